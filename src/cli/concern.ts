@@ -1,0 +1,81 @@
+// fs concern: every concern raised in a visit gets an answer (件件有回音).
+import { Command } from 'commander';
+import { CONCERN_STATUSES, planConcernUpdate } from '../domain/concerns.js';
+import { oneOf } from '../domain/keys.js';
+import { getConcern, listConcerns, updateConcern } from '../db/concerns.js';
+import { write } from '../db/store.js';
+import { UsageError } from '../errors.js';
+import { concernListing } from '../render/concerns.js';
+import { t } from '../render/i18n/index.js';
+import { action } from './shared/action.js';
+import { addOutputOptions, addRangeOptions, emitListing, emitRecord, optionalDate, parseId, resolveRange, type OutputOptions, type RangeOptions } from './shared/options.js';
+import { resolvePerson } from './shared/person.js';
+
+interface UpdateFlags extends OutputOptions {
+  status?: string;
+  referredTo?: string;
+  due?: string;
+  feedbackOn?: string;
+  note?: string;
+}
+
+export function concernCommand(): Command {
+  const cmd = new Command('concern').description(t('cmd.concern'));
+
+  addOutputOptions(
+    addRangeOptions(cmd.command('list').description(t('cmd.concern.list')))
+      .option('--open', t('opt.open'))
+      .option('--overdue', t('opt.overdue'))
+      .option('--person <name-or-id>', t('opt.person')),
+  )
+    .addHelpText('after', '\nExamples:\n  fs concern list --open\n  fs concern list --overdue --format json')
+    .action(
+      action(async (ctx, o: RangeOptions & OutputOptions & { open?: boolean; overdue?: boolean; person?: string }) => {
+        const range = resolveRange(o, ctx);
+        const db = await ctx.db();
+        const person_id = o.person === undefined ? undefined : (await resolvePerson(db, ctx, o.person))!.id;
+        const rows = listConcerns(db, { open: o.open, overdue: o.overdue, today: ctx.today, person_id, from: range.from, to: range.to });
+        emitListing(concernListing(rows, ctx.today), o, ctx);
+      }),
+    );
+
+  addOutputOptions(
+    cmd
+      .command('update')
+      .description(t('cmd.concern.update'))
+      .argument('<id>')
+      .option('--status <status>', t('opt.concern_status'))
+      .option('--referred-to <dept>', t('opt.referred_to'))
+      .option('--due <date>', t('opt.due'))
+      .option('--feedback-on <date>', t('opt.feedback_on'))
+      .option('--note <text>', t('opt.note')),
+  )
+    .addHelpText('after', '\nExamples:\n  fs concern update 7 --status referred --referred-to "township civil affairs office" --due 2026-12-15\n  fs concern update 7 --status resolved --feedback-on today')
+    .action(
+      action(async (ctx, idArg: string, o: UpdateFlags) => {
+        const id = parseId(idArg);
+        const update = {
+          status: o.status === undefined ? undefined : oneOf(CONCERN_STATUSES, o.status, t('what.status')),
+          referred_to: o.referredTo?.trim(),
+          due_on: optionalDate(o.due, ctx),
+          feedback_on: optionalDate(o.feedbackOn, ctx),
+          note: o.note?.trim(),
+        };
+        if (Object.values(update).every((v) => v === undefined)) {
+          throw new UsageError(t('err.nothing_to_change', { flags: '--status, --referred-to, --due, --feedback-on, --note' }));
+        }
+        const db = await ctx.db();
+        const current = getConcern(db, id);
+        const plan = planConcernUpdate(current, update, ctx.today);
+        if (!plan.ok) {
+          throw new UsageError(
+            plan.error === 'referred_needs_dept' ? t('err.referred_needs_dept') : t('err.feedback_before_raised', { date: update.feedback_on!, raised: current.raised_on }),
+          );
+        }
+        write(db, () => updateConcern(db, id, plan.changes));
+        emitRecord(id, () => getConcern(db, id), o);
+      }),
+    );
+
+  return cmd;
+}

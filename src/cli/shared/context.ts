@@ -1,0 +1,50 @@
+// What every command gets: the resolved global options, "today", whether it may prompt, the database.
+import { openDatabase, resolveDbPath, type Db } from '../../db/open.js';
+import { type Lang } from '../../render/i18n/index.js';
+import { parseDate, systemToday, type IsoDate } from '../../time/dates.js';
+import { writeErr } from './io.js';
+
+export interface GlobalOptions {
+  db?: string;
+  lang?: string;
+  today?: string;
+  /** commander's --no-input sets this to false */
+  input?: boolean;
+  color?: boolean;
+}
+
+export interface Context {
+  today: IsoDate;
+  lang: Lang;
+  /** Prompts allowed: stdin and stdout are terminals, and neither --no-input nor FS_NO_INPUT=1. */
+  interactive: boolean;
+  /** stdout is a terminal (decides the default format). */
+  stdoutIsTTY: boolean;
+  dbPath: string;
+  db(): Promise<Db>;
+  close(): void;
+}
+
+export function makeContext(g: GlobalOptions, lang: Lang, env: NodeJS.ProcessEnv = process.env): Context {
+  const todayInput = g.today ?? env.FS_TODAY;
+  const today = todayInput ? parseDate(todayInput, systemToday()) : systemToday();
+  const stdoutIsTTY = Boolean(process.stdout.isTTY);
+  const interactive = Boolean(process.stdin.isTTY) && stdoutIsTTY && g.input !== false && env.FS_NO_INPUT !== '1';
+  const dbPath = resolveDbPath(g.db, env);
+  let handle: Db | undefined;
+  return {
+    today,
+    lang,
+    interactive,
+    stdoutIsTTY,
+    dbPath,
+    async db() {
+      handle ??= await openDatabase(dbPath, { notice: writeErr });
+      return handle;
+    },
+    close() {
+      if (handle?.open) handle.close();
+      handle = undefined;
+    },
+  };
+}

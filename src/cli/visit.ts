@@ -1,0 +1,229 @@
+// fs visit: household visits (五必访五必问).
+import { Command } from 'commander';
+import { manyOf, oneOf } from '../domain/keys.js';
+import { PERSON_TAGS, type Person, type PersonInput } from '../domain/people.js';
+import { categoryForTags, VISIT_CATEGORIES, VISIT_TOPICS, type VisitCategory, type VisitTopic } from '../domain/visits.js';
+import { listConcerns } from '../db/concerns.js';
+import { getPerson, insertPerson } from '../db/people.js';
+import { getNumberSetting } from '../db/settings.js';
+import { write } from '../db/store.js';
+import { countVisits, deleteVisit, getVisit, insertVisit, listVisits, updateVisit } from '../db/visits.js';
+import { NotFoundError, UsageError } from '../errors.js';
+import { askCreatePerson, askPersonRef, askVisit } from '../prompts/visit.js';
+import { askPerson } from '../prompts/person.js';
+import { concernListing } from '../render/concerns.js';
+import { t } from '../render/i18n/index.js';
+import { recordListing } from '../render/output.js';
+import { visitFields, visitListing } from '../render/visits.js';
+import { action } from './shared/action.js';
+import { confirmOrYes } from './shared/confirm.js';
+import type { Context } from './shared/context.js';
+import { writeErr } from './shared/io.js';
+import { addOutputOptions, addRangeOptions, collect, emitDocument, emitListing, emitRecord, optionalDate, parseId, parseWholeNumber, requireFlags, resolveRange, type OutputOptions, type RangeOptions } from './shared/options.js';
+import { resolvePerson } from './shared/person.js';
+import { coverageCommand } from './visit-coverage.js';
+
+interface VisitFlags extends OutputOptions {
+  date?: string;
+  person?: string;
+  newPerson?: boolean;
+  household?: string;
+  group?: string;
+  tag?: string[];
+  category?: string;
+  topic?: string[];
+  notes?: string;
+  place?: string;
+  concern?: string[];
+  yes?: boolean;
+}
+
+const DEFAULT_LIMIT = 50;
+
+/** Flags checked before anything is opened or asked: a typo never half-records a visit. */
+function parseVisitFlags(o: VisitFlags, ctx: Context) {
+  const concerns = (o.concern ?? []).map((c) => c.trim());
+  if (concerns.some((c) => c === '')) throw new UsageError(t('err.concern_text_empty'));
+  return {
+    date: optionalDate(o.date, ctx),
+    category: o.category === undefined ? undefined : oneOf(VISIT_CATEGORIES, o.category, t('what.category')),
+    topics: o.topic === undefined ? undefined : manyOf(VISIT_TOPICS, o.topic, t('what.topic')),
+    tags: manyOf(PERSON_TAGS, o.tag ?? [], t('what.tag')),
+    notes: o.notes?.trim() || undefined,
+    place: o.place?.trim() || undefined,
+    concerns,
+  };
+}
+
+async function addVisit(ctx: Context, o: VisitFlags): Promise<void> {
+  const f = parseVisitFlags(o, ctx);
+  const asking = ctx.interactive && o.person === undefined;
+  if (!asking && o.person === undefined) requireFlags(['--person']);
+  const db = await ctx.db();
+  const ref = asking ? await askPersonRef() : o.person!;
+  let person: Person | undefined = await resolvePerson(db, ctx, ref, true);
+  let newPerson: PersonInput | undefined;
+  if (!person) {
+    const known: PersonInput = { name: ref, household: o.household ?? null, group: o.group ?? null, tags: f.tags };
+    if (asking) {
+      if (!(await askCreatePerson(ref))) throw new NotFoundError(t('err.person_unknown', { name: ref }));
+      newPerson = await askPerson(known, false);
+    } else if (o.newPerson) {
+      newPerson = known;
+    } else {
+      throw new NotFoundError(t('err.person_new_needs_flag', { name: ref }));
+    }
+  }
+  const tags = person?.tags ?? newPerson?.tags ?? [];
+  let answers = {
+    date: f.date ?? ctx.today,
+    category: f.category ?? categoryForTags(tags),
+    topics: f.topics ?? [],
+    notes: f.notes ?? null,
+    place: f.place ?? null,
+    concerns: f.concerns,
+  };
+  if (asking) answers = await askVisit(answers, ctx.today, true);
+  const dueDays = getNumberSetting(db, 'concern.due_days');
+  const id = write(db, () => {
+    if (newPerson) person = getPerson(db, insertPerson(db, newPerson));
+    const { concerns, ...visit } = answers;
+    return insertVisit(db, { ...visit, person_id: person!.id, household_id: person!.household_id }, concerns, dueDays);
+  });
+  if (newPerson) writeErr(t('msg.created_person', { id: person!.id, name: person!.name }));
+  emitRecord(id, () => ({ ...getVisit(db, id), concern_list: listConcerns(db, { visit_id: id }) }), o);
+}
+
+async function editVisit(ctx: Context, idArg: string, o: VisitFlags): Promise<void> {
+  const id = parseId(idArg);
+  const f = parseVisitFlags(o, ctx);
+  const db = await ctx.db();
+  const current = getVisit(db, id);
+  const changes: Partial<{ date: string; person_id: number; household_id: number | null; category: VisitCategory; topics: VisitTopic[]; notes: string | null; place: string | null }> = {};
+  if (f.date) changes.date = f.date;
+  if (f.category) changes.category = f.category;
+  if (f.topics) changes.topics = f.topics;
+  if (o.notes !== undefined) changes.notes = f.notes ?? null;
+  if (o.place !== undefined) changes.place = f.place ?? null;
+  if (o.person !== undefined) {
+    const p = (await resolvePerson(db, ctx, o.person))!;
+    changes.person_id = p.id;
+    changes.household_id = p.household_id;
+  }
+  if (Object.keys(changes).length === 0) {
+    if (!ctx.interactive) throw new UsageError(t('err.nothing_to_change', { flags: '--date, --person, --category, --topic, --notes, --place' }));
+    const a = await askVisit({ ...current, concerns: [] }, ctx.today, false);
+    Object.assign(changes, { date: a.date, category: a.category, topics: a.topics, notes: a.notes, place: a.place });
+  }
+  write(db, () => updateVisit(db, id, changes));
+  emitRecord(id, () => getVisit(db, id), o);
+}
+
+export function visitCommand(): Command {
+  const cmd = new Command('visit').description(t('cmd.visit'));
+
+  addOutputOptions(
+    cmd
+      .command('add')
+      .description(t('cmd.visit.add'))
+      .option('--date <date>', t('opt.visit_date'))
+      .option('--person <name-or-id>', t('opt.person'))
+      .option('--new-person', t('opt.new_person'))
+      .option('--household <household>', t('opt.household'))
+      .option('--group <group>', t('opt.group'))
+      .option('--tag <tag>', t('opt.tag'), collect)
+      .option('--category <key>', t('opt.category'))
+      .option('--topic <key>', t('opt.topic'), collect)
+      .option('--notes <text>', t('opt.heard'))
+      .option('--place <place>', t('opt.place'))
+      .option('--concern <text>', t('opt.concern'), collect),
+  )
+    .addHelpText('after', '\nExamples:\n  fs visit add\n  fs visit add --person 王秀英 --topic hardship --topic opinion --notes "roof leaks" --concern "repair the roof before winter"')
+    .action(action(addVisit));
+
+  addOutputOptions(
+    addRangeOptions(cmd.command('list').description(t('cmd.visit.list')))
+      .option('--category <key>', t('opt.category'))
+      .option('--topic <key>', t('opt.topic'))
+      .option('--person <name-or-id>', t('opt.person'))
+      .option('--group <group>', t('opt.group'))
+      .option('--limit <n>', t('opt.limit')),
+  )
+    .addHelpText('after', '\nExamples:\n  fs visit list --period this-month\n  fs visit list --topic hardship --from 2026-01-01 --format csv -o visits.csv')
+    .action(
+      action(async (ctx, o: RangeOptions & OutputOptions & { category?: string; topic?: string; person?: string; group?: string; limit?: string }) => {
+        const range = resolveRange(o, ctx);
+        const category = o.category === undefined ? undefined : oneOf(VISIT_CATEGORIES, o.category, t('what.category'));
+        const topic = o.topic === undefined ? undefined : oneOf(VISIT_TOPICS, o.topic, t('what.topic'));
+        const explicitLimit = o.limit === undefined ? undefined : parseWholeNumber(o.limit, t('what.limit'));
+        const db = await ctx.db();
+        const person_id = o.person === undefined ? undefined : (await resolvePerson(db, ctx, o.person))!.id;
+        const limit = explicitLimit ?? (range.from || range.to ? 0 : DEFAULT_LIMIT);
+        const filter = { from: range.from, to: range.to, category, topic, person_id, group: o.group };
+        const visits = listVisits(db, { ...filter, limit });
+        if (limit && visits.length === limit && explicitLimit === undefined) {
+          const total = countVisits(db, filter);
+          if (total > limit) writeErr(t('msg.limited', { shown: limit, total }));
+        }
+        emitListing(visitListing(visits), o, ctx);
+      }),
+    );
+
+  addOutputOptions(cmd.command('show').description(t('cmd.visit.show')).argument('<id>'))
+    .addHelpText('after', '\nExample:\n  fs visit show 42 --format json')
+    .action(
+      action(async (ctx, idArg: string, o: OutputOptions) => {
+        const db = await ctx.db();
+        const visit = getVisit(db, parseId(idArg));
+        const concerns = listConcerns(db, { visit_id: visit.id });
+        const fields = visitFields(visit);
+        emitDocument(
+          {
+            parts: [
+              { kind: 'fields', title: `${t('entity.visit')} #${visit.id}`, fields },
+              { kind: 'listing', listing: { ...concernListing(concerns, ctx.today), title: t('title.concerns') } },
+            ],
+            json: { ...visit, concern_list: concerns },
+            primary: recordListing(fields),
+          },
+          o,
+          ctx,
+        );
+      }),
+    );
+
+  addOutputOptions(
+    cmd
+      .command('edit')
+      .description(t('cmd.visit.edit'))
+      .argument('<id>')
+      .option('--date <date>', t('opt.visit_date'))
+      .option('--person <name-or-id>', t('opt.person'))
+      .option('--category <key>', t('opt.category'))
+      .option('--topic <key>', t('opt.topic'), collect)
+      .option('--notes <text>', t('opt.heard'))
+      .option('--place <place>', t('opt.place')),
+  )
+    .addHelpText('after', '\nExample:\n  fs visit edit 42 --topic team --topic disputes')
+    .action(action(editVisit));
+
+  cmd
+    .command('rm')
+    .description(t('cmd.visit.rm'))
+    .argument('<id>')
+    .option('-y, --yes', t('opt.yes'))
+    .addHelpText('after', '\nExample:\n  fs visit rm 42 --yes')
+    .action(
+      action(async (ctx, idArg: string, o: { yes?: boolean }) => {
+        const id = parseId(idArg);
+        const db = await ctx.db();
+        const v = getVisit(db, id);
+        await confirmOrYes(ctx, o.yes, t('prompt.confirm_rm', { what: `${t('entity.visit')} #${id} (${v.date} ${v.person})` }), t('action.rm'));
+        write(db, () => deleteVisit(db, id));
+        writeErr(t('msg.visit_removed', { id }));
+      }),
+    );
+
+  cmd.addCommand(coverageCommand());
+  return cmd;
+}

@@ -1,0 +1,63 @@
+// Concern queries.
+import type { Concern } from '../domain/concerns.js';
+import { NotFoundError } from '../errors.js';
+import { label, t } from '../render/i18n/index.js';
+import type { IsoDate } from '../time/dates.js';
+import type { Db } from './open.js';
+import { updateRecord, type Row } from './store.js';
+
+const SELECT_CONCERN = `
+  SELECT c.id, c.uid, c.visit_id, c.person_id, p.name AS person, c.raised_on, c.text, c.status, c.referred_to,
+         c.due_on, c.resolved_on, c.feedback_on, c.note, c.created_at, c.updated_at
+  FROM concerns c LEFT JOIN people p ON p.id = c.person_id`;
+
+export function getConcern(db: Db, id: number): Concern {
+  const row = db.prepare(`${SELECT_CONCERN} WHERE c.id = ? AND c.deleted_at IS NULL`).get(id) as Concern | undefined;
+  if (!row) throw new NotFoundError(t('err.not_found', { what: label('entity', 'concern'), id }));
+  return row;
+}
+
+export interface ConcernFilter {
+  /** Not finished: not resolved, or resolved without feedback to the villager. */
+  open?: boolean;
+  /** Not resolved and due before `today`. */
+  overdue?: boolean;
+  today?: IsoDate;
+  visit_id?: number;
+  person_id?: number;
+  from?: IsoDate;
+  to?: IsoDate;
+}
+
+export function listConcerns(db: Db, f: ConcernFilter = {}): Concern[] {
+  const where = ['c.deleted_at IS NULL'];
+  const params: Row = {};
+  if (f.open) where.push("(c.status <> 'resolved' OR c.feedback_on IS NULL)");
+  if (f.overdue) {
+    where.push("c.status <> 'resolved' AND c.due_on < @today");
+    params.today = f.today;
+  }
+  if (f.visit_id !== undefined) {
+    where.push('c.visit_id = @visit_id');
+    params.visit_id = f.visit_id;
+  }
+  if (f.person_id !== undefined) {
+    where.push('c.person_id = @person_id');
+    params.person_id = f.person_id;
+  }
+  if (f.from) {
+    where.push('c.raised_on >= @from');
+    params.from = f.from;
+  }
+  if (f.to) {
+    where.push('c.raised_on <= @to');
+    params.to = f.to;
+  }
+  return db.prepare(`${SELECT_CONCERN} WHERE ${where.join(' AND ')} ORDER BY c.raised_on, c.id`).all(params) as Concern[];
+}
+
+export type ConcernChanges = Partial<Pick<Concern, 'status' | 'referred_to' | 'due_on' | 'resolved_on' | 'feedback_on' | 'note'>>;
+
+export function updateConcern(db: Db, id: number, changes: ConcernChanges): void {
+  updateRecord(db, 'concerns', 'concern', id, changes as Row);
+}

@@ -1,0 +1,164 @@
+// Where the database lives, how it is opened, and the migrations applied on open.
+// Only src/db imports better-sqlite3.
+import type Database from 'better-sqlite3';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DataError } from '../errors.js';
+import { t } from '../render/i18n/index.js';
+
+export type Db = Database.Database;
+
+/** 'FSLG': marks a SQLite file as an fs ledger (PRAGMA application_id). */
+export const FS_APPLICATION_ID = 0x46534c47;
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+/** `--db PATH` > FS_DB > $XDG_DATA_HOME/fs/fs.db > ~/.local/share/fs/fs.db */
+export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv): string {
+  if (flag) return flag;
+  if (env.FS_DB) return env.FS_DB;
+  const data = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+  return join(data, 'fs', 'fs.db');
+}
+
+export interface Migration {
+  version: number;
+  name: string;
+  file: string;
+}
+
+function migrationsDir(): string {
+  // The bundle lives in dist/, the sources in src/db/: walk up to the package's migrations/.
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    const candidate = join(dir, 'migrations');
+    if (existsSync(join(candidate, '0001_init.sql'))) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error('migrations/ not found beside the fs install');
+}
+
+export function listMigrations(dir = migrationsDir()): Migration[] {
+  return readdirSync(dir)
+    .map((name) => /^(\d{4})_[\w-]+\.sql$/.exec(name))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ version: Number(m[1]), name: m[0], file: join(dir, m[0]) }))
+    .sort((a, b) => a.version - b.version);
+}
+
+export function latestVersion(): number {
+  const all = listMigrations();
+  return all.length ? all[all.length - 1]!.version : 0;
+}
+
+/** Refuse anything that is not an fs database before SQLite gets to write to it. */
+function checkHeader(path: string): void {
+  if (!existsSync(path) || statSync(path).size === 0) return;
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    readSync(fd, buf, 0, 16, 0);
+    if (buf.toString('latin1') !== SQLITE_MAGIC) throw new DataError(t('err.not_fs_db', { path }));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Make sure the database and its companions carry no group or other permission bits. */
+export function tightenPermissions(path: string): void {
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) {
+    try {
+      if (existsSync(f) && (statSync(f).mode & 0o077) !== 0) chmodSync(f, 0o600);
+    } catch {
+      // not ours to change (e.g. another owner); doctor reports it
+    }
+  }
+}
+
+function wrapSqliteError(path: string, e: unknown): never {
+  const err = e as { code?: string; message?: string };
+  if (err.code === 'SQLITE_BUSY') throw new DataError(t('err.db_busy'));
+  if (err.code === 'SQLITE_NOTADB') throw new DataError(t('err.not_fs_db', { path }));
+  throw new DataError(t('err.corrupt_db', { path, detail: err.message ?? String(e) }));
+}
+
+export interface OpenOptions {
+  /** Called with a user message (stderr) when something worth saying happens, e.g. a migration backup. */
+  notice?: (message: string) => void;
+  migrations?: Migration[];
+}
+
+export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Db> {
+  // Whatever the user's umask, nothing fs creates (db, -wal, -shm, backups, exports) is readable by others.
+  process.umask(0o077);
+  const dir = dirname(path);
+  if (!existsSync(dir)) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(dir, 0o700);
+  }
+  checkHeader(path);
+  const isNew = !existsSync(path) || statSync(path).size === 0;
+  // Loaded here, not at the top: `fs --help` and usage errors never pay for the native module.
+  const { default: Sqlite } = await import('better-sqlite3');
+  let db: Db;
+  try {
+    db = new Sqlite(path, { timeout: 5000 });
+  } catch (e) {
+    wrapSqliteError(path, e);
+  }
+  try {
+    const migrations = options.migrations ?? listMigrations();
+    const known = migrations.length ? migrations[migrations.length - 1]!.version : 0;
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (appId !== FS_APPLICATION_ID) {
+      const objects = (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
+      if (appId !== 0 || version !== 0 || objects !== 0) throw new DataError(t('err.not_fs_db', { path }));
+    }
+    if (version > known) throw new DataError(t('err.newer_db', { path, found: version, known }));
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    if (isNew) chmodSync(path, 0o600);
+    await migrate(db, path, migrations, options.notice);
+    tightenPermissions(path);
+    return db;
+  } catch (e) {
+    db.close();
+    if (e instanceof DataError) throw e;
+    wrapSqliteError(path, e);
+  }
+}
+
+function backupStamp(): string {
+  return new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, 'Z');
+}
+
+/**
+ * Apply pending migrations, each in one IMMEDIATE transaction together with the user_version bump.
+ * A database that already holds data is first copied beside itself with the online backup API.
+ */
+export async function migrate(db: Db, path: string, migrations: Migration[], notice?: (m: string) => void): Promise<void> {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length === 0) return;
+  let backup: string | undefined;
+  if (from > 0) {
+    backup = `${path}.before-v${pending[pending.length - 1]!.version}-${backupStamp()}.bak`;
+    await db.backup(backup);
+    chmodSync(backup, 0o600);
+  }
+  for (const m of pending) {
+    const sql = readFileSync(m.file, 'utf8');
+    db.transaction(() => {
+      // Another process may have migrated while we waited for the lock.
+      if ((db.pragma('user_version', { simple: true }) as number) >= m.version) return;
+      db.exec(sql);
+      db.pragma(`application_id = ${FS_APPLICATION_ID}`);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+  if (backup && notice) notice(t('msg.migrated', { version: pending[pending.length - 1]!.version, backup }));
+}

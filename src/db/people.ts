@@ -1,0 +1,97 @@
+// Roster queries: people and their households.
+import type { Person, PersonInput, PersonTag } from '../domain/people.js';
+import { NotFoundError } from '../errors.js';
+import { label, t } from '../render/i18n/index.js';
+import type { Db } from './open.js';
+import { insertRecord, softDelete, updateRecord, type Row } from './store.js';
+
+const SELECT_PERSON = `
+  SELECT p.id, p.uid, p.name, h.label AS household, p.household_id, p.village_group AS "group", p.phone,
+         p.tags, p.notes, p.created_at, p.updated_at
+  FROM people p LEFT JOIN households h ON h.id = p.household_id`;
+
+function toPerson(row: Row): Person {
+  return { ...(row as unknown as Person), tags: JSON.parse(row.tags as string) as PersonTag[] };
+}
+
+/** The household with this label, created if new. */
+export function ensureHousehold(db: Db, householdLabel: string, group: string | null): number {
+  const found = db.prepare('SELECT id FROM households WHERE label = ? AND deleted_at IS NULL').get(householdLabel) as
+    | { id: number }
+    | undefined;
+  if (found) return found.id;
+  return insertRecord(db, 'households', 'household', { label: householdLabel, village_group: group });
+}
+
+/** Insert a person (and their household if new). Call inside a write transaction. */
+export function insertPerson(db: Db, input: PersonInput): number {
+  const householdId = input.household ? ensureHousehold(db, input.household, input.group ?? null) : null;
+  return insertRecord(db, 'people', 'person', {
+    name: input.name,
+    household_id: householdId,
+    village_group: input.group ?? null,
+    phone: input.phone ?? null,
+    tags: JSON.stringify(input.tags ?? []),
+    notes: input.notes ?? null,
+  });
+}
+
+export function getPerson(db: Db, id: number): Person {
+  const row = db.prepare(`${SELECT_PERSON} WHERE p.id = ? AND p.deleted_at IS NULL`).get(id) as Row | undefined;
+  if (!row) throw new NotFoundError(t('err.not_found', { what: label('entity', 'person'), id }));
+  return toPerson(row);
+}
+
+export function findPeopleByName(db: Db, name: string): Person[] {
+  return (db.prepare(`${SELECT_PERSON} WHERE p.name = ? AND p.deleted_at IS NULL ORDER BY p.id`).all(name) as Row[]).map(toPerson);
+}
+
+export interface PersonFilter {
+  tag?: string;
+  group?: string;
+  household?: string;
+  name?: string;
+}
+
+export function listPeople(db: Db, f: PersonFilter = {}): Person[] {
+  const where = ['p.deleted_at IS NULL'];
+  const params: Row = {};
+  if (f.tag) {
+    where.push('EXISTS (SELECT 1 FROM json_each(p.tags) WHERE value = @tag)');
+    params.tag = f.tag;
+  }
+  if (f.group) {
+    where.push('p.village_group = @group');
+    params.group = f.group;
+  }
+  if (f.household) {
+    where.push('h.label = @household');
+    params.household = f.household;
+  }
+  if (f.name) {
+    where.push("p.name LIKE '%' || @name || '%'");
+    params.name = f.name;
+  }
+  return (db.prepare(`${SELECT_PERSON} WHERE ${where.join(' AND ')} ORDER BY p.id`).all(params) as Row[]).map(toPerson);
+}
+
+/** Apply changed fields; a new household label moves the person (creating the household if new). */
+export function updatePerson(db: Db, id: number, changes: Partial<PersonInput>): void {
+  const current = getPerson(db, id);
+  const values: Row = {};
+  if (changes.name !== undefined) values.name = changes.name;
+  if (changes.group !== undefined) values.village_group = changes.group;
+  if (changes.phone !== undefined) values.phone = changes.phone;
+  if (changes.notes !== undefined) values.notes = changes.notes;
+  if (changes.tags !== undefined) values.tags = JSON.stringify(changes.tags);
+  if (changes.household !== undefined) {
+    values.household_id = changes.household
+      ? ensureHousehold(db, changes.household, changes.group ?? current.group)
+      : null;
+  }
+  updateRecord(db, 'people', 'person', id, values);
+}
+
+export function deletePerson(db: Db, id: number): void {
+  softDelete(db, 'people', 'person', id);
+}

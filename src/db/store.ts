@@ -1,0 +1,73 @@
+// Shared record mechanics: uid, timestamps, soft delete and the change log, so every table
+// writes its audit trail the same way and in the same transaction as the change.
+import { uuidv7 } from 'uuidv7';
+import { NotFoundError } from '../errors.js';
+import { label, t } from '../render/i18n/index.js';
+import type { Db } from './open.js';
+
+export type Row = Record<string, unknown>;
+
+export function nowStamp(): string {
+  return new Date().toISOString();
+}
+
+/** Run `fn` in a BEGIN IMMEDIATE transaction: concurrent writers queue on the busy timeout instead of failing. */
+export function write<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}
+
+export function logChange(db: Db, entity: string, id: number, uid: string | null, op: 'insert' | 'update' | 'delete' | 'restore', changes: Row): void {
+  db.prepare('INSERT INTO change_log (at, entity, entity_id, entity_uid, op, changes) VALUES (?, ?, ?, ?, ?, ?)').run(
+    nowStamp(),
+    entity,
+    id,
+    uid,
+    op,
+    JSON.stringify(changes),
+  );
+}
+
+/** Insert a record with a new uid and timestamps; logs the insert. Returns the new id. */
+export function insertRecord(db: Db, table: string, entity: string, values: Row): number {
+  const stamp = nowStamp();
+  const row: Row = { uid: uuidv7(), ...values, created_at: stamp, updated_at: stamp };
+  const cols = Object.keys(row);
+  const info = db
+    .prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`)
+    .run(row);
+  const id = Number(info.lastInsertRowid);
+  logChange(db, entity, id, row.uid as string, 'insert', values);
+  return id;
+}
+
+export function getLiveRow(db: Db, table: string, entity: string, id: number): Row {
+  const row = db.prepare(`SELECT * FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id) as Row | undefined;
+  if (!row) throw new NotFoundError(t('err.not_found', { what: label('entity', entity), id }));
+  return row;
+}
+
+/** Update the changed fields of a live record; logs new values and the values they replaced. */
+export function updateRecord(db: Db, table: string, entity: string, id: number, values: Row): void {
+  const before = getLiveRow(db, table, entity, id);
+  const changed = Object.keys(values).filter((k) => before[k] !== values[k]);
+  if (changed.length === 0) return;
+  const set = changed.map((c) => `${c} = @${c}`).join(', ');
+  const params: Row = { id, updated_at: nowStamp() };
+  for (const c of changed) params[c] = values[c];
+  db.prepare(`UPDATE ${table} SET ${set}, updated_at = @updated_at WHERE id = @id`).run(params);
+  const after: Row = {};
+  const was: Row = {};
+  for (const c of changed) {
+    after[c] = values[c];
+    was[c] = before[c];
+  }
+  logChange(db, entity, id, before.uid as string, 'update', { ...after, before: was });
+}
+
+/** Soft delete: the row stays, marked deleted_at, and the change log says so. */
+export function softDelete(db: Db, table: string, entity: string, id: number): void {
+  const before = getLiveRow(db, table, entity, id);
+  const stamp = nowStamp();
+  db.prepare(`UPDATE ${table} SET deleted_at = ?, updated_at = ? WHERE id = ?`).run(stamp, stamp, id);
+  logChange(db, entity, id, before.uid as string, 'delete', { deleted_at: stamp });
+}

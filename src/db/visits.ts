@@ -1,0 +1,182 @@
+// Visit and coverage queries.
+import { VISIT_TOPICS, type CoverageCell, type Visit, type VisitCategory, type VisitTopic } from '../domain/visits.js';
+import { NotFoundError } from '../errors.js';
+import { label, t } from '../render/i18n/index.js';
+import { addDays, type IsoDate } from '../time/dates.js';
+import type { Db } from './open.js';
+import { insertRecord, logChange, softDelete, updateRecord, type Row } from './store.js';
+
+export interface VisitInput {
+  date: IsoDate;
+  person_id: number;
+  household_id: number | null;
+  category: VisitCategory;
+  topics: VisitTopic[];
+  notes: string | null;
+  place: string | null;
+}
+
+const SELECT_VISIT = `
+  SELECT v.id, v.uid, v.date, v.person_id, p.name AS person, h.label AS household, p.village_group AS "group",
+         v.category,
+         (SELECT json_group_array(topic) FROM visit_topics WHERE visit_id = v.id) AS topics,
+         v.notes, v.place,
+         (SELECT count(*) FROM concerns c WHERE c.visit_id = v.id AND c.deleted_at IS NULL) AS concerns,
+         v.created_at, v.updated_at
+  FROM visits v
+  JOIN people p ON p.id = v.person_id
+  LEFT JOIN households h ON h.id = v.household_id`;
+
+const topicOrder = (a: VisitTopic, b: VisitTopic) => VISIT_TOPICS.indexOf(a) - VISIT_TOPICS.indexOf(b);
+
+function toVisit(row: Row): Visit {
+  return { ...(row as unknown as Visit), topics: (JSON.parse(row.topics as string) as VisitTopic[]).sort(topicOrder) };
+}
+
+function setTopics(db: Db, visitId: number, topics: VisitTopic[]): void {
+  db.prepare('DELETE FROM visit_topics WHERE visit_id = ?').run(visitId);
+  const ins = db.prepare('INSERT INTO visit_topics (visit_id, topic) VALUES (?, ?)');
+  for (const topic of topics) ins.run(visitId, topic);
+}
+
+/** A visit with its topics and the concerns raised in it. Call inside a write transaction. */
+export function insertVisit(db: Db, v: VisitInput, concerns: string[], concernDueDays: number): number {
+  const { topics, ...fields } = v;
+  const id = insertRecord(db, 'visits', 'visit', { ...fields });
+  setTopics(db, id, topics);
+  if (topics.length) logChange(db, 'visit', id, null, 'update', { topics });
+  for (const text of concerns) {
+    insertRecord(db, 'concerns', 'concern', {
+      visit_id: id,
+      person_id: v.person_id,
+      raised_on: v.date,
+      text,
+      status: 'open',
+      due_on: addDays(v.date, concernDueDays),
+    });
+  }
+  return id;
+}
+
+export function getVisit(db: Db, id: number): Visit {
+  const row = db.prepare(`${SELECT_VISIT} WHERE v.id = ? AND v.deleted_at IS NULL`).get(id) as Row | undefined;
+  if (!row) throw new NotFoundError(t('err.not_found', { what: label('entity', 'visit'), id }));
+  return toVisit(row);
+}
+
+export interface VisitFilter {
+  from?: IsoDate;
+  to?: IsoDate;
+  category?: string;
+  topic?: string;
+  person_id?: number;
+  group?: string;
+  /** The most recent N only (0 or undefined: all). */
+  limit?: number;
+}
+
+function visitWhere(f: VisitFilter): { sql: string; params: Row } {
+  const where = ['v.deleted_at IS NULL'];
+  const params: Row = {};
+  if (f.from) {
+    where.push('v.date >= @from');
+    params.from = f.from;
+  }
+  if (f.to) {
+    where.push('v.date <= @to');
+    params.to = f.to;
+  }
+  if (f.category) {
+    where.push('v.category = @category');
+    params.category = f.category;
+  }
+  if (f.topic) {
+    where.push('EXISTS (SELECT 1 FROM visit_topics vt WHERE vt.visit_id = v.id AND vt.topic = @topic)');
+    params.topic = f.topic;
+  }
+  if (f.person_id !== undefined) {
+    where.push('v.person_id = @person_id');
+    params.person_id = f.person_id;
+  }
+  if (f.group) {
+    where.push('p.village_group = @group');
+    params.group = f.group;
+  }
+  return { sql: where.join(' AND '), params };
+}
+
+/** Visits in date order (oldest first); with a limit, the most recent N of them. */
+export function listVisits(db: Db, f: VisitFilter = {}): Visit[] {
+  const { sql, params } = visitWhere(f);
+  if (f.limit) {
+    const rows = db
+      .prepare(`${SELECT_VISIT} WHERE ${sql} ORDER BY v.date DESC, v.id DESC LIMIT ${Math.floor(f.limit)}`)
+      .all(params) as Row[];
+    return rows.reverse().map(toVisit);
+  }
+  return (db.prepare(`${SELECT_VISIT} WHERE ${sql} ORDER BY v.date, v.id`).all(params) as Row[]).map(toVisit);
+}
+
+export function countVisits(db: Db, f: VisitFilter = {}): number {
+  const { sql, params } = visitWhere(f);
+  const join = f.group ? 'JOIN people p ON p.id = v.person_id' : '';
+  return (db.prepare(`SELECT count(*) AS n FROM visits v ${join} WHERE ${sql}`).get(params) as { n: number }).n;
+}
+
+export function updateVisit(db: Db, id: number, changes: Partial<VisitInput>): void {
+  const { topics, ...fields } = changes;
+  const before = getVisit(db, id);
+  updateRecord(db, 'visits', 'visit', id, fields as Row);
+  if (topics && JSON.stringify([...topics].sort(topicOrder)) !== JSON.stringify(before.topics)) {
+    setTopics(db, id, topics);
+    db.prepare('UPDATE visits SET updated_at = ? WHERE id = ?').run(new Date().toISOString(), id);
+    logChange(db, 'visit', id, before.uid, 'update', { topics, before: { topics: before.topics } });
+  }
+}
+
+export function deleteVisit(db: Db, id: number): void {
+  softDelete(db, 'visits', 'visit', id);
+}
+
+/** Visits per category in [from, to]. */
+export function visitTotalsByCategory(db: Db, from: IsoDate, to: IsoDate): Map<VisitCategory, number> {
+  const rows = db
+    .prepare('SELECT category, count(*) AS n FROM visits WHERE deleted_at IS NULL AND date BETWEEN ? AND ? GROUP BY category')
+    .all(from, to) as { category: VisitCategory; n: number }[];
+  return new Map(rows.map((r) => [r.category, r.n]));
+}
+
+/** Visits per (category, topic) in [from, to]. */
+export function visitTopicCells(db: Db, from: IsoDate, to: IsoDate): CoverageCell[] {
+  return (
+    db
+      .prepare(
+        `SELECT v.category, vt.topic, count(*) AS visits FROM visits v JOIN visit_topics vt ON vt.visit_id = v.id
+         WHERE v.deleted_at IS NULL AND v.date BETWEEN ? AND ? GROUP BY v.category, vt.topic`,
+      )
+      .all(from, to) as CoverageCell[]
+  );
+}
+
+export interface StaleHousehold {
+  household_id: number;
+  household: string;
+  group: string | null;
+  last_visit: IsoDate | null;
+  days_since: number | null;
+}
+
+/** Households with someone on the roster and no visit on or after `since`, oldest first, never-visited first. */
+export function staleHouseholds(db: Db, since: IsoDate): Omit<StaleHousehold, 'days_since'>[] {
+  return db
+    .prepare(
+      `SELECT h.id AS household_id, h.label AS household, h.village_group AS "group",
+              (SELECT max(v.date) FROM visits v WHERE v.household_id = h.id AND v.deleted_at IS NULL) AS last_visit
+       FROM households h
+       WHERE h.deleted_at IS NULL
+         AND EXISTS (SELECT 1 FROM people p WHERE p.household_id = h.id AND p.deleted_at IS NULL)
+         AND coalesce((SELECT max(v.date) FROM visits v WHERE v.household_id = h.id AND v.deleted_at IS NULL), '') < @since
+       ORDER BY last_visit IS NOT NULL, last_visit, h.label`,
+    )
+    .all({ since }) as Omit<StaleHousehold, 'days_since'>[];
+}

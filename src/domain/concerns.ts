@@ -1,0 +1,73 @@
+// Concerns raised in visits: "every concern gets an answer" (件件有回音). Pure rules.
+import type { IsoDate } from '../time/dates.js';
+
+export const CONCERN_STATUSES = ['open', 'referred', 'resolved'] as const;
+export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
+
+export interface Concern {
+  id: number;
+  uid: string;
+  visit_id: number | null;
+  person_id: number | null;
+  person: string | null;
+  raised_on: IsoDate;
+  text: string;
+  status: ConcernStatus;
+  referred_to: string | null;
+  due_on: IsoDate | null;
+  resolved_on: IsoDate | null;
+  feedback_on: IsoDate | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Finished only when resolved and the villager has been told (feedback_on). */
+export function isFinished(c: Pick<Concern, 'status' | 'feedback_on'>): boolean {
+  return c.status === 'resolved' && c.feedback_on !== null;
+}
+
+/** Overdue: not resolved, and the due date is before today (due today is not yet overdue). */
+export function isOverdue(c: Pick<Concern, 'status' | 'due_on'>, today: IsoDate): boolean {
+  return c.status !== 'resolved' && c.due_on !== null && c.due_on < today;
+}
+
+/** Resolved but the villager not yet told. */
+export function awaitsFeedback(c: Pick<Concern, 'status' | 'feedback_on'>): boolean {
+  return c.status === 'resolved' && c.feedback_on === null;
+}
+
+export interface ConcernUpdate {
+  status?: ConcernStatus;
+  referred_to?: string;
+  due_on?: IsoDate;
+  feedback_on?: IsoDate;
+  note?: string;
+}
+
+export type ConcernRuleError = 'referred_needs_dept' | 'feedback_before_raised';
+
+/**
+ * The fields to write for an update, or the rule it breaks. Resolving stamps resolved_on with
+ * today; telling the villager (feedback_on) can't predate the concern.
+ */
+export function planConcernUpdate(
+  current: Pick<Concern, 'status' | 'referred_to' | 'raised_on' | 'resolved_on'>,
+  u: ConcernUpdate,
+  today: IsoDate,
+): { ok: true; changes: Partial<Concern> } | { ok: false; error: ConcernRuleError } {
+  const changes: Partial<Concern> = {};
+  if (u.status) changes.status = u.status;
+  if (u.referred_to !== undefined) changes.referred_to = u.referred_to;
+  if (u.due_on) changes.due_on = u.due_on;
+  if (u.note !== undefined) changes.note = u.note;
+  if (u.feedback_on) {
+    if (u.feedback_on < current.raised_on) return { ok: false, error: 'feedback_before_raised' };
+    changes.feedback_on = u.feedback_on;
+  }
+  const status = u.status ?? current.status;
+  if (status === 'referred' && !(u.referred_to ?? current.referred_to)) return { ok: false, error: 'referred_needs_dept' };
+  if (u.status === 'resolved' && current.status !== 'resolved') changes.resolved_on = today < current.raised_on ? current.raised_on : today;
+  if (u.status && u.status !== 'resolved' && current.resolved_on) changes.resolved_on = null;
+  return { ok: true, changes };
+}

@@ -1,0 +1,52 @@
+// Settings kept in the database (`fs config`). One registry: key, default, validation.
+// Later features add their keys here (dispute.revisit_days, pair.max, meeting.frequency.*, ...).
+import { UsageError } from '../errors.js';
+import { t } from '../render/i18n/index.js';
+
+export interface SettingSpec {
+  key: string;
+  default: string;
+  /** Returns the normalised value or throws a UsageError. */
+  parse: (value: string) => string;
+}
+
+export function positiveInt(key: string) {
+  return (value: string): string => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < 1) {
+      throw new UsageError(t('err.bad_setting', { key, value, hint: t('hint.positive_int') }));
+    }
+    return String(Number(value));
+  };
+}
+
+export function choice(key: string, choices: readonly string[]) {
+  return (value: string): string => {
+    if (!choices.includes(value.trim())) {
+      throw new UsageError(t('err.bad_setting', { key, value, hint: choices.join(', ') }));
+    }
+    return value.trim();
+  };
+}
+
+const text = (value: string) => value.trim();
+
+const specs: SettingSpec[] = [
+  { key: 'village', default: '', parse: text },
+  { key: 'secretary', default: '', parse: text },
+  { key: 'concern.due_days', default: '30', parse: positiveInt('concern.due_days') },
+  { key: 'visit.stale_days', default: '90', parse: positiveInt('visit.stale_days') },
+];
+
+export function registerSettings(more: SettingSpec[]): void {
+  for (const s of more) if (!specs.some((x) => x.key === s.key)) specs.push(s);
+}
+
+export function settingSpecs(): readonly SettingSpec[] {
+  return specs;
+}
+
+export function settingSpec(key: string): SettingSpec {
+  const spec = specs.find((s) => s.key === key);
+  if (!spec) throw new UsageError(t('err.unknown_setting', { key, keys: specs.map((s) => s.key).join(', ') }));
+  return spec;
+}

@@ -1,0 +1,92 @@
+// Builds the program, adds each command, parses. The one place that catches errors and sets the exit code.
+import { Command, CommanderError } from 'commander';
+import { configCommand } from './cli/config.js';
+import { concernCommand } from './cli/concern.js';
+import { writeErr } from './cli/shared/io.js';
+import { personCommand } from './cli/person.js';
+import { visitCommand } from './cli/visit.js';
+import { FsError } from './errors.js';
+import { configureColor } from './render/color.js';
+import { ce } from './render/color.js';
+import { resolveLang, setLang, t } from './render/i18n/index.js';
+
+declare const FS_VERSION: string;
+
+/** Global options are read before the program is built: help text and messages need the language. */
+function preScan(argv: string[]): { lang?: string; noColor: boolean } {
+  let lang: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === '--lang') lang = argv[i + 1];
+    else if (a.startsWith('--lang=')) lang = a.slice(7);
+  }
+  return { lang, noColor: argv.includes('--no-color') };
+}
+
+export function buildProgram(): Command {
+  const program = new Command('fs')
+    .description(t('cmd.fs'))
+    .version(typeof FS_VERSION === 'string' ? FS_VERSION : 'dev', '-V, --version', t('opt.version'))
+    .helpOption('-h, --help', t('opt.help'))
+    .helpCommand(true)
+    .option('--db <path>', t('opt.db'))
+    .option('--lang <lang>', t('opt.lang'))
+    .option('--today <date>', t('opt.today'))
+    .option('--no-input', t('opt.no_input'))
+    .option('--no-color', t('opt.no_color'))
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(s) });
+  for (const cmd of [personCommand(), visitCommand(), concernCommand(), configCommand()]) program.addCommand(cmd);
+  // Every subcommand reports usage errors the same way (exit 2) instead of exiting on its own.
+  const override = (cmd: Command) => {
+    cmd.exitOverride();
+    cmd.helpOption('-h, --help', t('opt.help'));
+    cmd.commands.forEach(override);
+  };
+  program.commands.forEach(override);
+  return program;
+}
+
+function exitCodeFor(e: CommanderError): number {
+  if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
+  return 2;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const pre = preScan(argv.slice(2));
+  const lang = resolveLang(pre.lang, process.env);
+  setLang(lang);
+  configureColor(
+    { noColorFlag: pre.noColor, env: process.env, isTTY: Boolean(process.stdout.isTTY) },
+    { noColorFlag: pre.noColor, env: process.env, isTTY: Boolean(process.stderr.isTTY) },
+  );
+  try {
+    await buildProgram().parseAsync(argv);
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return exitCodeFor(e);
+    if (process.env.FS_DEBUG === '1') process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+    if (e instanceof FsError) {
+      writeErr(`${ce().red(t('label.error'))} ${e.message}`);
+      return e.exitCode;
+    }
+    const err = e as { code?: string; message?: string };
+    if (err.code === 'SQLITE_BUSY') {
+      writeErr(`${ce().red(t('label.error'))} ${t('err.db_busy')}`);
+      return 1;
+    }
+    writeErr(`${ce().red(t('label.error'))} ${t('err.unexpected', { detail: (err.message ?? String(e)).split('\n')[0]! })}`);
+    return 1;
+  }
+}
+
+// A closed pipe (`fs visit list | head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+});
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,29 @@
+// The prompt library is loaded only when a prompt is really shown (a terminal on both ends).
+import { CancelledError } from '../errors.js';
+import { t } from '../render/i18n/index.js';
+
+type Inquirer = typeof import('@inquirer/prompts');
+
+let loaded: Inquirer | undefined;
+
+/**
+ * Run a question set. Ctrl-C (inquirer's ExitPromptError) becomes a CancelledError: exit 130, nothing written.
+ * An unhandled ExitPromptError would otherwise end the process with exit 0.
+ */
+export async function ask<T>(questions: (p: Inquirer) => Promise<T>): Promise<T> {
+  loaded ??= await import('@inquirer/prompts');
+  try {
+    return await questions(loaded);
+  } catch (e) {
+    if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) {
+      throw new CancelledError(t('err.cancelled'));
+    }
+    throw e;
+  }
+}
+
+/** An optional text answer: empty means none. */
+export function optionalText(s: string): string | null {
+  const v = s.trim();
+  return v === '' ? null : v;
+}

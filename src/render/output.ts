@@ -1,0 +1,188 @@
+// Every list, show, coverage and report goes through here: one set of --format choices.
+// Render functions return strings; writing them is the CLI's job.
+import Table from 'cli-table3';
+import { c } from './color.js';
+import { csvCell, mdCell, mdText, stripControls, tsvCell } from './escape.js';
+import { t } from './i18n/index.js';
+
+export const FORMATS = ['table', 'tsv', 'csv', 'json', 'ndjson', 'md'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface Column<R> {
+  /** English snake_case key: the header in tsv/csv, the field in json. */
+  key: string;
+  /** Translated header for table and md. */
+  header: string;
+  /** The machine value (json, tsv, csv). */
+  value: (row: R) => unknown;
+  /** The human text (table, md); defaults to the machine value as text. */
+  text?: (row: R) => string;
+  /** Cut long text in terminal tables to keep rows readable. */
+  maxWidth?: number;
+  /** Terminal tables only: colour the (already cleaned) text, e.g. overdue in red. */
+  paint?: (row: R) => ((s: string) => string) | undefined;
+}
+
+export interface Listing<R> {
+  title?: string;
+  columns: Column<R>[];
+  rows: R[];
+  /** The JSON object of a row; defaults to the columns' machine values. */
+  json?: (row: R) => unknown;
+  /** Shown in table/md when there are no rows. */
+  empty?: string;
+}
+
+function machineText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return v.join(',');
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+function humanText<R>(col: Column<R>, row: R): string {
+  const s = col.text ? col.text(row) : machineText(col.value(row));
+  return stripControls(s);
+}
+
+function cut(s: string, max: number | undefined): string {
+  if (!max) return s;
+  const oneLine = s.replace(/\s*\n\s*/g, ' ');
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
+
+export function jsonRow<R>(listing: Listing<R>, row: R): unknown {
+  if (listing.json) return listing.json(row);
+  return Object.fromEntries(listing.columns.map((col) => [col.key, col.value(row) ?? null]));
+}
+
+export function renderTable<R>(listing: Listing<R>): string {
+  const colour = c();
+  const table = new Table({
+    head: listing.columns.map((col) => colour.bold(col.header)),
+    // cli-table3 colours borders and headers itself unless its style is emptied.
+    style: { head: [], border: [], compact: true },
+  });
+  for (const row of listing.rows) {
+    table.push(
+      listing.columns.map((col) => {
+        const text = cut(humanText(col, row), col.maxWidth);
+        const paint = col.paint?.(row);
+        return paint ? paint(text) : text;
+      }),
+    );
+  }
+  const title = listing.title ? `${colour.bold(stripControls(listing.title))}\n` : '';
+  if (listing.rows.length === 0) return `${title}${listing.empty ?? t('msg.no_rows')}\n`;
+  return `${title}${table.toString()}\n`;
+}
+
+export function renderDelimited<R>(listing: Listing<R>, format: 'tsv' | 'csv'): string {
+  const lines: string[] = [];
+  if (format === 'tsv') {
+    lines.push(listing.columns.map((col) => col.key).join('\t'));
+    for (const row of listing.rows) lines.push(listing.columns.map((col) => tsvCell(machineText(col.value(row)))).join('\t'));
+  } else {
+    lines.push(listing.columns.map((col) => col.key).join(','));
+    for (const row of listing.rows) {
+      lines.push(
+        listing.columns
+          .map((col) => {
+            const v = col.value(row);
+            return csvCell(Array.isArray(v) || (v !== null && typeof v === 'object') ? machineText(v) : v);
+          })
+          .join(','),
+      );
+    }
+  }
+  return lines.join(format === 'csv' ? '\r\n' : '\n') + (format === 'csv' ? '\r\n' : '\n');
+}
+
+export function renderMarkdownTable<R>(listing: Listing<R>, headingLevel = 2): string {
+  const out: string[] = [];
+  if (listing.title) out.push(`${'#'.repeat(headingLevel)} ${mdText(listing.title)}`, '');
+  if (listing.rows.length === 0) {
+    out.push(mdText(listing.empty ?? t('msg.no_rows')), '');
+    return out.join('\n');
+  }
+  out.push(`| ${listing.columns.map((col) => mdCell(col.header)).join(' | ')} |`);
+  out.push(`|${listing.columns.map(() => ' --- ').join('|')}|`);
+  for (const row of listing.rows) out.push(`| ${listing.columns.map((col) => mdCell(humanText(col, row))).join(' | ')} |`);
+  out.push('');
+  return out.join('\n');
+}
+
+/** One listing in any format. */
+export function renderListing<R>(listing: Listing<R>, format: Format): string {
+  switch (format) {
+    case 'table':
+      return renderTable(listing);
+    case 'tsv':
+    case 'csv':
+      return renderDelimited(listing, format);
+    case 'md':
+      return renderMarkdownTable(listing);
+    case 'json':
+      return `${JSON.stringify(listing.rows.map((r) => jsonRow(listing, r)), null, 2)}\n`;
+    case 'ndjson':
+      return listing.rows.map((r) => JSON.stringify(jsonRow(listing, r))).join('\n') + (listing.rows.length ? '\n' : '');
+  }
+}
+
+export interface Field {
+  key: string;
+  label: string;
+  value: unknown;
+  text?: string;
+}
+
+/**
+ * A document made of several parts (a record and its timeline, a coverage grid and its gaps).
+ * table/md show every part; json/ndjson print `json` as one object; tsv/csv print the `primary` part,
+ * the one a spreadsheet wants.
+ */
+export interface Document {
+  parts: Array<{ kind: 'fields'; title?: string; fields: Field[] } | { kind: 'listing'; listing: Listing<any> } | { kind: 'text'; text: string }>;
+  json: unknown;
+  primary: Listing<any>;
+}
+
+export function fieldsListing(fields: Field[], title?: string): Listing<Field> {
+  return {
+    title,
+    columns: [
+      { key: 'field', header: t('col.field'), value: (f) => f.key, text: (f) => f.label },
+      { key: 'value', header: t('col.value'), value: (f) => f.value, text: (f) => f.text ?? machineText(f.value) },
+    ],
+    rows: fields,
+  };
+}
+
+/** A single record as a one-row listing (for tsv/csv): headers are the field keys. */
+export function recordListing(fields: Field[]): Listing<Field[]> {
+  return {
+    columns: fields.map((f, i) => ({ key: f.key, header: f.label, value: (r: Field[]) => r[i]!.value })),
+    rows: [fields],
+  };
+}
+
+export function renderDocument(doc: Document, format: Format): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(doc.json, null, 2)}\n`;
+    case 'ndjson':
+      return `${JSON.stringify(doc.json)}\n`;
+    case 'tsv':
+    case 'csv':
+      return renderDelimited(doc.primary, format);
+    case 'table':
+    case 'md':
+      return doc.parts
+        .map((part) => {
+          if (part.kind === 'text') return format === 'md' ? `${mdText(part.text)}\n` : `${stripControls(part.text)}\n`;
+          const listing = part.kind === 'fields' ? fieldsListing(part.fields, part.title) : part.listing;
+          return format === 'md' ? renderMarkdownTable(listing) : renderTable(listing);
+        })
+        .join('\n');
+  }
+}
