@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { CONCERN_STATUSES } from '../../src/domain/concerns.js';
+import { PERSON_TAGS } from '../../src/domain/people.js';
+import { settingSpecs } from '../../src/domain/settings.js';
+import { VISIT_CATEGORIES, VISIT_TOPICS } from '../../src/domain/visits.js';
+import { colorLevel } from '../../src/render/color.js';
+import { catalogueKeys, hasMessage, resolveLang, t } from '../../src/render/i18n/index.js';
+import { renderListing, type Listing } from '../../src/render/output.js';
+
+interface R {
+  name: string;
+  n: number;
+  tags: string[];
+}
+
+const listing: Listing<R> = {
+  columns: [
+    { key: 'name', header: 'Name', value: (r) => r.name },
+    { key: 'n', header: 'Count', value: (r) => r.n },
+    { key: 'tags', header: 'Tags', value: (r) => r.tags },
+  ],
+  rows: [
+    { name: 'a|b\u001b[31m', n: 1, tags: ['x', 'y'] },
+    { name: '=cmd', n: -2, tags: [] },
+  ],
+};
+
+describe('renderListing', () => {
+  it('tsv: English keys, one line per record, no control bytes', () => {
+    expect(renderListing(listing, 'tsv')).toBe('name\tn\ttags\na|b[31m\t1\tx,y\n=cmd\t-2\t\n');
+  });
+  it('csv: RFC 4180 lines, formula cells defused', () => {
+    expect(renderListing(listing, 'csv')).toBe("name,n,tags\r\na|b[31m,1,\"x,y\"\r\n'=cmd,-2,\r\n");
+  });
+  it('json and ndjson carry the machine values', () => {
+    expect(JSON.parse(renderListing(listing, 'json'))).toEqual([
+      { name: 'a|b\u001b[31m', n: 1, tags: ['x', 'y'] },
+      { name: '=cmd', n: -2, tags: [] },
+    ]);
+    expect(renderListing(listing, 'ndjson').trim().split('\n')).toHaveLength(2);
+  });
+  it('md: a GFM table with escaped cells', () => {
+    const md = renderListing(listing, 'md').trim().split('\n');
+    expect(md[0]).toBe('| Name | Count | Tags |');
+    expect(md[2]).toBe('| a\\|b[31m | 1 | x,y |');
+  });
+  it('table: no colour codes when colour is off', () => {
+    expect(renderListing(listing, 'table')).not.toMatch(/\u001b/);
+  });
+  it('an empty listing says so for people and stays parseable for machines', () => {
+    const empty = { ...listing, rows: [], empty: 'nothing here' };
+    expect(renderListing(empty, 'table')).toContain('nothing here');
+    expect(renderListing(empty, 'json')).toBe('[]\n');
+    expect(renderListing(empty, 'ndjson')).toBe('');
+    expect(renderListing(empty, 'tsv')).toBe('name\tn\ttags\n');
+  });
+});
+
+describe('colour decision', () => {
+  it.each([
+    [{ isTTY: true, env: {} }, 1],
+    [{ isTTY: false, env: {} }, 0],
+    [{ isTTY: true, env: { NO_COLOR: '1' } }, 0],
+    [{ isTTY: true, env: { TERM: 'dumb' } }, 0],
+    [{ isTTY: false, env: { FORCE_COLOR: '1' } }, 1],
+    [{ isTTY: false, env: { FORCE_COLOR: '3' } }, 3],
+    [{ isTTY: true, env: { FORCE_COLOR: '0' } }, 0],
+    [{ isTTY: true, env: {}, noColorFlag: true }, 0],
+    [{ isTTY: true, env: { NO_COLOR: '1', FORCE_COLOR: '1' } }, 0],
+  ])('%j → level %i', (input, level) => {
+    expect(colorLevel(input as Parameters<typeof colorLevel>[0])).toBe(level);
+  });
+});
+
+describe('language', () => {
+  it.each([
+    [undefined, {}, 'en'],
+    ['zh', {}, 'zh'],
+    [undefined, { FS_LANG: 'zh' }, 'zh'],
+    [undefined, { LANG: 'zh_CN.UTF-8' }, 'zh'],
+    [undefined, { LC_ALL: 'en_US.UTF-8', LANG: 'zh_CN.UTF-8' }, 'en'],
+    ['en', { FS_LANG: 'zh' }, 'en'],
+  ])('flag %s env %j → %s', (flag, env, lang) => {
+    expect(resolveLang(flag, env)).toBe(lang);
+  });
+
+  it('every canonical key has a label, and every entry both languages', () => {
+    const labelled = [
+      ...PERSON_TAGS.map((k) => `person_tag.${k}`),
+      ...VISIT_CATEGORIES.map((k) => `visit_category.${k}`),
+      ...VISIT_TOPICS.map((k) => `visit_topic.${k}`),
+      ...CONCERN_STATUSES.map((k) => `concern_status.${k}`),
+      ...settingSpecs().map((s) => `setting.${s.key}`),
+    ];
+    for (const key of labelled) expect(hasMessage(key), key).toBe(true);
+    for (const key of catalogueKeys()) {
+      expect(t(key, {}, 'en'), key).not.toBe('');
+      expect(t(key, {}, 'zh'), key).not.toBe('');
+    }
+  });
+});
