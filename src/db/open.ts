@@ -2,6 +2,7 @@
 // Only src/db imports better-sqlite3.
 import type Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,25 @@ export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv):
   if (env.FS_DB) return env.FS_DB;
   const data = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
   return join(data, 'fs', 'fs.db');
+}
+
+const requireHere = createRequire(import.meta.url);
+
+/**
+ * Loaded on first use, not at the top: `fs --help` and usage errors never pay for the native
+ * module. require (not import()) keeps Node's ESM loader out of start-up, and naming the addon
+ * file skips the `bindings` package's search for it.
+ */
+function loadSqlite(): { Sqlite: typeof Database; nativeBinding: string | undefined } {
+  const Sqlite = requireHere('better-sqlite3') as typeof Database;
+  let nativeBinding: string | undefined;
+  try {
+    const addon = join(dirname(requireHere.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+    if (existsSync(addon)) nativeBinding = addon;
+  } catch {
+    // fall back to better-sqlite3's own search
+  }
+  return { Sqlite, nativeBinding };
 }
 
 export interface Migration {
@@ -100,11 +120,10 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   }
   checkHeader(path);
   const isNew = !existsSync(path) || statSync(path).size === 0;
-  // Loaded here, not at the top: `fs --help` and usage errors never pay for the native module.
-  const { default: Sqlite } = await import('better-sqlite3');
+  const { Sqlite, nativeBinding } = loadSqlite();
   let db: Db;
   try {
-    db = new Sqlite(path, { timeout: 5000 });
+    db = new Sqlite(path, { timeout: 5000, nativeBinding });
   } catch (e) {
     wrapSqliteError(path, e);
   }
