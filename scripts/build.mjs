@@ -5,9 +5,12 @@ import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+const bench = process.argv.includes('--bench');
+
 await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/fs.cjs',
+  // `--bench` builds the benchmark runner, which fills its databases through the project's db layer.
+  entryPoints: [bench ? 'bench/run.ts' : 'src/main.ts'],
+  outfile: bench ? 'dist/bench.cjs' : 'dist/fs.cjs',
   bundle: true,
   format: 'cjs',
   platform: 'node',

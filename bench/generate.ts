@@ -1,0 +1,77 @@
+// Fills a benchmark database through the project's own db layer (the same code the CLI uses).
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { openDatabase, type Db } from '../src/db/open.js';
+import { insertPerson } from '../src/db/people.js';
+import { write } from '../src/db/store.js';
+import { insertVisit } from '../src/db/visits.js';
+import { PERSON_TAGS, type PersonTag } from '../src/domain/people.js';
+import { categoryForTags, VISIT_TOPICS, type VisitTopic } from '../src/domain/visits.js';
+import { addDays } from '../src/time/dates.js';
+
+/** A small deterministic PRNG so every run builds the same database. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
+const GIVEN = ['秀英', '桂兰', '建国', '志强', '海燕', '红梅', '国强', '丽华', '永福', '春生'];
+
+export interface Roster {
+  people: { id: number; household_id: number | null; tags: PersonTag[] }[];
+}
+
+export function addPeople(db: Db, count: number, rand: () => number): Roster {
+  const people: Roster['people'] = [];
+  write(db, () => {
+    for (let i = 0; i < count; i++) {
+      const tags = PERSON_TAGS.filter(() => rand() < 0.08);
+      const household = `${SURNAMES[i % 10]}家${Math.floor(i / 3)}`;
+      const id = insertPerson(db, {
+        name: `${SURNAMES[Math.floor(rand() * 10)]}${GIVEN[Math.floor(rand() * 10)]}`,
+        household,
+        group: `${(i % 8) + 1}组`,
+        tags,
+      });
+      people.push({ id, household_id: (db.prepare('SELECT household_id FROM people WHERE id = ?').get(id) as { household_id: number }).household_id, tags });
+    }
+  });
+  return { people };
+}
+
+export function addVisits(db: Db, roster: Roster, count: number, from: string, days: number, rand: () => number): void {
+  const batch = 20_000;
+  for (let done = 0; done < count; done += batch) {
+    write(db, () => {
+      for (let i = done; i < Math.min(count, done + batch); i++) {
+        const p = roster.people[Math.floor(rand() * roster.people.length)]!;
+        const topics = VISIT_TOPICS.filter(() => rand() < 0.35) as VisitTopic[];
+        const concerns = rand() < 0.05 ? ['需要帮助解决的问题'] : [];
+        insertVisit(
+          db,
+          { date: addDays(from, Math.floor(rand() * days)), person_id: p.id, household_id: p.household_id, category: categoryForTags(p.tags), topics, notes: '走访记录', place: null },
+          concerns,
+          30,
+        );
+      }
+    });
+  }
+}
+
+/** Build (or reuse) a database at `path`; `fill` runs on a temp file that is renamed when complete. */
+export async function buildOnce(path: string, fill: (db: Db) => void | Promise<void>): Promise<void> {
+  if (existsSync(path)) return;
+  const tmp = `${path}.partial`;
+  for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
+  const db = await openDatabase(tmp);
+  await fill(db);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  renameSync(tmp, path);
+}
