@@ -1,0 +1,159 @@
+// Pairing figures for any period [from, to] (inclusive), for `fs report`. Counts are SQL
+// aggregations over the indexed date columns; only per-helper rows and the overdue pairings
+// (at most pair.max per helper) come back as lists.
+import { asOfDate, countsByKind, PAIR_PERSON_KINDS, type PairPersonKind } from '../domain/pair.js';
+import type { IsoDate } from '../time/dates.js';
+import type { Db } from './open.js';
+
+/** A pairing overlaps [from, to]: started by the end, not ended before the start. */
+const ACTIVE_IN_PERIOD = 'pr.deleted_at IS NULL AND pr.started_on <= @to AND (pr.ended_on IS NULL OR pr.ended_on >= @from)';
+/** Still running on @asOf: started by then, not ended on or before it. */
+const ACTIVE_ON = '(pr.started_on <= @asOf AND (pr.ended_on IS NULL OR pr.ended_on > @asOf))';
+
+export interface HelperActive {
+  helper: string;
+  /** Pairings that ran at some time in the period. */
+  active_in_period: number;
+  /** Pairings still running at the end of the period (or today, if earlier). */
+  active_at_end: number;
+}
+
+export function pairActivePerHelper(db: Db, from: IsoDate, to: IsoDate, today: IsoDate): HelperActive[] {
+  return db
+    .prepare(
+      `SELECT pr.helper, count(*) AS active_in_period, sum(${ACTIVE_ON}) AS active_at_end
+       FROM pairs pr WHERE ${ACTIVE_IN_PERIOD} GROUP BY pr.helper ORDER BY pr.helper`,
+    )
+    .all({ from, to, asOf: asOfDate(to, today) }) as HelperActive[];
+}
+
+export interface HelpEntriesLogged {
+  total: number;
+  /** Pairings with at least one entry in the period. */
+  pairings: number;
+  by_helper: Array<{ helper: string; entries: number; pairings: number }>;
+}
+
+export function pairHelpEntriesLogged(db: Db, from: IsoDate, to: IsoDate, _today: IsoDate): HelpEntriesLogged {
+  const by_helper = db
+    .prepare(
+      `SELECT pr.helper, count(*) AS entries, count(DISTINCT l.pair_id) AS pairings
+       FROM pair_logs l JOIN pairs pr ON pr.id = l.pair_id
+       WHERE l.deleted_at IS NULL AND pr.deleted_at IS NULL AND l.date BETWEEN @from AND @to
+       GROUP BY pr.helper ORDER BY pr.helper`,
+    )
+    .all({ from, to }) as HelpEntriesLogged['by_helper'];
+  return {
+    total: by_helper.reduce((s, r) => s + r.entries, 0),
+    pairings: by_helper.reduce((s, r) => s + r.pairings, 0),
+    by_helper,
+  };
+}
+
+export interface StartedEnded {
+  started: number;
+  ended: number;
+}
+
+export function pairsStartedAndEnded(db: Db, from: IsoDate, to: IsoDate, _today: IsoDate): StartedEnded {
+  return db
+    .prepare(
+      `SELECT (SELECT count(*) FROM pairs WHERE deleted_at IS NULL AND started_on BETWEEN @from AND @to) AS started,
+              (SELECT count(*) FROM pairs WHERE deleted_at IS NULL AND ended_on BETWEEN @from AND @to) AS ended`,
+    )
+    .get({ from, to }) as StartedEnded;
+}
+
+export interface OverduePairing {
+  id: number;
+  person_id: number;
+  person: string;
+  helper: string;
+  cadence_days: number;
+  started_on: IsoDate;
+  last_contact: IsoDate | null;
+  next_contact_due: IsoDate;
+}
+
+export interface OverdueContacts {
+  /** The day the rule is applied on: the period's end, or today if that is earlier. */
+  as_of: IsoDate;
+  total: number;
+  by_helper: Array<{ helper: string; overdue: number }>;
+  pairings: OverduePairing[];
+}
+
+/**
+ * Pairings overdue for a contact at the end of the period: running on that day, and their last
+ * help entry up to it (or their start) more than their cadence before it. Same rule as isPairOverdue.
+ */
+export function pairOverdueContacts(db: Db, from: IsoDate, to: IsoDate, today: IsoDate): OverdueContacts {
+  const asOf = asOfDate(to, today);
+  const pairings = db
+    .prepare(
+      `WITH base AS (
+         SELECT pr.id, pr.person_id, pe.name AS person, pr.helper, pr.cadence_days, pr.started_on,
+                (SELECT max(l.date) FROM pair_logs l WHERE l.pair_id = pr.id AND l.deleted_at IS NULL AND l.date <= @asOf) AS last_contact
+         FROM pairs pr JOIN people pe ON pe.id = pr.person_id
+         WHERE pr.deleted_at IS NULL AND ${ACTIVE_ON} AND pr.started_on <= @to AND (pr.ended_on IS NULL OR pr.ended_on >= @from)
+       )
+       SELECT *, date(max(started_on, coalesce(last_contact, started_on)), '+' || cadence_days || ' days') AS next_contact_due
+       FROM base
+       WHERE date(max(started_on, coalesce(last_contact, started_on)), '+' || cadence_days || ' days') < @asOf
+       ORDER BY helper, next_contact_due, id`,
+    )
+    .all({ from, to, asOf }) as OverduePairing[];
+  const counts = new Map<string, number>();
+  for (const p of pairings) counts.set(p.helper, (counts.get(p.helper) ?? 0) + 1);
+  return {
+    as_of: asOf,
+    total: pairings.length,
+    by_helper: [...counts].map(([helper, overdue]) => ({ helper, overdue })),
+    pairings,
+  };
+}
+
+export interface PeopleByKind {
+  /** Distinct people in pairings that ran in the period, by kind. */
+  people: Record<PairPersonKind, number>;
+  /** Those pairings, by the kind of person helped. */
+  pairings: Record<PairPersonKind, number>;
+}
+
+export function pairPeopleByKind(db: Db, from: IsoDate, to: IsoDate, _today: IsoDate): PeopleByKind {
+  const rows = db
+    .prepare(
+      `SELECT CASE WHEN EXISTS (SELECT 1 FROM json_each(pe.tags) WHERE value = @party) THEN @party ELSE @villager END AS kind,
+              count(DISTINCT pr.person_id) AS people, count(*) AS pairings
+       FROM pairs pr JOIN people pe ON pe.id = pr.person_id
+       WHERE ${ACTIVE_IN_PERIOD} GROUP BY kind`,
+    )
+    .all({ from, to, party: PAIR_PERSON_KINDS[0], villager: PAIR_PERSON_KINDS[1] }) as Array<{ kind: string; people: number; pairings: number }>;
+  return {
+    people: countsByKind(rows.map((r) => ({ kind: r.kind, n: r.people }))),
+    pairings: countsByKind(rows.map((r) => ({ kind: r.kind, n: r.pairings }))),
+  };
+}
+
+export interface PairFigures {
+  from: IsoDate;
+  to: IsoDate;
+  active_per_helper: HelperActive[];
+  help_entries: HelpEntriesLogged;
+  started_ended: StartedEnded;
+  overdue: OverdueContacts;
+  people_by_kind: PeopleByKind;
+}
+
+/** Every pairing figure for the period, in one object for the report. */
+export function pairFigures(db: Db, from: IsoDate, to: IsoDate, today: IsoDate): PairFigures {
+  return {
+    from,
+    to,
+    active_per_helper: pairActivePerHelper(db, from, to, today),
+    help_entries: pairHelpEntriesLogged(db, from, to, today),
+    started_ended: pairsStartedAndEnded(db, from, to, today),
+    overdue: pairOverdueContacts(db, from, to, today),
+    people_by_kind: pairPeopleByKind(db, from, to, today),
+  };
+}
