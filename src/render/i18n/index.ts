@@ -3,12 +3,13 @@
 import { core } from './core.js';
 import { pair } from './pair.js';
 import { people } from './people.js';
+import { plan } from './plan.js';
 import { visits } from './visits.js';
 
 export type Lang = 'en' | 'zh';
 export type Entries = Record<string, readonly [string, string]>;
 
-const catalogue: Entries = { ...core, ...people, ...visits, ...pair };
+const catalogue: Entries = { ...core, ...people, ...visits, ...pair, ...plan };
 
 let current: Lang = 'en';
 
