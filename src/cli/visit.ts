@@ -22,6 +22,7 @@ import { writeErr } from './shared/io.js';
 import { addOutputOptions, addRangeOptions, collect, emitDocument, emitListing, emitRecord, optionalDate, parseId, parseWholeNumber, requireFlags, resolveRange, type OutputOptions, type RangeOptions } from './shared/options.js';
 import { resolvePerson } from './shared/person.js';
 import { coverageCommand } from './visit-coverage.js';
+import { disputesFoundInVisit } from './dispute-view.js';
 
 interface VisitFlags extends OutputOptions {
   date?: string;
@@ -177,13 +178,15 @@ export function visitCommand(): Command {
         const visit = getVisit(db, parseId(idArg));
         const concerns = listConcerns(db, { visit_id: visit.id });
         const fields = visitFields(visit);
+        const disputes = disputesFoundInVisit(db, visit.id, ctx.today);
         emitDocument(
           {
             parts: [
               { kind: 'fields', title: `${t('entity.visit')} #${visit.id}`, fields },
               { kind: 'listing', listing: { ...concernListing(concerns, ctx.today), title: t('title.concerns') } },
+              { kind: 'listing', listing: disputes.listing },
             ],
-            json: { ...visit, concern_list: concerns },
+            json: { ...visit, concern_list: concerns, dispute_list: disputes.json },
             primary: recordListing(fields),
           },
           o,

@@ -35,6 +35,8 @@ const specs: SettingSpec[] = [
   { key: 'secretary', default: '', parse: text },
   { key: 'concern.due_days', default: '30', parse: positiveInt('concern.due_days') },
   { key: 'visit.stale_days', default: '90', parse: positiveInt('visit.stale_days') },
+  { key: 'dispute.mediation_days', default: '30', parse: positiveInt('dispute.mediation_days') },
+  { key: 'dispute.revisit_days', default: '15', parse: positiveInt('dispute.revisit_days') },
   { key: 'pair.max', default: '10', parse: positiveInt('pair.max') },
   { key: 'pair.cadence_days', default: '30', parse: positiveInt('pair.cadence_days') },
 ];

@@ -1,6 +1,7 @@
 // One catalogue for every human-facing word. Each domain keeps its entries in its own file as
 // [English, 中文] pairs side by side, so a missing translation shows in review and in a test.
 import { core } from './core.js';
+import { dispute } from './dispute.js';
 import { pair } from './pair.js';
 import { people } from './people.js';
 import { plan } from './plan.js';
@@ -9,7 +10,7 @@ import { visits } from './visits.js';
 export type Lang = 'en' | 'zh';
 export type Entries = Record<string, readonly [string, string]>;
 
-const catalogue: Entries = { ...core, ...people, ...visits, ...pair, ...plan };
+const catalogue: Entries = { ...core, ...people, ...visits, ...dispute, ...pair, ...plan };
 
 let current: Lang = 'en';
 
