@@ -1,4 +1,4 @@
--- 0001: the foundation. Roster (households, people), visits with their topics, concerns,
+-- 0001: the foundation. Roster (households, people), visits, concerns,
 -- settings and the change log.
 -- Every record has a short integer id for typing, a UUIDv7 uid so that the ledgers of several
 -- secretaries can later be merged, created_at/updated_at (ISO-8601 UTC) and a soft delete
@@ -48,23 +48,22 @@ CREATE TABLE visits (
   -- The household at the time of the visit: a person who later moves keeps their visit history.
   household_id INTEGER REFERENCES households(id),
   category     TEXT NOT NULL,
+  -- The must-ask topics asked, as bits in DOMAIN.md order (team 1, opinion 2, development 4,
+  -- hardship 8, disputes 16; src/domain/visits.ts). A bit set rather than a child table so that
+  -- coverage and reports count topics inside one covering index scan over millions of visits.
+  topics       INTEGER NOT NULL DEFAULT 0 CHECK (topics BETWEEN 0 AND 31),
   notes        TEXT,
   place        TEXT,
   created_at   TEXT NOT NULL,
   updated_at   TEXT NOT NULL,
   deleted_at   TEXT
 );
--- Reports aggregate by date range over up to millions of visits: index the range.
-CREATE INDEX visits_date ON visits(date, category) WHERE deleted_at IS NULL;
-CREATE INDEX visits_person ON visits(person_id, date);
-CREATE INDEX visits_household ON visits(household_id, date);
-
--- The must-ask topics of a visit, one row each, so coverage is an indexed GROUP BY.
-CREATE TABLE visit_topics (
-  visit_id INTEGER NOT NULL REFERENCES visits(id),
-  topic    TEXT NOT NULL,
-  PRIMARY KEY (visit_id, topic)
-) WITHOUT ROWID;
+-- Reports aggregate by date range: this index covers every figure they take from visits
+-- (counts by category and topic, people and households visited) without reading the table.
+CREATE INDEX visits_date ON visits(date, category, topics, person_id, household_id) WHERE deleted_at IS NULL;
+CREATE INDEX visits_person ON visits(person_id, date) WHERE deleted_at IS NULL;
+-- "Households not visited for N days": the last visit of a household is one index seek.
+CREATE INDEX visits_household ON visits(household_id, date) WHERE deleted_at IS NULL;
 
 CREATE TABLE concerns (
   id          INTEGER PRIMARY KEY,

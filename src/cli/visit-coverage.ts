@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { computeCoverage, type VisitCategory, type VisitTopic } from '../domain/visits.js';
 import { getNumberSetting } from '../db/settings.js';
-import { staleHouseholds, visitTopicCells, visitTotalsByCategory, type StaleHousehold } from '../db/visits.js';
+import { staleHouseholds, visitCountsByCategory, type StaleHousehold } from '../db/visits.js';
 import { joinList, label, t } from '../render/i18n/index.js';
 import { coverageListing, staleListing } from '../render/visits.js';
 import { addDays, daysBetween } from '../time/dates.js';
@@ -26,7 +26,7 @@ export function coverageCommand(): Command {
         const flagDays = o.staleDays === undefined ? undefined : parseWholeNumber(o.staleDays, t('what.stale_days'), 1);
         const db = await ctx.db();
         const days = flagDays ?? getNumberSetting(db, 'visit.stale_days');
-        const cov = computeCoverage(visitTotalsByCategory(db, period.from, period.to), visitTopicCells(db, period.from, period.to));
+        const cov = computeCoverage(visitCountsByCategory(db, period.from, period.to));
         const stale: StaleHousehold[] = staleHouseholds(db, addDays(ctx.today, -days)).map((h) => ({
           ...h,
           days_since: h.last_visit ? daysBetween(h.last_visit, ctx.today) : null,

@@ -1,10 +1,10 @@
 // Visit and coverage queries.
-import { VISIT_TOPICS, type CoverageCell, type Visit, type VisitCategory, type VisitTopic } from '../domain/visits.js';
+import { maskToTopics, topicBit, topicsToMask, VISIT_TOPICS, type CategoryCount, type Visit, type VisitCategory, type VisitTopic } from '../domain/visits.js';
 import { NotFoundError } from '../errors.js';
 import { label, t } from '../render/i18n/index.js';
 import { addDays, type IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
-import { insertRecord, logChange, softDelete, updateRecord, type Row } from './store.js';
+import { insertRecord, softDelete, updateRecord, type Row } from './store.js';
 
 export interface VisitInput {
   date: IsoDate;
@@ -18,8 +18,7 @@ export interface VisitInput {
 
 const SELECT_VISIT = `
   SELECT v.id, v.uid, v.date, v.person_id, p.name AS person, h.label AS household, p.village_group AS "group",
-         v.category,
-         (SELECT json_group_array(topic) FROM visit_topics WHERE visit_id = v.id) AS topics,
+         v.category, v.topics,
          v.notes, v.place,
          (SELECT count(*) FROM concerns c WHERE c.visit_id = v.id AND c.deleted_at IS NULL) AS concerns,
          v.created_at, v.updated_at
@@ -27,24 +26,13 @@ const SELECT_VISIT = `
   JOIN people p ON p.id = v.person_id
   LEFT JOIN households h ON h.id = v.household_id`;
 
-const topicOrder = (a: VisitTopic, b: VisitTopic) => VISIT_TOPICS.indexOf(a) - VISIT_TOPICS.indexOf(b);
-
 function toVisit(row: Row): Visit {
-  return { ...(row as unknown as Visit), topics: (JSON.parse(row.topics as string) as VisitTopic[]).sort(topicOrder) };
-}
-
-function setTopics(db: Db, visitId: number, topics: VisitTopic[]): void {
-  db.prepare('DELETE FROM visit_topics WHERE visit_id = ?').run(visitId);
-  const ins = db.prepare('INSERT INTO visit_topics (visit_id, topic) VALUES (?, ?)');
-  for (const topic of topics) ins.run(visitId, topic);
+  return { ...(row as unknown as Visit), topics: maskToTopics(row.topics as number) };
 }
 
 /** A visit with its topics and the concerns raised in it. Call inside a write transaction. */
 export function insertVisit(db: Db, v: VisitInput, concerns: string[], concernDueDays: number): number {
-  const { topics, ...fields } = v;
-  const id = insertRecord(db, 'visits', 'visit', { ...fields });
-  setTopics(db, id, topics);
-  if (topics.length) logChange(db, 'visit', id, null, 'update', { topics });
+  const id = insertRecord(db, 'visits', 'visit', { ...v, topics: topicsToMask(v.topics) });
   for (const text of concerns) {
     insertRecord(db, 'concerns', 'concern', {
       visit_id: id,
@@ -91,8 +79,8 @@ function visitWhere(f: VisitFilter): { sql: string; params: Row } {
     params.category = f.category;
   }
   if (f.topic) {
-    where.push('EXISTS (SELECT 1 FROM visit_topics vt WHERE vt.visit_id = v.id AND vt.topic = @topic)');
-    params.topic = f.topic;
+    where.push('(v.topics & @topic) <> 0');
+    params.topic = topicBit(f.topic as VisitTopic);
   }
   if (f.person_id !== undefined) {
     where.push('v.person_id = @person_id');
@@ -125,37 +113,24 @@ export function countVisits(db: Db, f: VisitFilter = {}): number {
 
 export function updateVisit(db: Db, id: number, changes: Partial<VisitInput>): void {
   const { topics, ...fields } = changes;
-  const before = getVisit(db, id);
-  updateRecord(db, 'visits', 'visit', id, fields as Row);
-  if (topics && JSON.stringify([...topics].sort(topicOrder)) !== JSON.stringify(before.topics)) {
-    setTopics(db, id, topics);
-    db.prepare('UPDATE visits SET updated_at = ? WHERE id = ?').run(new Date().toISOString(), id);
-    logChange(db, 'visit', id, before.uid, 'update', { topics, before: { topics: before.topics } });
-  }
+  updateRecord(db, 'visits', 'visit', id, topics ? { ...fields, topics: topicsToMask(topics) } : (fields as Row));
 }
 
 export function deleteVisit(db: Db, id: number): void {
   softDelete(db, 'visits', 'visit', id);
 }
 
-/** Visits per category in [from, to]. */
-export function visitTotalsByCategory(db: Db, from: IsoDate, to: IsoDate): Map<VisitCategory, number> {
+/** Per category in [from, to]: visits, and visits that asked each topic. One covering-index scan. */
+export function visitCountsByCategory(db: Db, from: IsoDate, to: IsoDate): CategoryCount[] {
+  const sums = VISIT_TOPICS.map((k) => `sum((topics & ${topicBit(k)}) <> 0) AS "${k}"`).join(', ');
   const rows = db
-    .prepare('SELECT category, count(*) AS n FROM visits WHERE deleted_at IS NULL AND date BETWEEN ? AND ? GROUP BY category')
-    .all(from, to) as { category: VisitCategory; n: number }[];
-  return new Map(rows.map((r) => [r.category, r.n]));
-}
-
-/** Visits per (category, topic) in [from, to]. */
-export function visitTopicCells(db: Db, from: IsoDate, to: IsoDate): CoverageCell[] {
-  return (
-    db
-      .prepare(
-        `SELECT v.category, vt.topic, count(*) AS visits FROM visits v JOIN visit_topics vt ON vt.visit_id = v.id
-         WHERE v.deleted_at IS NULL AND v.date BETWEEN ? AND ? GROUP BY v.category, vt.topic`,
-      )
-      .all(from, to) as CoverageCell[]
-  );
+    .prepare(`SELECT category, count(*) AS visits, ${sums} FROM visits WHERE deleted_at IS NULL AND date BETWEEN ? AND ? GROUP BY category`)
+    .all(from, to) as (Row & { category: VisitCategory; visits: number })[];
+  return rows.map((r) => ({
+    category: r.category,
+    visits: r.visits,
+    by_topic: Object.fromEntries(VISIT_TOPICS.map((k) => [k, r[k] as number])) as Record<VisitTopic, number>,
+  }));
 }
 
 export interface StaleHousehold {
@@ -175,7 +150,7 @@ export function staleHouseholds(db: Db, since: IsoDate): Omit<StaleHousehold, 'd
        FROM households h
        WHERE h.deleted_at IS NULL
          AND EXISTS (SELECT 1 FROM people p WHERE p.household_id = h.id AND p.deleted_at IS NULL)
-         AND coalesce((SELECT max(v.date) FROM visits v WHERE v.household_id = h.id AND v.deleted_at IS NULL), '') < @since
+         AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND v.deleted_at IS NULL AND v.date >= @since)
        ORDER BY last_visit IS NOT NULL, last_visit, h.label`,
     )
     .all({ since }) as Omit<StaleHousehold, 'days_since'>[];

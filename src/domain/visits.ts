@@ -18,6 +18,20 @@ export const MUST_VISIT_CATEGORIES: readonly VisitCategory[] = VISIT_CATEGORIES.
 export const VISIT_TOPICS = ['team', 'opinion', 'development', 'hardship', 'disputes'] as const;
 export type VisitTopic = (typeof VISIT_TOPICS)[number];
 
+/** The bit of a topic in the stored set (its index in VISIT_TOPICS). */
+export function topicBit(topic: VisitTopic): number {
+  return 1 << VISIT_TOPICS.indexOf(topic);
+}
+
+export function topicsToMask(topics: readonly VisitTopic[]): number {
+  return topics.reduce((mask, k) => mask | topicBit(k), 0);
+}
+
+/** The topics of a stored set, in DOMAIN.md order. */
+export function maskToTopics(mask: number): VisitTopic[] {
+  return VISIT_TOPICS.filter((k) => (mask & topicBit(k)) !== 0);
+}
+
 export interface Visit {
   id: number;
   uid: string;
@@ -45,10 +59,11 @@ export function categoryForTags(tags: readonly PersonTag[]): VisitCategory {
   return 'ordinary-household';
 }
 
-export interface CoverageCell {
+/** Visits of one category in a period: how many, and how many asked each topic. */
+export interface CategoryCount {
   category: VisitCategory;
-  topic: VisitTopic | null;
   visits: number;
+  by_topic: Record<VisitTopic, number>;
 }
 
 export interface CoverageRow {
@@ -65,32 +80,30 @@ export interface Coverage {
   uncovered_topics: VisitTopic[];
 }
 
-const zeroTopics = (): Record<VisitTopic, number> =>
+export const zeroTopics = (): Record<VisitTopic, number> =>
   Object.fromEntries(VISIT_TOPICS.map((k) => [k, 0])) as Record<VisitTopic, number>;
 
 /**
- * The 5x5 grid from per-category visit totals and per-(category, topic) counts. The two
- * categories outside the five appear only when they had visits. Uncovered means no visit at all
- * for a category, and no visit that asked about it for a topic.
+ * The 5x5 grid from per-category counts. The two categories outside the five appear only when
+ * they had visits. Uncovered means no visit at all for a category, and no visit that asked about
+ * it for a topic.
  */
-export function computeCoverage(categoryTotals: Map<VisitCategory, number>, cells: CoverageCell[]): Coverage {
-  const rows: CoverageRow[] = VISIT_CATEGORIES.filter(
-    (c) => MUST_VISIT_CATEGORIES.includes(c) || (categoryTotals.get(c) ?? 0) > 0,
-  ).map((category) => ({ category, by_topic: zeroTopics(), total: categoryTotals.get(category) ?? 0 }));
+export function computeCoverage(counts: CategoryCount[]): Coverage {
+  const byCategory = new Map(counts.map((c) => [c.category, c]));
+  const rows: CoverageRow[] = VISIT_CATEGORIES.filter((c) => MUST_VISIT_CATEGORIES.includes(c) || (byCategory.get(c)?.visits ?? 0) > 0).map(
+    (category) => ({ category, by_topic: { ...(byCategory.get(category)?.by_topic ?? zeroTopics()) }, total: byCategory.get(category)?.visits ?? 0 }),
+  );
   const topicTotals = zeroTopics();
-  for (const cell of cells) {
-    if (!cell.topic) continue;
-    const row = rows.find((r) => r.category === cell.category);
-    if (row) row.by_topic[cell.topic] += cell.visits;
-    topicTotals[cell.topic] += cell.visits;
-  }
   let total = 0;
-  for (const v of categoryTotals.values()) total += v;
+  for (const c of counts) {
+    total += c.visits;
+    for (const k of VISIT_TOPICS) topicTotals[k] += c.by_topic[k];
+  }
   return {
     rows,
     topic_totals: topicTotals,
     total,
-    uncovered_categories: MUST_VISIT_CATEGORIES.filter((c) => (categoryTotals.get(c) ?? 0) === 0),
+    uncovered_categories: MUST_VISIT_CATEGORIES.filter((c) => (byCategory.get(c)?.visits ?? 0) === 0),
     uncovered_topics: VISIT_TOPICS.filter((k) => topicTotals[k] === 0),
   };
 }

@@ -30,7 +30,7 @@ describe('openDatabase', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((r) => r.name);
-    expect(tables).toEqual(expect.arrayContaining(['people', 'households', 'visits', 'visit_topics', 'concerns', 'settings', 'change_log']));
+    expect(tables).toEqual(expect.arrayContaining(['people', 'households', 'visits', 'concerns', 'settings', 'change_log']));
     db.close();
   });
 

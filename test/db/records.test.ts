@@ -5,7 +5,7 @@ import { openDatabase, type Db } from '../../src/db/open.js';
 import { deletePerson, findPeopleByName, getPerson, insertPerson, listPeople, updatePerson } from '../../src/db/people.js';
 import { getSetting, setSetting } from '../../src/db/settings.js';
 import { write } from '../../src/db/store.js';
-import { getVisit, insertVisit, listVisits, staleHouseholds, updateVisit, visitTopicCells, visitTotalsByCategory } from '../../src/db/visits.js';
+import { getVisit, insertVisit, listVisits, staleHouseholds, updateVisit, visitCountsByCategory } from '../../src/db/visits.js';
 import { tempDir } from '../helpers/cli.js';
 
 let db: Db;
@@ -70,13 +70,9 @@ describe('records', () => {
     visit(pid, '2026-11-01', ['hardship', 'team']);
     visit(pid, '2026-11-30', ['hardship']);
     visit(pid, '2026-12-01', ['opinion']);
-    expect(visitTotalsByCategory(db, '2026-11-01', '2026-11-30')).toEqual(new Map([['poor-household', 2]]));
-    expect(visitTopicCells(db, '2026-11-01', '2026-11-30')).toEqual(
-      expect.arrayContaining([
-        { category: 'poor-household', topic: 'hardship', visits: 2 },
-        { category: 'poor-household', topic: 'team', visits: 1 },
-      ]),
-    );
+    expect(visitCountsByCategory(db, '2026-11-01', '2026-11-30')).toEqual([
+      { category: 'poor-household', visits: 2, by_topic: { team: 1, opinion: 0, development: 0, hardship: 2, disputes: 0 } },
+    ]);
     expect(listVisits(db, { from: '2026-11-01', to: '2026-11-30', topic: 'hardship' })).toHaveLength(2);
     expect(listVisits(db, { limit: 1 }).map((v) => v.date)).toEqual(['2026-12-01']);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isFinished, isOverdue, planConcernUpdate } from '../../src/domain/concerns.js';
-import { categoryForTags, computeCoverage, type VisitCategory } from '../../src/domain/visits.js';
+import { categoryForTags, computeCoverage, maskToTopics, topicsToMask, zeroTopics, type VisitTopic } from '../../src/domain/visits.js';
 import { personRef } from '../../src/domain/people.js';
 
 describe('categoryForTags', () => {
@@ -21,15 +21,11 @@ describe('categoryForTags', () => {
 
 describe('computeCoverage', () => {
   it('builds the grid and names what is uncovered', () => {
-    const totals = new Map<VisitCategory, number>([
-      ['poor-household', 3],
-      ['party-cadre', 1],
-      ['other', 2],
-    ]);
-    const cov = computeCoverage(totals, [
-      { category: 'poor-household', topic: 'hardship', visits: 3 },
-      { category: 'poor-household', topic: 'opinion', visits: 1 },
-      { category: 'party-cadre', topic: 'team', visits: 1 },
+    const topics = (t: Partial<Record<VisitTopic, number>>) => ({ ...zeroTopics(), ...t });
+    const cov = computeCoverage([
+      { category: 'poor-household', visits: 3, by_topic: topics({ hardship: 3, opinion: 1 }) },
+      { category: 'party-cadre', visits: 1, by_topic: topics({ team: 1 }) },
+      { category: 'other', visits: 2, by_topic: topics({}) },
     ]);
     expect(cov.total).toBe(6);
     expect(cov.rows.map((r) => r.category)).toEqual(['party-cadre', 'village-rep', 'rich-expert', 'poor-household', 'ordinary-household', 'other']);
@@ -39,10 +35,22 @@ describe('computeCoverage', () => {
   });
 
   it('an empty period leaves everything uncovered', () => {
-    const cov = computeCoverage(new Map(), []);
+    const cov = computeCoverage([]);
     expect(cov.uncovered_categories).toHaveLength(5);
     expect(cov.uncovered_topics).toHaveLength(5);
     expect(cov.total).toBe(0);
+  });
+});
+
+describe('topic sets', () => {
+  it.each([
+    [[], 0],
+    [['team'], 1],
+    [['hardship', 'team'], 9],
+    [['team', 'opinion', 'development', 'hardship', 'disputes'], 31],
+  ] as const)('%j ↔ %i', (topics, mask) => {
+    expect(topicsToMask(topics)).toBe(mask);
+    expect(maskToTopics(mask)).toEqual([...topics].sort((a, b) => topicsToMask([a]) - topicsToMask([b])));
   });
 });
 
