@@ -2,6 +2,7 @@
 // Later features add their keys here (dispute.revisit_days, pair.max, meeting.frequency.*, ...).
 import { UsageError } from '../errors.js';
 import { t } from '../render/i18n/index.js';
+import { DEFAULT_FREQUENCY, FREQUENCIES, frequencySettingKey, MEETING_TYPES } from './meeting.js';
 
 export interface SettingSpec {
   key: string;
@@ -35,6 +36,7 @@ const specs: SettingSpec[] = [
   { key: 'secretary', default: '', parse: text },
   { key: 'concern.due_days', default: '30', parse: positiveInt('concern.due_days') },
   { key: 'visit.stale_days', default: '90', parse: positiveInt('visit.stale_days') },
+  ...MEETING_TYPES.map((type) => ({ key: frequencySettingKey(type), default: DEFAULT_FREQUENCY[type], parse: choice(frequencySettingKey(type), FREQUENCIES) })),
 ];
 
 export function registerSettings(more: SettingSpec[]): void {
