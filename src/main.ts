@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { configCommand } from './cli/config.js';
 import { concernCommand } from './cli/concern.js';
+import { decisionCommand } from './cli/decision.js';
+import { meetingCommand } from './cli/meeting.js';
 import { writeErr } from './cli/shared/io.js';
 import { personCommand } from './cli/person.js';
 import { visitCommand } from './cli/visit.js';
@@ -38,7 +40,7 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(s) });
-  for (const cmd of [personCommand(), visitCommand(), concernCommand(), configCommand()]) program.addCommand(cmd);
+  for (const cmd of [personCommand(), visitCommand(), concernCommand(), meetingCommand(), decisionCommand(), configCommand()]) program.addCommand(cmd);
   // Every subcommand reports usage errors the same way (exit 2) instead of exiting on its own.
   const override = (cmd: Command) => {
     cmd.exitOverride();

@@ -1,13 +1,15 @@
 // One catalogue for every human-facing word. Each domain keeps its entries in its own file as
 // [English, 中文] pairs side by side, so a missing translation shows in review and in a test.
 import { core } from './core.js';
+import { decisions } from './decisions.js';
+import { meetings } from './meetings.js';
 import { people } from './people.js';
 import { visits } from './visits.js';
 
 export type Lang = 'en' | 'zh';
 export type Entries = Record<string, readonly [string, string]>;
 
-const catalogue: Entries = { ...core, ...people, ...visits };
+const catalogue: Entries = { ...core, ...people, ...visits, ...meetings, ...decisions };
 
 let current: Lang = 'en';
 
