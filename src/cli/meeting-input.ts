@@ -116,6 +116,6 @@ export async function quorumOrThrow(
     expected: m.expected!,
   });
   if (allowForce) return true;
-  if (ctx.interactive && (await askForce(`${message}. ${t('prompt.force')}`))) return true;
-  throw new UsageError(`${message}; ${t('hint.force')}`);
+  if (ctx.interactive && (await askForce(t('prompt.force', { message })))) return true;
+  throw new UsageError(t('err.no_quorum_refused', { message }));
 }

@@ -80,7 +80,7 @@ export const meetings: Entries = {
   'err.vote_needs_counts': ['a vote at a {type} needs --expected and --present (or --attendee/--absent) to check the quorum', '{type}表决需要 --expected 和 --present（或 --attendee/--absent）以核对法定人数'],
   'err.no_quorum_half': ['no quorum: {present} of {expected} present is not more than half, as a vote at a {type} needs', '未达法定人数：应到 {expected} 人实到 {present} 人，{type}表决须过半数到会'],
   'err.no_quorum_two_thirds': ['no quorum: {present} of {expected} present is less than the two thirds a vote at a {type} needs', '未达法定人数：应到 {expected} 人实到 {present} 人，{type}表决须三分之二以上到会'],
-  'hint.force': ['nothing recorded (add --force to record it anyway, flagged)', '未记录（加 --force 可强行记录并标注）'],
+  'err.no_quorum_refused': ['{message}; nothing recorded (add --force to record it anyway, flagged)', '{message}；未记录（加 --force 可强行记录并标注）'],
 
   'what.meeting_type': ['meeting type', '会议类型'],
   'what.count': ['number', '人数'],
@@ -97,7 +97,7 @@ export const meetings: Entries = {
   'prompt.vote': ['Was there a vote?', '是否进行了表决？'],
   'prompt.decision': ['Something decided (empty to finish)', '决定事项（留空结束）'],
   'prompt.minutes': ['Minutes (empty for none)', '会议记录（可留空）'],
-  'prompt.force': ['Record the vote anyway, flagged as forced?', '仍然记录表决并标注为强行记录？'],
+  'prompt.force': ['{message}. Record the vote anyway, flagged as forced?', '{message}。仍然记录表决并标注为强行记录？'],
 
   'cmd.meeting': ['meetings and party-life events: attendance, quorum, compliance', '会议与组织生活：出席、法定人数、落实情况'],
   'cmd.meeting.add': ['record a meeting (asks on a terminal; every answer can be a flag)', '记录一次会议（在终端中会提问；每项都可用参数给出）'],
