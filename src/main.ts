@@ -2,7 +2,9 @@
 import { Command, CommanderError } from 'commander';
 import { configCommand } from './cli/config.js';
 import { concernCommand } from './cli/concern.js';
+import { decisionCommand } from './cli/decision.js';
 import { disputeCommand } from './cli/dispute.js';
+import { meetingCommand } from './cli/meeting.js';
 import { writeErr } from './cli/shared/io.js';
 import { pairCommand } from './cli/pair.js';
 import { personCommand } from './cli/person.js';
@@ -41,7 +43,8 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(s) });
-  for (const cmd of [personCommand(), visitCommand(), concernCommand(), disputeCommand(), pairCommand(), planCommand(), configCommand()]) program.addCommand(cmd);
+  const commands = [personCommand(), visitCommand(), concernCommand(), disputeCommand(), pairCommand(), meetingCommand(), decisionCommand(), planCommand(), configCommand()];
+  for (const cmd of commands) program.addCommand(cmd);
   // Every subcommand reports usage errors the same way (exit 2) instead of exiting on its own.
   const override = (cmd: Command) => {
     cmd.exitOverride();

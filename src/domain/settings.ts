@@ -2,6 +2,7 @@
 // Later features add their keys here (dispute.revisit_days, pair.max, meeting.frequency.*, ...).
 import { UsageError } from '../errors.js';
 import { t } from '../render/i18n/index.js';
+import { DEFAULT_FREQUENCY, FREQUENCIES, frequencySettingKey, MEETING_TYPES } from './meeting.js';
 
 export interface SettingSpec {
   key: string;
@@ -39,6 +40,7 @@ const specs: SettingSpec[] = [
   { key: 'dispute.revisit_days', default: '15', parse: positiveInt('dispute.revisit_days') },
   { key: 'pair.max', default: '10', parse: positiveInt('pair.max') },
   { key: 'pair.cadence_days', default: '30', parse: positiveInt('pair.cadence_days') },
+  ...MEETING_TYPES.map((type) => ({ key: frequencySettingKey(type), default: DEFAULT_FREQUENCY[type], parse: choice(frequencySettingKey(type), FREQUENCIES) })),
 ];
 
 export function registerSettings(more: SettingSpec[]): void {

@@ -1,7 +1,9 @@
 // One catalogue for every human-facing word. Each domain keeps its entries in its own file as
 // [English, 中文] pairs side by side, so a missing translation shows in review and in a test.
 import { core } from './core.js';
+import { decisions } from './decisions.js';
 import { dispute } from './dispute.js';
+import { meetings } from './meetings.js';
 import { pair } from './pair.js';
 import { people } from './people.js';
 import { plan } from './plan.js';
@@ -10,7 +12,7 @@ import { visits } from './visits.js';
 export type Lang = 'en' | 'zh';
 export type Entries = Record<string, readonly [string, string]>;
 
-const catalogue: Entries = { ...core, ...people, ...visits, ...dispute, ...pair, ...plan };
+const catalogue: Entries = { ...core, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan };
 
 let current: Lang = 'en';
 

@@ -1,0 +1,82 @@
+// "Are we keeping the rules?": which required meetings are missing for which month, quarter or
+// year. Pure: the held counts come in per type and month (aggregated in SQL), today is passed in.
+import type { IsoDate } from '../time/dates.js';
+import { splitPeriod, yearOf } from '../time/periods.js';
+import { MEETING_TYPES, type Frequency, type MeetingType } from './meeting.js';
+
+export interface ComplianceRow {
+  type: MeetingType;
+  /** 2026-11, 2026-Q4 or 2026 */
+  interval: string;
+  from: IsoDate;
+  to: IsoDate;
+  required: number;
+  held: number;
+  ok: boolean;
+}
+
+/** Meetings held of one type in one calendar month ('YYYY-MM'). */
+export interface MonthCount {
+  type: MeetingType;
+  month: string;
+  held: number;
+}
+
+const UNIT: Record<Exclude<Frequency, 'none'>, 'month' | 'quarter' | 'year'> = {
+  monthly: 'month',
+  quarterly: 'quarter',
+  yearly: 'year',
+};
+
+/** Each required interval is "at least once". */
+export const REQUIRED_PER_INTERVAL = 1;
+
+/**
+ * The dates whose meetings the calculator needs: every interval overlapping the period is judged
+ * as a whole, so from the start of the first year touched, and never past today (a meeting dated
+ * in the future has not been held).
+ */
+export function complianceCountRange(from: IsoDate, to: IsoDate, today: IsoDate): { from: IsoDate; to: IsoDate } {
+  const end = yearOf(Number(to.slice(0, 4))).to;
+  return { from: yearOf(Number(from.slice(0, 4))).from, to: end < today ? end : today };
+}
+
+/**
+ * One row per required interval of every type with a frequency, in DOMAIN.md type order, then by date.
+ * - An interval that the period only cuts (February for a quarterly rule) is judged on the whole
+ *   interval: "once a quarter" is kept or missed by the quarter, wherever in it the meeting was.
+ * - Intervals starting after today are not yet due. An interval not yet over (today inside it,
+ *   including its last day) is shown only once its meeting was held: it can't be missing yet.
+ * - `counts` should cover complianceCountRange(from, to, today).
+ */
+export function computeCompliance(
+  from: IsoDate,
+  to: IsoDate,
+  today: IsoDate,
+  frequencies: Readonly<Record<MeetingType, Frequency>>,
+  counts: readonly MonthCount[],
+): ComplianceRow[] {
+  const last = to < today ? to : today;
+  if (from > last) return [];
+  const rows: ComplianceRow[] = [];
+  for (const type of MEETING_TYPES) {
+    const freq = frequencies[type];
+    if (freq === 'none') continue;
+    for (const interval of splitPeriod(from, last, UNIT[freq], true)) {
+      const fromMonth = interval.from.slice(0, 7);
+      const toMonth = interval.to.slice(0, 7);
+      let held = 0;
+      for (const c of counts) if (c.type === type && c.month >= fromMonth && c.month <= toMonth) held += c.held;
+      const ok = held >= REQUIRED_PER_INTERVAL;
+      const over = interval.to < today;
+      if (!over && !ok) continue;
+      rows.push({ type, interval: interval.label, from: interval.from, to: interval.to, required: REQUIRED_PER_INTERVAL, held, ok });
+    }
+  }
+  return rows;
+}
+
+/** The missing ones only. */
+export function complianceGapsOf(rows: readonly ComplianceRow[]): ComplianceRow[] {
+  return rows.filter((r) => !r.ok);
+}
