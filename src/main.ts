@@ -1,15 +1,8 @@
 // Builds the program, adds each command, parses. The one place that catches errors and sets the exit code.
 import { Command, CommanderError } from 'commander';
-import { configCommand } from './cli/config.js';
-import { concernCommand } from './cli/concern.js';
-import { decisionCommand } from './cli/decision.js';
-import { disputeCommand } from './cli/dispute.js';
-import { meetingCommand } from './cli/meeting.js';
+import { COMMANDS } from './cli/index.js';
+import { preScan } from './cli/shared/prescan.js';
 import { writeErr } from './cli/shared/io.js';
-import { pairCommand } from './cli/pair.js';
-import { personCommand } from './cli/person.js';
-import { planCommand } from './cli/plan.js';
-import { visitCommand } from './cli/visit.js';
 import { FsError } from './errors.js';
 import { configureColor } from './render/color.js';
 import { ce } from './render/color.js';
@@ -17,24 +10,12 @@ import { resolveLang, setLang, t } from './render/i18n/index.js';
 
 declare const FS_VERSION: string;
 
-/** Global options are read before the program is built: help text and messages need the language. */
-function preScan(argv: string[]): { lang?: string; noColor: boolean } {
-  let lang: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') break;
-    if (a === '--lang') lang = argv[i + 1];
-    else if (a.startsWith('--lang=')) lang = a.slice(7);
-  }
-  return { lang, noColor: argv.includes('--no-color') };
-}
-
-export function buildProgram(): Command {
+export function buildProgram(only?: string): Command {
   const program = new Command('fs')
     .description(t('cmd.fs'))
     .version(typeof FS_VERSION === 'string' ? FS_VERSION : 'dev', '-V, --version', t('opt.version'))
     .helpOption('-h, --help', t('opt.help'))
-    .helpCommand(true)
+    .helpCommand('help [command]', t('opt.help_command'))
     .option('--db <path>', t('opt.db'))
     .option('--lang <lang>', t('opt.lang'))
     .option('--today <date>', t('opt.today'))
@@ -42,13 +23,16 @@ export function buildProgram(): Command {
     .option('--no-color', t('opt.no_color'))
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(s) });
-  const commands = [personCommand(), visitCommand(), concernCommand(), disputeCommand(), pairCommand(), meetingCommand(), decisionCommand(), planCommand(), configCommand()];
-  for (const cmd of commands) program.addCommand(cmd);
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(s.replace(/\n(?=.)/g, ' ')) });
+  for (const entry of COMMANDS) {
+    const full = only === undefined || only === entry.name;
+    program.addCommand(full ? entry.build() : new Command(entry.name).description(t(entry.description)));
+  }
   // Every subcommand reports usage errors the same way (exit 2) instead of exiting on its own.
   const override = (cmd: Command) => {
     cmd.exitOverride();
     cmd.helpOption('-h, --help', t('opt.help'));
+    cmd.helpCommand('help [command]', t('opt.help_command'));
     cmd.commands.forEach(override);
   };
   program.commands.forEach(override);
@@ -69,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
     { noColorFlag: pre.noColor, env: process.env, isTTY: Boolean(process.stderr.isTTY) },
   );
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram(COMMANDS.some((c) => c.name === pre.command) ? pre.command : undefined).parseAsync(argv);
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return exitCodeFor(e);

@@ -1,4 +1,5 @@
 // The prompt library is loaded only when a prompt is really shown (a terminal on both ends).
+import { createRequire } from 'node:module';
 import { CancelledError } from '../errors.js';
 import { t } from '../render/i18n/index.js';
 
@@ -11,7 +12,8 @@ let loaded: Inquirer | undefined;
  * An unhandled ExitPromptError would otherwise end the process with exit 0.
  */
 export async function ask<T>(questions: (p: Inquirer) => Promise<T>): Promise<T> {
-  loaded ??= await import('@inquirer/prompts');
+  // require, not import(): the CLI bundle is CommonJS compiled through V8's code cache (bin/fs.js).
+  loaded ??= createRequire(import.meta.url)('@inquirer/prompts') as Inquirer;
   try {
     return await questions(loaded);
   } catch (e) {

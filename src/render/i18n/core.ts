@@ -71,6 +71,7 @@ export const core: Entries = {
   'cmd.config.list': ['list every setting with its value and default', '列出全部设置及其值和默认值'],
   'opt.version': ['print the version', '显示版本'],
   'opt.help': ['show help', '显示帮助'],
+  'opt.help_command': ['show help for a command', '显示某个命令的帮助'],
   'opt.db': ['database file (default: $FS_DB, else $XDG_DATA_HOME/fs/fs.db)', '数据库文件（默认：$FS_DB，否则 $XDG_DATA_HOME/fs/fs.db）'],
   'opt.lang': ['language: en or zh (default: $FS_LANG, $LC_ALL, $LANG)', '语言：en 或 zh（默认取 $FS_LANG、$LC_ALL、$LANG）'],
   'opt.today': ['pin "today" (for cron jobs and tests; also $FS_TODAY)', '指定“今天”（用于定时任务和测试；也可用 $FS_TODAY）'],
