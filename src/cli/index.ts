@@ -8,6 +8,7 @@ import { meetingCommand } from './meeting.js';
 import { pairCommand } from './pair.js';
 import { personCommand } from './person.js';
 import { planCommand } from './plan.js';
+import { reportCommand } from './report.js';
 import { visitCommand } from './visit.js';
 
 export interface CommandEntry {
@@ -26,5 +27,6 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'meeting', description: 'cmd.meeting', build: meetingCommand },
   { name: 'decision', description: 'cmd.decision', build: decisionCommand },
   { name: 'plan', description: 'cmd.plan', build: planCommand },
+  { name: 'report', description: 'cmd.report', build: reportCommand },
   { name: 'config', description: 'cmd.config', build: configCommand },
 ];

@@ -7,12 +7,13 @@ import { meetings } from './meetings.js';
 import { pair } from './pair.js';
 import { people } from './people.js';
 import { plan } from './plan.js';
+import { report } from './report.js';
 import { visits } from './visits.js';
 
 export type Lang = 'en' | 'zh';
 export type Entries = Record<string, readonly [string, string]>;
 
-const catalogue: Entries = { ...core, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan };
+const catalogue: Entries = { ...core, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report };
 
 let current: Lang = 'en';
 

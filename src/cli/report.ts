@@ -1,0 +1,53 @@
+// fs report: the work report for a period, for documents (md), scripts (json, csv) and cron.
+import { Command } from 'commander';
+import { manyOf, oneOf } from '../domain/keys.js';
+import { REPORT_BY, REPORT_SECTIONS } from '../domain/report.js';
+import { t } from '../render/i18n/index.js';
+import { renderReport } from '../render/report.js';
+import { buildReport } from '../report/build.js';
+import { parsePeriod } from '../time/periods.js';
+import { action } from './shared/action.js';
+import { addOutputOptions, collect, emit, parseWholeNumber, resolveFormat, type OutputOptions } from './shared/options.js';
+
+interface ReportFlags extends OutputOptions {
+  section?: string[];
+  by?: string;
+  redact?: boolean;
+  detail?: boolean;
+  detailLimit?: string;
+}
+
+const DEFAULT_DETAIL_LIMIT = 50;
+
+export function reportCommand(): Command {
+  return addOutputOptions(
+    new Command('report')
+      .description(t('cmd.report'))
+      .argument('[period]', t('opt.report_period'), 'this-week')
+      .option('--section <name>', t('opt.section'), collect)
+      .option('--by <interval>', t('opt.by'))
+      .option('--redact', t('opt.redact'))
+      .option('--detail', t('opt.detail'))
+      .option('--no-detail', t('opt.no_detail'))
+      .option('--detail-limit <n>', t('opt.detail_limit')),
+  )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  fs report                                   # this week, on the terminal\n  fs report last-week --format md -o week.md  # for the township\'s document\n  fs report 2026 --by month --format md --redact\n  fs report 2026-Q4 --section meetings --format json',
+    )
+    .action(
+      action(async (ctx, periodArg: string, o: ReportFlags) => {
+        const period = parsePeriod(periodArg, ctx.today);
+        const format = resolveFormat(o, ctx);
+        const sections = o.section ? manyOf(REPORT_SECTIONS, o.section, t('what.section')) : [...REPORT_SECTIONS];
+        const by = o.by === undefined ? undefined : oneOf(REPORT_BY, o.by, t('what.by'));
+        const limit = o.detailLimit === undefined ? DEFAULT_DETAIL_LIMIT : parseWholeNumber(o.detailLimit, t('what.detail_limit'));
+        // The narrative: in table and md unless --no-detail; in JSON only with --detail; never in the long format.
+        const detail = { text: o.detail !== false, json: o.detail === true };
+        const wanted = format === 'table' || format === 'md' ? detail.text : format === 'json' || format === 'ndjson' ? detail.json : false;
+        const db = await ctx.db();
+        const model = buildReport(db, { period, today: ctx.today, sections: REPORT_SECTIONS.filter((s) => sections.includes(s)), by, detailLimit: wanted ? limit : undefined, redact: Boolean(o.redact) });
+        emit(renderReport(model, format, detail), o);
+      }),
+    );
+}

@@ -1,0 +1,170 @@
+// The report's own queries: visit and concern figures for a date range, and the period's items
+// (the narrative) for every section, newest last, capped. Figures of the other sections come from
+// their own db modules (dispute-counts, pair-report, meeting-report, plan-reports).
+import type { Detail } from '../domain/report.js';
+import { addDays, type IsoDate } from '../time/dates.js';
+import type { Db } from './open.js';
+import { visitCountsByCategory } from './visits.js';
+
+export { visitCountsByCategory };
+
+/** People and households visited in [from, to]: one scan of the covering date index. */
+export function visitReach(db: Db, from: IsoDate, to: IsoDate): { people: number; households: number } {
+  return db
+    .prepare('SELECT count(DISTINCT person_id) AS people, count(DISTINCT household_id) AS households FROM visits WHERE deleted_at IS NULL AND date BETWEEN ? AND ?')
+    .get(from, to) as { people: number; households: number };
+}
+
+/** Households on the roster with no visit in the `days` days up to `asOf`. */
+export function staleHouseholdCount(db: Db, asOf: IsoDate, days: number): number {
+  return (
+    db
+      .prepare(
+        `SELECT count(*) AS n FROM households h
+         WHERE h.deleted_at IS NULL
+           AND EXISTS (SELECT 1 FROM people p WHERE p.household_id = h.id AND p.deleted_at IS NULL)
+           AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND v.deleted_at IS NULL AND v.date BETWEEN ? AND ?)`,
+      )
+      .get(addDays(asOf, -days + 1), asOf) as { n: number }
+  ).n;
+}
+
+export interface ConcernFigures {
+  raised: number;
+  resolved: number;
+  open: number;
+  overdue: number;
+  awaiting_feedback: number;
+}
+
+/**
+ * Raised and resolved in [from, to]; open, overdue and awaiting feedback as the ledger stood on
+ * `asOf` (a concern is open until resolved; awaiting feedback once resolved until the villager is told).
+ */
+export function concernFigures(db: Db, from: IsoDate, to: IsoDate, asOf: IsoDate): ConcernFigures {
+  return db
+    .prepare(
+      `SELECT
+         coalesce(sum(raised_on BETWEEN @from AND @to), 0) AS raised,
+         coalesce(sum(resolved_on BETWEEN @from AND @to), 0) AS resolved,
+         coalesce(sum(resolved_on IS NULL OR resolved_on > @asOf), 0) AS open,
+         coalesce(sum((resolved_on IS NULL OR resolved_on > @asOf) AND due_on < @asOf), 0) AS overdue,
+         coalesce(sum(resolved_on <= @asOf AND (feedback_on IS NULL OR feedback_on > @asOf)), 0) AS awaiting_feedback
+       FROM concerns WHERE deleted_at IS NULL AND raised_on <= @asOf`,
+    )
+    .get({ from, to, asOf }) as ConcernFigures;
+}
+
+/** A narrative line with the ids redaction needs. */
+export interface DetailRow extends Detail {
+  person_id: number | null;
+}
+
+export interface Details {
+  rows: DetailRow[];
+  total: number;
+}
+
+function capped(db: Db, select: string, count: string, params: Record<string, unknown>, limit: number): Details {
+  const total = (db.prepare(count).get(params) as { n: number }).n;
+  const newestFirst = `SELECT * FROM (${select}) ORDER BY date DESC, id DESC${limit > 0 ? ` LIMIT ${Math.floor(limit)}` : ''}`;
+  const rows = db.prepare(newestFirst).all(params) as (DetailRow & { id: number })[];
+  return { rows: rows.reverse().map(({ id: _id, ...r }) => r), total };
+}
+
+type DetailQuery = (db: Db, from: IsoDate, to: IsoDate, limit: number) => Details;
+
+/** The items of each section dated in the period. */
+export const DETAIL_QUERIES: Record<string, DetailQuery> = {
+  visits: (db, from, to, limit) =>
+    capped(
+      db,
+      `SELECT v.id, v.date, p.name AS who, v.person_id, coalesce(v.notes, '') AS what, v.category AS status, 'visit_category' AS statusKind
+       FROM visits v JOIN people p ON p.id = v.person_id WHERE v.deleted_at IS NULL AND v.date BETWEEN @from AND @to`,
+      'SELECT count(*) AS n FROM visits WHERE deleted_at IS NULL AND date BETWEEN @from AND @to',
+      { from, to },
+      limit,
+    ),
+  concerns: (db, from, to, limit) =>
+    capped(
+      db,
+      `SELECT c.id, c.raised_on AS date, coalesce(p.name, '') AS who, c.person_id, c.text AS what, c.status, 'concern_status' AS statusKind
+       FROM concerns c LEFT JOIN people p ON p.id = c.person_id WHERE c.deleted_at IS NULL AND c.raised_on BETWEEN @from AND @to`,
+      'SELECT count(*) AS n FROM concerns WHERE deleted_at IS NULL AND raised_on BETWEEN @from AND @to',
+      { from, to },
+      limit,
+    ),
+  disputes: (db, from, to, limit) =>
+    capped(
+      db,
+      `SELECT d.id, d.registered_on AS date,
+              coalesce((SELECT group_concat(coalesce(p.name, dp.name), '、') FROM dispute_parties dp LEFT JOIN people p ON p.id = dp.person_id
+                        WHERE dp.dispute_id = d.id AND dp.deleted_at IS NULL), '') AS who,
+              NULL AS person_id, d.title AS what, d.status, 'dispute_status' AS statusKind
+       FROM disputes d WHERE d.deleted_at IS NULL AND d.registered_on BETWEEN @from AND @to`,
+      'SELECT count(*) AS n FROM disputes WHERE deleted_at IS NULL AND registered_on BETWEEN @from AND @to',
+      { from, to },
+      limit,
+    ),
+  pairs: (db, from, to, limit) =>
+    capped(
+      db,
+      `SELECT l.id, l.date, p.name AS who, pr.person_id, l.action || coalesce(' → ' || l.result, '') AS what, pr.helper AS status
+       FROM pair_logs l JOIN pairs pr ON pr.id = l.pair_id JOIN people p ON p.id = pr.person_id
+       WHERE l.deleted_at IS NULL AND pr.deleted_at IS NULL AND l.date BETWEEN @from AND @to`,
+      'SELECT count(*) AS n FROM pair_logs l JOIN pairs pr ON pr.id = l.pair_id WHERE l.deleted_at IS NULL AND pr.deleted_at IS NULL AND l.date BETWEEN @from AND @to',
+      { from, to },
+      limit,
+    ),
+  meetings: (db, from, to, limit) =>
+    capped(
+      db,
+      `SELECT m.id, m.date, coalesce(m.chair, '') AS who, NULL AS person_id, coalesce(m.topic, '') AS what, m.type AS status, 'meeting_type' AS statusKind
+       FROM meetings m WHERE m.deleted_at IS NULL AND m.date BETWEEN @from AND @to`,
+      'SELECT count(*) AS n FROM meetings WHERE deleted_at IS NULL AND date BETWEEN @from AND @to',
+      { from, to },
+      limit,
+    ),
+  decisions: (db, from, to, limit) =>
+    capped(
+      db,
+      `SELECT s.id, s.date, '' AS who, NULL AS person_id, d.matter AS what, s.step AS status, 'decision_step' AS statusKind
+       FROM decision_steps s JOIN decisions d ON d.id = s.decision_id
+       WHERE s.deleted_at IS NULL AND d.deleted_at IS NULL AND s.date BETWEEN @from AND @to`,
+      'SELECT count(*) AS n FROM decision_steps s JOIN decisions d ON d.id = s.decision_id WHERE s.deleted_at IS NULL AND d.deleted_at IS NULL AND s.date BETWEEN @from AND @to',
+      { from, to },
+      limit,
+    ),
+  plan: (db, from, to, limit) =>
+    capped(
+      db,
+      `SELECT m.id, coalesce(m.done_on, m.due_on) AS date, coalesce(m.owner, '') AS who, NULL AS person_id,
+              p.title || ' — ' || m.title AS what, m.status, 'plan_status' AS statusKind
+       FROM plan_milestones m JOIN plans p ON p.id = m.plan_id
+       WHERE m.deleted_at IS NULL AND p.deleted_at IS NULL
+         AND (m.due_on BETWEEN @from AND @to OR m.done_on BETWEEN @from AND @to)`,
+      `SELECT count(*) AS n FROM plan_milestones m JOIN plans p ON p.id = m.plan_id
+       WHERE m.deleted_at IS NULL AND p.deleted_at IS NULL AND (m.due_on BETWEEN @from AND @to OR m.done_on BETWEEN @from AND @to)`,
+      { from, to },
+      limit,
+    ),
+};
+
+/** Every roster name with its id, for redaction. */
+export function rosterNames(db: Db): { id: number; name: string }[] {
+  return db.prepare('SELECT id, name FROM people').all() as { id: number; name: string }[];
+}
+
+/** Names that are not roster people but appear in reports: helpers, chairs, owners, plain-name parties. */
+export function otherNames(db: Db): string[] {
+  return (
+    db
+      .prepare(
+        `SELECT helper AS n FROM pairs UNION SELECT chair FROM meetings WHERE chair IS NOT NULL
+         UNION SELECT recorder FROM meetings WHERE recorder IS NOT NULL UNION SELECT owner FROM plans WHERE owner IS NOT NULL
+         UNION SELECT owner FROM plan_milestones WHERE owner IS NOT NULL UNION SELECT name FROM dispute_parties WHERE name IS NOT NULL
+         UNION SELECT name FROM meeting_attendance WHERE name IS NOT NULL`,
+      )
+      .all() as { n: string }[]
+  ).map((r) => r.n);
+}

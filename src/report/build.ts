@@ -1,0 +1,87 @@
+// parse period → query → compute → (render elsewhere). Builds the whole report model.
+import { isZeroReport, mergeIntervals, type Detail, type ReportBy, type ReportList, type ReportModel, type SectionName, type SectionReport } from '../domain/report.js';
+import { makeRedactor, type Redactor } from '../domain/redact.js';
+import type { Db } from '../db/open.js';
+import { DETAIL_QUERIES, otherNames, rosterNames, type DetailRow } from '../db/report.js';
+import { getSetting } from '../db/settings.js';
+import type { IsoDate } from '../time/dates.js';
+import { splitPeriod, type Period } from '../time/periods.js';
+import { SECTION_SPECS } from './sections.js';
+
+export interface ReportOptions {
+  period: Period;
+  today: IsoDate;
+  sections: readonly SectionName[];
+  by?: ReportBy;
+  /** Items per section in the narrative; 0 = all; undefined = no narrative at all. */
+  detailLimit?: number;
+  redact: boolean;
+}
+
+const earlier = (a: IsoDate, b: IsoDate) => (a < b ? a : b);
+
+export function buildReport(db: Db, o: ReportOptions): ReportModel {
+  const { period, today } = o;
+  const intervals = o.by ? splitPeriod(period.from, period.to, o.by) : [];
+  const redactor = o.redact ? makeRedactor(rosterNames(db), otherNames(db)) : undefined;
+  const sections: SectionReport[] = o.sections.map((name) => {
+    const spec = SECTION_SPECS[name];
+    const total = spec.figures(db, period.from, period.to, earlier(period.to, today));
+    const per = o.by ? intervals.map((iv) => spec.figures(db, iv.from, iv.to, earlier(iv.to, today))) : undefined;
+    const rows = mergeIntervals(total, per);
+    const details = o.detailLimit === undefined ? { rows: [], total: 0 } : DETAIL_QUERIES[name]!(db, period.from, period.to, o.detailLimit);
+    const section: SectionReport = {
+      name,
+      tables: spec.tables.map((meta) => ({ ...meta, rows: rows[meta.name] ?? [] })),
+      lists: spec.lists(db, period.from, period.to, earlier(period.to, today), total),
+      details: details.rows,
+      details_total: details.total,
+      flows: spec.flows,
+    };
+    return redactor ? redactSection(section, redactor) : section;
+  });
+  return {
+    period,
+    today,
+    village: getSetting(db, 'village'),
+    secretary: getSetting(db, 'secretary'),
+    by: o.by,
+    intervals,
+    sections,
+    zero_report: isZeroReport(sections),
+    redacted: o.redact,
+  };
+}
+
+/** Names become pseudonyms; free text loses names and phone numbers. Figures are untouched. */
+function redactSection(s: SectionReport, r: Redactor): SectionReport {
+  const detail = (d: Detail): Detail => {
+    const row = d as DetailRow;
+    return {
+      date: d.date,
+      who: row.person_id ? r.person(d.who, row.person_id) : r.text(d.who),
+      what: r.text(d.what),
+      // A status that is not a key is a name (a helper) or free text.
+      status: d.statusKind ? d.status : r.text(d.status),
+      statusKind: d.statusKind,
+    };
+  };
+  const list = (l: ReportList): ReportList => ({
+    ...l,
+    rows: l.rows.map((row) =>
+      Object.fromEntries(
+        Object.entries(row).map(([k, v]) => {
+          const col = l.columns.find((c) => c.key === k);
+          if (typeof v !== 'string' || col?.labelKind) return [k, v];
+          return [k, col?.name ? r.person(v, k === 'person' ? (row.person_id as number | null) : null) : r.text(v)];
+        }),
+      ),
+    ),
+  });
+  return {
+    ...s,
+    tables: s.tables.map((t) => (t.names ? { ...t, rows: t.rows.map((row) => ({ ...row, key: r.person(row.key) })) } : t)),
+    lists: s.lists.map(list),
+    details: s.details.map(detail),
+  };
+}
