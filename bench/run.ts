@@ -1,7 +1,10 @@
 // npm run bench: start-up and report speed as ratios to `node -e 0` timed in the same run.
-import { mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { latestVersion } from '../src/db/open.js';
 import { addPeople, addVisits, buildOnce, rng } from './generate.js';
+import { fillReportDb } from './generate-report.js';
 import { report, timeInterleaved, type Target } from './timing.js';
 
 const ROOT = resolve(__dirname, '..');
@@ -11,7 +14,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 25);
 
 async function main(): Promise<void> {
   mkdirSync(CACHE, { recursive: true });
-  const visitsDb = join(CACHE, 'visits-100k-v1.db');
+  // Named after the schema version: a cached database from an older schema is never reused.
+  const visitsDb = join(CACHE, `visits-100k-s${latestVersion()}.db`);
   process.stdout.write(`building ${visitsDb} (100,000 visits) if missing...\n`);
   await buildOnce(visitsDb, (db) => {
     const rand = rng(1);
@@ -36,8 +40,45 @@ async function main(): Promise<void> {
     { name: 'fs visit list (100,000 visits) / node -e 0', value: medians.get('fs visit list')! / base, limit: 2.0, unit: 'x' },
     { name: 'fs --help / node -e 0', value: medians.get('fs --help')! / base, limit: 1.5, unit: 'x' },
   ];
-  const ok = report(targets);
+  const reportTargets = await reportBench(node);
+  const ok = report([...targets, ...reportTargets]);
   process.exitCode = ok ? 0 : 1;
+}
+
+/** Peak resident memory (MB) of one fs run, read by a preloaded hook (bench/maxrss.cjs). */
+function peakRssMb(node: string, args: string[], env: NodeJS.ProcessEnv): number {
+  const file = join(CACHE, 'maxrss.txt');
+  rmSync(file, { force: true });
+  const r = spawnSync(node, ['-r', join(ROOT, 'bench', 'maxrss.cjs'), BIN, ...args], { env: { ...env, FS_BENCH_RSS_FILE: file }, stdio: 'ignore' });
+  if (r.status !== 0) throw new Error(`fs ${args.join(' ')} exited ${r.status}`);
+  return Number(readFileSync(file, 'utf8')) / 1024;
+}
+
+async function reportBench(node: string): Promise<Target[]> {
+  if (process.env.BENCH_SKIP_REPORT === '1') return [];
+  const db = join(CACHE, `report-1m-s${latestVersion()}.db`);
+  process.stdout.write(`building ${db} (1,000,000 visits, 50,000 disputes, ...) if missing; the first time takes a few minutes...\n`);
+  const started = Date.now();
+  await buildOnce(db, (d) => fillReportDb(d, rng(7)));
+  process.stdout.write(`ready in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  const env = { ...process.env, FS_DB: db, FS_TODAY: '2026-11-27', FS_LANG: 'en' };
+  const rounds = Math.max(10, Math.floor(ROUNDS / 2));
+  const medians = timeInterleaved(
+    [
+      { label: 'node -e 0', argv: [node, '-e', '0'] },
+      { label: 'report last-week json', argv: [node, BIN, 'report', 'last-week', '--format', 'json'] },
+      { label: 'report last-year by month md', argv: [node, BIN, 'report', 'last-year', '--by', 'month', '--format', 'md'] },
+    ],
+    rounds,
+    env,
+  );
+  const base = medians.get('node -e 0')!;
+  for (const [k, v] of medians) process.stdout.write(`median ${k}: ${v.toFixed(1)} ms\n`);
+  return [
+    { name: 'fs report last-week --format json / node -e 0', value: medians.get('report last-week json')! / base, limit: 5, unit: 'x' },
+    { name: 'fs report last-year --by month --format md / node -e 0', value: medians.get('report last-year by month md')! / base, limit: 10, unit: 'x' },
+    { name: 'peak memory of fs report last-year --by month --format md', value: peakRssMb(node, ['report', 'last-year', '--by', 'month', '--format', 'md'], env), limit: 120, unit: ' MB' },
+  ];
 }
 
 main().catch((e) => {

@@ -82,9 +82,13 @@ CREATE TABLE concerns (
   updated_at  TEXT NOT NULL,
   deleted_at  TEXT
 );
-CREATE INDEX concerns_raised ON concerns(raised_on);
+-- Reports count concerns raised and resolved in a period, and open / overdue / awaiting feedback
+-- as of a day, from this index alone.
+CREATE INDEX concerns_raised ON concerns(raised_on, resolved_on, feedback_on, due_on) WHERE deleted_at IS NULL;
 CREATE INDEX concerns_visit ON concerns(visit_id);
 CREATE INDEX concerns_status ON concerns(status, due_on);
+-- Reports count concerns resolved in a period.
+CREATE INDEX concerns_resolved ON concerns(resolved_on) WHERE deleted_at IS NULL;
 
 -- The audit trail: one row per change, written in the same transaction as the change.
 CREATE TABLE change_log (

@@ -2,17 +2,52 @@
 // (the narrative) for every section, newest last, capped. Figures of the other sections come from
 // their own db modules (dispute-counts, pair-report, meeting-report, plan-reports).
 import type { Detail } from '../domain/report.js';
-import { addDays, type IsoDate } from '../time/dates.js';
+import { addDays, daysBetween, type IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
-import { visitCountsByCategory } from './visits.js';
+import { topicBit, VISIT_TOPICS, type VisitCategory, type VisitTopic } from '../domain/visits.js';
 
-export { visitCountsByCategory };
+export interface VisitDay {
+  date: IsoDate;
+  category: VisitCategory;
+  visits: number;
+  by_topic: Record<VisitTopic, number>;
+}
 
-/** People and households visited in [from, to]: one scan of the covering date index. */
+/**
+ * Visits per day and category, with the topics asked, over [from, to]: one scan of the covering
+ * date index in its own order (no sort). Reports sum the days into weeks, months and quarters.
+ */
+export function visitCountsByDay(db: Db, from: IsoDate, to: IsoDate): VisitDay[] {
+  const sums = VISIT_TOPICS.map((k) => `sum((topics & ${topicBit(k)}) <> 0) AS "${k}"`).join(', ');
+  const rows = db
+    .prepare(`SELECT date, category, count(*) AS visits, ${sums} FROM visits WHERE deleted_at IS NULL AND date BETWEEN ? AND ? GROUP BY date, category`)
+    .all(from, to) as (Record<string, number> & { date: IsoDate; category: VisitCategory; visits: number })[];
+  return rows.map((r) => ({
+    date: r.date,
+    category: r.category,
+    visits: r.visits,
+    by_topic: Object.fromEntries(VISIT_TOPICS.map((k) => [k, r[k]!])) as Record<VisitTopic, number>,
+  }));
+}
+
+/**
+ * People and households visited in [from, to]. For up to two months, count the distinct ids in
+ * the range of the covering date index; for longer, seek each person and household in their own
+ * (person, date) and (household, date) indexes: a roster is thousands, a year's visits hundreds of thousands.
+ */
 export function visitReach(db: Db, from: IsoDate, to: IsoDate): { people: number; households: number } {
+  if (daysBetween(from, to) <= 62) {
+    return db
+      .prepare('SELECT count(DISTINCT person_id) AS people, count(DISTINCT household_id) AS households FROM visits WHERE deleted_at IS NULL AND date BETWEEN ? AND ?')
+      .get(from, to) as { people: number; households: number };
+  }
   return db
-    .prepare('SELECT count(DISTINCT person_id) AS people, count(DISTINCT household_id) AS households FROM visits WHERE deleted_at IS NULL AND date BETWEEN ? AND ?')
-    .get(from, to) as { people: number; households: number };
+    .prepare(
+      `SELECT
+         (SELECT count(*) FROM people p WHERE EXISTS (SELECT 1 FROM visits v WHERE v.person_id = p.id AND v.deleted_at IS NULL AND v.date BETWEEN @from AND @to)) AS people,
+         (SELECT count(*) FROM households h WHERE EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND v.deleted_at IS NULL AND v.date BETWEEN @from AND @to)) AS households`,
+    )
+    .get({ from, to }) as { people: number; households: number };
 }
 
 /** Households on the roster with no visit in the `days` days up to `asOf`. */
@@ -29,30 +64,30 @@ export function staleHouseholdCount(db: Db, asOf: IsoDate, days: number): number
   ).n;
 }
 
-export interface ConcernFigures {
-  raised: number;
-  resolved: number;
-  open: number;
-  overdue: number;
-  awaiting_feedback: number;
+/** Concerns raised and resolved in [from, to]: two indexed range counts. */
+export function concernFlows(db: Db, from: IsoDate, to: IsoDate): { raised: number; resolved: number } {
+  return db
+    .prepare(
+      `SELECT (SELECT count(*) FROM concerns WHERE deleted_at IS NULL AND raised_on BETWEEN @from AND @to) AS raised,
+              (SELECT count(*) FROM concerns WHERE deleted_at IS NULL AND resolved_on BETWEEN @from AND @to) AS resolved`,
+    )
+    .get({ from, to }) as { raised: number; resolved: number };
 }
 
 /**
- * Raised and resolved in [from, to]; open, overdue and awaiting feedback as the ledger stood on
- * `asOf` (a concern is open until resolved; awaiting feedback once resolved until the villager is told).
+ * Open, overdue and awaiting feedback as the ledger stood on `asOf` (a concern is open until
+ * resolved; awaiting feedback once resolved until the villager is told).
  */
-export function concernFigures(db: Db, from: IsoDate, to: IsoDate, asOf: IsoDate): ConcernFigures {
+export function concernState(db: Db, asOf: IsoDate): { open: number; overdue: number; awaiting_feedback: number } {
   return db
     .prepare(
       `SELECT
-         coalesce(sum(raised_on BETWEEN @from AND @to), 0) AS raised,
-         coalesce(sum(resolved_on BETWEEN @from AND @to), 0) AS resolved,
          coalesce(sum(resolved_on IS NULL OR resolved_on > @asOf), 0) AS open,
          coalesce(sum((resolved_on IS NULL OR resolved_on > @asOf) AND due_on < @asOf), 0) AS overdue,
          coalesce(sum(resolved_on <= @asOf AND (feedback_on IS NULL OR feedback_on > @asOf)), 0) AS awaiting_feedback
        FROM concerns WHERE deleted_at IS NULL AND raised_on <= @asOf`,
     )
-    .get({ from, to, asOf }) as ConcernFigures;
+    .get({ asOf }) as { open: number; overdue: number; awaiting_feedback: number };
 }
 
 /** A narrative line with the ids redaction needs. */

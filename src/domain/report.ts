@@ -29,6 +29,8 @@ export interface FigureTable {
   rows: FigureRow[];
   /** Rates: shown as percentages; NaN when there is nothing to divide (null in JSON). */
   ratio?: boolean;
+  /** A state on the period's last day (open, overdue, ...), not a count of the period: no intervals. */
+  state?: boolean;
 }
 
 /** A list that is not a count: uncovered topics, missing meetings, the practical things. */
@@ -64,6 +66,8 @@ export interface SectionReport {
 export interface ReportModel {
   period: Period;
   today: IsoDate;
+  /** The day state figures describe: the period's last day, or today while the period runs. */
+  as_of: IsoDate;
   village: string;
   secretary: string;
   by?: ReportBy;
@@ -114,11 +118,14 @@ export function longRows(model: ReportModel): LongRow[] {
   for (const s of model.sections) {
     s.tables.forEach((table, i) => {
       for (const r of table.rows) {
-        const metric = i === 0 ? r.key : table.name;
-        const key = i === 0 ? '' : r.key;
+        const flat = i === 0 || table.name === 'state';
+        const metric = flat ? r.key : table.name;
+        const key = flat ? '' : r.key;
         const value = (v: number) => (Number.isNaN(v) ? null : v);
         r.intervals?.forEach((v, j) => rows.push({ section: s.name, metric, key, interval: model.intervals[j]!.label, value: value(v) }));
-        rows.push({ section: s.name, metric, key, interval: r.intervals ? 'total' : model.period.label, value: value(r.total) });
+        // A state is named by the day it describes; a count by its period (or 'total' beside intervals).
+        const interval = table.state ? model.as_of : r.intervals ? 'total' : model.period.label;
+        rows.push({ section: s.name, metric, key, interval, value: value(r.total) });
       }
     });
   }

@@ -16,16 +16,16 @@ export function reportTitle(m: ReportModel): string {
 
 /** Summary rows are the section's metrics; breakdown rows are canonical keys (or names). */
 function rowLabel(table: FigureTable, section: SectionReport, summary: boolean, key: string): string {
-  if (summary) return t(`report.${section.name}.${key}`);
+  if (summary || table.name === 'state') return t(`report.${section.name}.${key}`);
   return table.labelKind ? label(table.labelKind, key) : key;
 }
 
 function figureListing(m: ReportModel, section: SectionReport, table: FigureTable, summary: boolean): Listing<FigureRow> {
   const fmt = (v: number) => (table.ratio ? percent(v) : String(v));
-  const title = summary ? undefined : t(`report.table.${table.name}`);
+  const title = summary && table.name !== 'state' ? undefined : t(`report.table.${table.name}`, { date: m.as_of });
   const columns: Column<FigureRow>[] = [{ key: 'key', header: t('report.col.figure'), value: (r) => r.key, text: (r) => rowLabel(table, section, summary, r.key) }];
-  m.intervals.forEach((iv, i) => columns.push({ key: iv.label, header: iv.label, value: (r) => r.intervals?.[i] ?? 0, text: (r) => fmt(r.intervals?.[i] ?? 0) }));
-  columns.push({ key: 'total', header: m.by ? t('col.total') : t('report.col.value'), value: (r) => r.total, text: (r) => fmt(r.total) });
+  if (!table.state) m.intervals.forEach((iv, i) => columns.push({ key: iv.label, header: iv.label, value: (r) => r.intervals?.[i] ?? 0, text: (r) => fmt(r.intervals?.[i] ?? 0) }));
+  columns.push({ key: 'total', header: m.by && !table.state ? t('col.total') : t('report.col.value'), value: (r) => r.total, text: (r) => fmt(r.total) });
   return { title, columns, rows: table.rows };
 }
 
@@ -80,8 +80,9 @@ export function renderReportDocument(m: ReportModel, format: 'table' | 'md', det
     heading(2, t(`report.section.${s.name}`));
     // The summary in full; a breakdown only with its non-zero rows, and not at all when all are zero.
     s.tables.forEach((tb, i) => {
-      const rows = i === 0 ? tb.rows : tb.rows.filter((r) => r.total !== 0 || r.intervals?.some((v) => v !== 0));
-      if (rows.length) table(figureListing(m, s, { ...tb, rows }, i === 0), 3);
+      const full = i === 0 || tb.name === 'state';
+      const rows = full ? tb.rows : tb.rows.filter((r) => r.total !== 0 || r.intervals?.some((v) => v !== 0));
+      if (rows.length) table(figureListing(m, s, { ...tb, rows }, full), 3);
     });
     for (const l of s.lists) {
       if (l.flat && (l.rows.length || l.name.startsWith('uncovered'))) paragraph(`${md ? '**' : ''}${t(`report.list.${l.name}`)}${md ? '**' : ''}: ${listText(l)}`);
@@ -101,6 +102,7 @@ export function reportJson(m: ReportModel, detail: boolean): Record<string, unkn
   const out: Record<string, unknown> = {
     period: { label: m.period.label, from: m.period.from, to: m.period.to },
     today: m.today,
+    as_of: m.as_of,
     village: m.village || null,
     secretary: m.secretary || null,
     by: m.by ?? null,
@@ -111,7 +113,8 @@ export function reportJson(m: ReportModel, detail: boolean): Record<string, unkn
   for (const s of m.sections) {
     const section: Record<string, unknown> = {};
     s.tables.forEach((tb, i) => {
-      if (i === 0) for (const r of tb.rows) section[r.key] = value(r);
+      // The summary's counts and the state figures are the section's own keys (visits.total, disputes.open).
+      if (i === 0 || tb.name === 'state') for (const r of tb.rows) section[r.key] = value(r);
       else section[tb.name] = Object.fromEntries(tb.rows.map((r) => [r.key, value(r)]));
     });
     for (const l of s.lists) {

@@ -26,14 +26,15 @@ export function buildReport(db: Db, o: ReportOptions): ReportModel {
   const redactor = o.redact ? makeRedactor(rosterNames(db), otherNames(db)) : undefined;
   const sections: SectionReport[] = o.sections.map((name) => {
     const spec = SECTION_SPECS[name];
-    const total = spec.figures(db, period.from, period.to, earlier(period.to, today));
-    const per = o.by ? intervals.map((iv) => spec.figures(db, iv.from, iv.to, earlier(iv.to, today))) : undefined;
-    const rows = mergeIntervals(total, per);
+    const range = (p: Period) => ({ from: p.from, to: p.to, asOf: earlier(p.to, today) });
+    const whole = range(period);
+    const { total, per } = spec.count(db, whole, intervals.map(range));
+    const rows = { ...mergeIntervals(total, o.by ? per : undefined), ...mergeIntervals(spec.state(db, whole), undefined) };
     const details = o.detailLimit === undefined ? { rows: [], total: 0 } : DETAIL_QUERIES[name]!(db, period.from, period.to, o.detailLimit);
     const section: SectionReport = {
       name,
       tables: spec.tables.map((meta) => ({ ...meta, rows: rows[meta.name] ?? [] })),
-      lists: spec.lists(db, period.from, period.to, earlier(period.to, today), total),
+      lists: spec.lists(db, whole, total),
       details: details.rows,
       details_total: details.total,
       flows: spec.flows,
@@ -43,6 +44,7 @@ export function buildReport(db: Db, o: ReportOptions): ReportModel {
   return {
     period,
     today,
+    as_of: earlier(period.to, today),
     village: getSetting(db, 'village'),
     secretary: getSetting(db, 'secretary'),
     by: o.by,

@@ -1,50 +1,86 @@
-// Each report section: which figures it counts (from the db modules of its domain), how its
-// tables are labelled, and the lists that are not counts. Figures are computed for the whole
-// period and, with --by, for each interval; lists and details once.
-import { computeCoverage, MUST_VISIT_CATEGORIES, VISIT_CATEGORIES, VISIT_TOPICS } from '../domain/visits.js';
+// Each report section: what it counts in a period (its flows: split per interval with --by),
+// what state it reports on the period's last day (open, overdue, ...: taken once), its lists
+// and how its tables are labelled. Figures come from the db modules of each domain.
+import { FLOW_COUNTS, STOCK_COUNTS } from '../domain/dispute-counts.js';
 import type { Figures, ReportList, SectionName } from '../domain/report.js';
-import { disputePeriodCounts } from '../db/dispute-counts.js';
+import { computeCoverage, MUST_VISIT_CATEGORIES, VISIT_CATEGORIES, VISIT_TOPICS, type VisitTopic } from '../domain/visits.js';
+import { disputeFlowRows, disputeStockRows } from '../db/dispute-counts.js';
+import { computeDisputeCounts } from '../domain/dispute-counts.js';
 import { averageAttendance, complianceGaps, decisionSummary, meetingsHeldByType } from '../db/meeting-report.js';
 import type { Db } from '../db/open.js';
-import { pairFigures } from '../db/pair-report.js';
+import { pairActivePerHelper, pairHelpEntriesLogged, pairOverdueContacts, pairPeopleByKind, pairsStartedAndEnded } from '../db/pair-report.js';
 import { goalsByArea, milestonesInPeriod, practicalThings, progressInPeriod } from '../db/plan-reports.js';
-import { concernFigures, staleHouseholdCount, visitCountsByCategory, visitReach } from '../db/report.js';
+import { concernFlows, concernState, staleHouseholdCount, visitCountsByDay, visitReach } from '../db/report.js';
 import { getNumberSetting } from '../db/settings.js';
 import type { IsoDate } from '../time/dates.js';
 
+/** A date range and the day its state describes (its last day, or today while it runs). */
+export interface Range {
+  from: IsoDate;
+  to: IsoDate;
+  asOf: IsoDate;
+}
+
+export interface TableSpec {
+  name: string;
+  labelKind?: string;
+  /** Keys are people's names (helpers): pseudonymised by --redact. */
+  names?: boolean;
+  ratio?: boolean;
+  /** A state on the period's last day, not a count of the period: never split by interval. */
+  state?: boolean;
+}
+
 export interface SectionSpec {
   name: SectionName;
-  /** Figure tables in display order; the first is the summary. */
-  tables: { name: string; labelKind?: string; names?: boolean; ratio?: boolean }[];
+  /** Tables in display order: the summary of flows first, then breakdowns, then state tables. */
+  tables: TableSpec[];
   /** Summary metrics that count what happened in the period (the zero-report test). */
   flows: string[];
-  figures(db: Db, from: IsoDate, to: IsoDate, asOf: IsoDate): Figures;
-  /** Lists that are not counts; `total` is the whole period's figures, computed already. */
-  lists(db: Db, from: IsoDate, to: IsoDate, asOf: IsoDate, total: Figures): ReportList[];
+  /** The flow tables for the whole period and for each interval (none without --by). */
+  count(db: Db, period: Range, intervals: Range[]): { total: Figures; per: Figures[] };
+  /** The state tables, once, as of the period's last day. */
+  state(db: Db, period: Range): Figures;
+  /** Lists that are not counts; `total` holds the period's figures, computed already. */
+  lists(db: Db, period: Range, total: Figures): ReportList[];
 }
 
 const fromEntries = <T>(entries: [string, T][]) => Object.fromEntries(entries) as Record<string, T>;
+const pickKeys = (o: Record<string, number>, keys: readonly string[]) => fromEntries(keys.map((k) => [k, o[k] ?? 0]));
+
+/** Most sections count each range on its own: their queries are cheap, indexed range counts. */
+function eachRange(count: (db: Db, r: Range) => Figures): SectionSpec['count'] {
+  return (db, period, intervals) => ({ total: count(db, period), per: intervals.map((r) => count(db, r)) });
+}
 
 const visits: SectionSpec = {
   name: 'visits',
-  tables: [{ name: 'summary' }, { name: 'by_category', labelKind: 'visit_category' }, { name: 'by_topic', labelKind: 'visit_topic' }],
+  tables: [{ name: 'summary' }, { name: 'by_category', labelKind: 'visit_category' }, { name: 'by_topic', labelKind: 'visit_topic' }, { name: 'state', state: true }],
   flows: ['total'],
-  figures(db, from, to, asOf) {
-    const cov = computeCoverage(visitCountsByCategory(db, from, to));
-    const reach = visitReach(db, from, to);
-    const byCategory = new Map(cov.rows.map((r) => [r.category, r.total]));
-    return {
-      summary: {
-        total: cov.total,
-        people: reach.people,
-        households: reach.households,
-        households_not_visited: staleHouseholdCount(db, asOf, getNumberSetting(db, 'visit.stale_days')),
-      },
-      by_category: fromEntries(VISIT_CATEGORIES.map((k) => [k, byCategory.get(k) ?? 0])),
-      by_topic: { ...cov.topic_totals },
+  // Category and topic counts come per day from one scan and are summed per interval (ISO weeks
+  // included); people and households reached are distinct counts, one indexed query per range.
+  count(db, period, intervals) {
+    const days = visitCountsByDay(db, period.from, period.to);
+    const figures = (r: Range): Figures => {
+      const rows = days.filter((d) => d.date >= r.from && d.date <= r.to);
+      const cov = computeCoverage(
+        VISIT_CATEGORIES.map((category) => {
+          const mine = rows.filter((d) => d.category === category);
+          const by_topic = fromEntries(VISIT_TOPICS.map((k) => [k, mine.reduce((n, d) => n + d.by_topic[k], 0)])) as Record<VisitTopic, number>;
+          return { category, visits: mine.reduce((n, d) => n + d.visits, 0), by_topic };
+        }),
+      );
+      const reach = visitReach(db, r.from, r.to);
+      return {
+        summary: { total: cov.total, people: reach.people, households: reach.households },
+        by_category: fromEntries(cov.rows.map((row) => [row.category, row.total])),
+        by_topic: { ...cov.topic_totals },
+      };
     };
+    return { total: figures(period), per: intervals.map(figures) };
   },
-  lists(_db, _from, _to, _asOf, total) {
+  state: (db, period) => ({ state: { households_not_visited: staleHouseholdCount(db, period.asOf, getNumberSetting(db, 'visit.stale_days')) } }),
+  lists(_db, _period, total) {
     const none = (table: string, keys: readonly string[]) => keys.filter((k) => (total[table]?.[k] ?? 0) === 0);
     return [
       { name: 'uncovered_categories', flat: true, columns: [{ key: 'category', labelKind: 'visit_category' }], rows: none('by_category', MUST_VISIT_CATEGORIES).map((category) => ({ category })) },
@@ -55,9 +91,10 @@ const visits: SectionSpec = {
 
 const concerns: SectionSpec = {
   name: 'concerns',
-  tables: [{ name: 'summary' }],
+  tables: [{ name: 'summary' }, { name: 'state', state: true }],
   flows: ['raised', 'resolved'],
-  figures: (db, from, to, asOf) => ({ summary: { ...concernFigures(db, from, to, asOf) } }),
+  count: eachRange((db, r) => ({ summary: { ...concernFlows(db, r.from, r.to) } })),
+  state: (db, p) => ({ state: { ...concernState(db, p.asOf) } }),
   lists: () => [],
 };
 
@@ -68,43 +105,58 @@ const disputes: SectionSpec = {
     { name: 'petitions', labelKind: 'report.disputes' },
     { name: 'by_category', labelKind: 'dispute_category' },
     { name: 'by_source', labelKind: 'dispute_source' },
+    { name: 'state', state: true },
+    { name: 'petitions_state', labelKind: 'report.disputes', state: true },
   ],
-  flows: ['registered', 'resolved', 'closed', 'escalated', 'withdrawn'],
-  figures(db, from, to, asOf) {
-    const c = disputePeriodCounts(db, from, to, asOf);
-    const registered = (table: Record<string, { registered: number }>) => fromEntries(Object.entries(table).map(([k, v]) => [k, v.registered]));
-    return { summary: { ...c.total }, petitions: { ...c.petitions }, by_category: registered(c.by_category), by_source: registered(c.by_source) };
+  flows: [...FLOW_COUNTS],
+  // One query grouped by interval; the flows add up to the period's total.
+  count(db, period, intervals) {
+    const rows = disputeFlowRows(db, period.from, period.to, intervals.length ? intervals.map((r) => r.to) : [period.to]);
+    const figures = (r: Range, bucket?: number): Figures => {
+      const c = computeDisputeCounts(bucket === undefined ? rows : rows.filter((x) => x.bucket === bucket), r.from, r.to, r.asOf);
+      const registered = (table: Record<string, { registered: number }>) => fromEntries(Object.entries(table).map(([k, v]) => [k, v.registered]));
+      return { summary: pickKeys(c.total, FLOW_COUNTS), petitions: pickKeys(c.petitions, FLOW_COUNTS), by_category: registered(c.by_category), by_source: registered(c.by_source) };
+    };
+    return { total: figures(period), per: intervals.map((r, i) => figures(r, i)) };
+  },
+  state(db, p) {
+    const c = computeDisputeCounts(disputeStockRows(db, p.asOf, getNumberSetting(db, 'dispute.mediation_days')), p.from, p.to, p.asOf);
+    return { state: pickKeys(c.total, STOCK_COUNTS), petitions_state: pickKeys(c.petitions, STOCK_COUNTS) };
   },
   lists: () => [],
 };
 
 const pairs: SectionSpec = {
   name: 'pairs',
-  tables: [{ name: 'summary' }, { name: 'active_per_helper', names: true }, { name: 'help_entries_by_helper', names: true }],
+  tables: [{ name: 'summary' }, { name: 'help_entries_by_helper', names: true }, { name: 'state', state: true }, { name: 'active_per_helper', names: true, state: true }],
   flows: ['help_entries', 'started', 'ended'],
-  figures(db, from, to, asOf) {
-    const f = pairFigures(db, from, to, asOf);
+  count: eachRange((db, r) => {
+    const entries = pairHelpEntriesLogged(db, r.from, r.to, r.asOf);
+    const se = pairsStartedAndEnded(db, r.from, r.to, r.asOf);
     return {
-      summary: {
-        active: f.active_per_helper.reduce((n, h) => n + h.active_at_end, 0),
-        help_entries: f.help_entries.total,
-        started: f.started_ended.started,
-        ended: f.started_ended.ended,
-        overdue: f.overdue.total,
-        party_members: f.people_by_kind.people['party-member'],
-        villagers: f.people_by_kind.people.villager,
+      summary: { help_entries: entries.total, started: se.started, ended: se.ended },
+      help_entries_by_helper: fromEntries(entries.by_helper.map((h) => [h.helper, h.entries])),
+    };
+  }),
+  state(db, p) {
+    const active = pairActivePerHelper(db, p.from, p.to, p.asOf);
+    const people = pairPeopleByKind(db, p.from, p.to, p.asOf).people;
+    return {
+      state: {
+        active: active.reduce((n, h) => n + h.active_at_end, 0),
+        overdue: pairOverdueContacts(db, p.from, p.to, p.asOf).total,
+        party_members: people['party-member'],
+        villagers: people.villager,
       },
-      active_per_helper: fromEntries(f.active_per_helper.map((h) => [h.helper, h.active_at_end])),
-      help_entries_by_helper: fromEntries(f.help_entries.by_helper.map((h) => [h.helper, h.entries])),
+      active_per_helper: fromEntries(active.map((h) => [h.helper, h.active_at_end])),
     };
   },
-  lists(db, from, to, asOf) {
-    const f = pairFigures(db, from, to, asOf);
+  lists(db, p) {
     return [
       {
         name: 'overdue_contacts',
         columns: [{ key: 'person', name: true }, { key: 'helper', name: true }, { key: 'last_contact' }, { key: 'next_contact_due' }],
-        rows: f.overdue.pairings.map((p) => ({ person: p.person, person_id: p.person_id, helper: p.helper, last_contact: p.last_contact, next_contact_due: p.next_contact_due })),
+        rows: pairOverdueContacts(db, p.from, p.to, p.asOf).pairings.map((x) => ({ person: x.person, person_id: x.person_id, helper: x.helper, last_contact: x.last_contact, next_contact_due: x.next_contact_due })),
       },
     ];
   },
@@ -114,25 +166,22 @@ const meetings: SectionSpec = {
   name: 'meetings',
   tables: [{ name: 'summary' }, { name: 'held_by_type', labelKind: 'meeting_type' }, { name: 'attendance', labelKind: 'report.meetings', ratio: true }],
   flows: ['held'],
-  figures(db, from, to, asOf) {
-    const byType = meetingsHeldByType(db, from, to, asOf);
-    const att = averageAttendance(db, from, to, asOf);
+  count: eachRange((db, r) => {
+    const byType = meetingsHeldByType(db, r.from, r.to, r.asOf);
+    const att = averageAttendance(db, r.from, r.to, r.asOf);
     return {
-      summary: {
-        held: byType.reduce((n, r) => n + r.held, 0),
-        forced: byType.reduce((n, r) => n + r.forced, 0),
-        gaps: complianceGaps(db, from, to, asOf).length,
-      },
-      held_by_type: fromEntries(byType.map((r) => [r.type, r.held])),
+      summary: { held: byType.reduce((n, x) => n + x.held, 0), forced: byType.reduce((n, x) => n + x.forced, 0), gaps: complianceGaps(db, r.from, r.to, r.asOf).length },
+      held_by_type: fromEntries(byType.map((x) => [x.type, x.held])),
       attendance: { rate: att.rate ?? Number.NaN },
     };
-  },
-  lists(db, from, to, asOf) {
+  }),
+  state: () => ({}),
+  lists(db, p) {
     return [
       {
         name: 'missing',
         columns: [{ key: 'type', labelKind: 'meeting_type' }, { key: 'interval' }, { key: 'from' }, { key: 'to' }, { key: 'required' }, { key: 'held' }],
-        rows: complianceGaps(db, from, to, asOf).map(({ type, interval, from: f, to: t, required, held }) => ({ type, interval, from: f, to: t, required, held })),
+        rows: complianceGaps(db, p.from, p.to, p.asOf).map(({ type, interval, from, to, required, held }) => ({ type, interval, from, to, required, held })),
       },
     ];
   },
@@ -140,18 +189,19 @@ const meetings: SectionSpec = {
 
 const decisions: SectionSpec = {
   name: 'decisions',
-  tables: [{ name: 'summary' }],
+  tables: [{ name: 'summary' }, { name: 'state', state: true }],
   flows: ['started', 'completed', 'rejected'],
-  figures(db, from, to, asOf) {
-    const s = decisionSummary(db, from, to, asOf);
-    return { summary: { started: s.started, completed: s.completed, rejected: s.rejected, stuck: s.stuck.length } };
-  },
-  lists(db, from, to, asOf) {
+  count: eachRange((db, r) => {
+    const s = decisionSummary(db, r.from, r.to, r.asOf);
+    return { summary: { started: s.started, completed: s.completed, rejected: s.rejected } };
+  }),
+  state: (db, p) => ({ state: { stuck: decisionSummary(db, p.from, p.to, p.asOf).stuck.length } }),
+  lists(db, p) {
     return [
       {
         name: 'stuck',
         columns: [{ key: 'matter' }, { key: 'last_step', labelKind: 'decision_step' }, { key: 'next_step', labelKind: 'decision_step' }, { key: 'since' }, { key: 'days' }],
-        rows: decisionSummary(db, from, to, asOf).stuck.map(({ matter, last_step, next_step, since, days }) => ({ matter, last_step, next_step, since, days })),
+        rows: decisionSummary(db, p.from, p.to, p.asOf).stuck.map(({ matter, last_step, next_step, since, days }) => ({ matter, last_step, next_step, since, days })),
       },
     ];
   },
@@ -159,25 +209,25 @@ const decisions: SectionSpec = {
 
 const plan: SectionSpec = {
   name: 'plan',
-  tables: [{ name: 'summary' }, { name: 'goals_by_area', labelKind: 'plan_area' }],
+  tables: [{ name: 'summary' }, { name: 'state', state: true }, { name: 'goals_by_area', labelKind: 'plan_area', state: true }],
   flows: ['milestones_done', 'progress_notes'],
-  figures(db, from, to, asOf) {
-    const m = milestonesInPeriod(db, from, to, asOf);
-    const goals = goalsByArea(db, from, to, asOf);
-    return {
-      summary: { milestones_due: m.due, milestones_done: m.done, overdue: m.overdue, progress_notes: progressInPeriod(db, from, to, asOf).notes },
-      goals_by_area: fromEntries(goals.rows.map((r) => [r.area, r.goals])),
-    };
-  },
-  lists(db, from, to, asOf) {
-    const p = practicalThings(db, from, to, asOf);
+  count: eachRange((db, r) => {
+    const m = milestonesInPeriod(db, r.from, r.to, r.asOf);
+    return { summary: { milestones_due: m.due, milestones_done: m.done, progress_notes: progressInPeriod(db, r.from, r.to, r.asOf).notes } };
+  }),
+  state: (db, p) => ({
+    state: { overdue: milestonesInPeriod(db, p.from, p.to, p.asOf).overdue },
+    goals_by_area: fromEntries(goalsByArea(db, p.from, p.to, p.asOf).rows.map((x) => [x.area, x.goals])),
+  }),
+  lists(db, p) {
+    const things = practicalThings(db, p.from, p.to, p.asOf);
     return [
       {
         name: 'practical',
         columns: [{ key: 'title' }, { key: 'status', labelKind: 'plan_status' }, { key: 'percent' }, { key: 'due_on' }, { key: 'owner', name: true }],
-        rows: p.items.map((i) => ({ title: i.title, status: i.status, percent: i.percent, due_on: i.due_on, owner: i.owner })),
+        rows: things.items.map((i) => ({ title: i.title, status: i.status, percent: i.percent, due_on: i.due_on, owner: i.owner })),
       },
-      { name: 'practical_gaps', flat: true, columns: [{ key: 'year' }], rows: p.by_year.filter((y) => y.gap).map((y) => ({ year: y.year })) },
+      { name: 'practical_gaps', flat: true, columns: [{ key: 'year' }], rows: things.by_year.filter((y) => y.gap).map((y) => ({ year: y.year })) },
     ];
   },
 };
