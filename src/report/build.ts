@@ -26,14 +26,14 @@ export function buildReport(db: Db, o: ReportOptions): ReportModel {
   const redactor = o.redact ? makeRedactor(rosterNames(db), otherNames(db)) : undefined;
   const sections: SectionReport[] = o.sections.map((name) => {
     const spec = SECTION_SPECS[name];
-    const total = spec.figures(db, period.from, period.to, earlier(period.to, today));
-    const per = o.by ? intervals.map((iv) => spec.figures(db, iv.from, iv.to, earlier(iv.to, today))) : undefined;
+    const total = spec.figures(db, period.from, period.to, earlier(period.to, today), today);
+    const per = o.by ? intervals.map((iv) => spec.figures(db, iv.from, iv.to, earlier(iv.to, today), today)) : undefined;
     const rows = mergeIntervals(total, per);
     const details = o.detailLimit === undefined ? { rows: [], total: 0 } : DETAIL_QUERIES[name]!(db, period.from, period.to, o.detailLimit);
     const section: SectionReport = {
       name,
       tables: spec.tables.map((meta) => ({ ...meta, rows: rows[meta.name] ?? [] })),
-      lists: spec.lists(db, period.from, period.to, earlier(period.to, today), total),
+      lists: spec.lists(db, period.from, period.to, earlier(period.to, today), total, today),
       details: details.rows,
       details_total: details.total,
       flows: spec.flows,

@@ -10,7 +10,7 @@ import { pairFigures } from '../db/pair-report.js';
 import { goalsByArea, milestonesInPeriod, practicalThings, progressInPeriod } from '../db/plan-reports.js';
 import { concernFigures, staleHouseholdCount, visitCountsByCategory, visitReach } from '../db/report.js';
 import { getNumberSetting } from '../db/settings.js';
-import type { IsoDate } from '../time/dates.js';
+import { addDays, type IsoDate } from '../time/dates.js';
 
 export interface SectionSpec {
   name: SectionName;
@@ -18,9 +18,13 @@ export interface SectionSpec {
   tables: { name: string; labelKind?: string; names?: boolean; ratio?: boolean }[];
   /** Summary metrics that count what happened in the period (the zero-report test). */
   flows: string[];
-  figures(db: Db, from: IsoDate, to: IsoDate, asOf: IsoDate): Figures;
+  /**
+   * `asOf` is the period's end, or today while it runs. `today` itself is for the rules that judge
+   * whole intervals by whether they are over (meeting compliance, see judgedOn).
+   */
+  figures(db: Db, from: IsoDate, to: IsoDate, asOf: IsoDate, today: IsoDate): Figures;
   /** Lists that are not counts; `total` is the whole period's figures, computed already. */
-  lists(db: Db, from: IsoDate, to: IsoDate, asOf: IsoDate, total: Figures): ReportList[];
+  lists(db: Db, from: IsoDate, to: IsoDate, asOf: IsoDate, total: Figures, today: IsoDate): ReportList[];
 }
 
 const fromEntries = <T>(entries: [string, T][]) => Object.fromEntries(entries) as Record<string, T>;
@@ -110,29 +114,38 @@ const pairs: SectionSpec = {
   },
 };
 
+/**
+ * The "today" meeting compliance is judged on. It misses an interval once the interval is over,
+ * and an interval ending on "today" is not over yet. A period that has ended is judged as it stood
+ * at the end of its last day (so the day after), one still running on the real today. Passing asOf
+ * (the last day) would never count the period's last month as missed. Each gap so falls in the
+ * period, and the --by column, in which its month, quarter or year ends.
+ */
+const judgedOn = (asOf: IsoDate, today: IsoDate) => (asOf < today ? addDays(asOf, 1) : today);
+
 const meetings: SectionSpec = {
   name: 'meetings',
   tables: [{ name: 'summary' }, { name: 'held_by_type', labelKind: 'meeting_type' }, { name: 'attendance', labelKind: 'report.meetings', ratio: true }],
   flows: ['held'],
-  figures(db, from, to, asOf) {
+  figures(db, from, to, asOf, today) {
     const byType = meetingsHeldByType(db, from, to, asOf);
     const att = averageAttendance(db, from, to, asOf);
     return {
       summary: {
         held: byType.reduce((n, r) => n + r.held, 0),
         forced: byType.reduce((n, r) => n + r.forced, 0),
-        gaps: complianceGaps(db, from, to, asOf).length,
+        gaps: complianceGaps(db, from, to, judgedOn(asOf, today)).length,
       },
       held_by_type: fromEntries(byType.map((r) => [r.type, r.held])),
       attendance: { rate: att.rate ?? Number.NaN },
     };
   },
-  lists(db, from, to, asOf) {
+  lists(db, from, to, asOf, _total, today) {
     return [
       {
         name: 'missing',
         columns: [{ key: 'type', labelKind: 'meeting_type' }, { key: 'interval' }, { key: 'from' }, { key: 'to' }, { key: 'required' }, { key: 'held' }],
-        rows: complianceGaps(db, from, to, asOf).map(({ type, interval, from: f, to: t, required, held }) => ({ type, interval, from: f, to: t, required, held })),
+        rows: complianceGaps(db, from, to, judgedOn(asOf, today)).map(({ type, interval, from: f, to: t, required, held }) => ({ type, interval, from: f, to: t, required, held })),
       },
     ];
   },
