@@ -155,6 +155,14 @@ export function rosterNames(db: Db): { id: number; name: string }[] {
   return db.prepare('SELECT id, name FROM people').all() as { id: number; name: string }[];
 }
 
+/** Household labels and phone numbers on the roster (removed ones too), masked in redacted free text. */
+export function rosterExtras(db: Db): { households: { id: number; label: string }[]; phones: string[] } {
+  return {
+    households: db.prepare('SELECT id, label FROM households').all() as { id: number; label: string }[],
+    phones: (db.prepare("SELECT DISTINCT phone FROM people WHERE phone IS NOT NULL AND phone <> ''").all() as { phone: string }[]).map((r) => r.phone),
+  };
+}
+
 /** Names that are not roster people but appear in reports: helpers, chairs, owners, plain-name parties. */
 export function otherNames(db: Db): string[] {
   return (
