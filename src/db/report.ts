@@ -138,7 +138,8 @@ export const DETAIL_QUERIES: Record<string, DetailQuery> = {
   plan: (db, from, to, limit) =>
     capped(
       db,
-      `SELECT m.id, coalesce(m.done_on, m.due_on) AS date, coalesce(m.owner, '') AS who, NULL AS person_id,
+      // Dated by the event that puts it in the period: done in it, else due in it (done later or not yet).
+      `SELECT m.id, CASE WHEN m.done_on BETWEEN @from AND @to THEN m.done_on ELSE m.due_on END AS date, coalesce(m.owner, '') AS who, NULL AS person_id,
               p.title || ' — ' || m.title AS what, m.status, 'plan_status' AS statusKind
        FROM plan_milestones m JOIN plans p ON p.id = m.plan_id
        WHERE m.deleted_at IS NULL AND p.deleted_at IS NULL

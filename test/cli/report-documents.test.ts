@@ -82,6 +82,8 @@ describe('fs report --format md: GitHub-flavoured Markdown', () => {
     ]);
     const disputes = detailRows(root, t('report.section.disputes', {}, 'en'));
     expect(disputes).toEqual([['2026-11-19', '张三、赵六', 'boundary wall | 张三 and 赵六', 'agreement reached']]);
+    // Backslashes typed by a user, one before a pipe and one at the end of the cell, stay text.
+    expect(detailRows(root, t('report.section.meetings', {}, 'en'))).toEqual([['2026-11-16', '李明', 'study with 王秀英 \\| a\\b \\', 'theme party day']]);
   });
 
   it('the same structure in Chinese and with a column per month (same column order every time)', () => {

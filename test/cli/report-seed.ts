@@ -49,7 +49,7 @@ export function seedReportLedger(fs: Cli): void {
   ok('pair', 'add', '--person', '李四', '--helper', '孙帮扶', '--needs', 'work', '--measures', 'training', '--date', '2026-10-01', '--cadence', '30');
   // Meetings: a theme day last week with attendance; a branch committee in October. October misses
   // its party group meeting, theme day and finance disclosure (monthly by default).
-  ok('meeting', 'add', '--type', 'theme-day', '--date', '2026-11-16', '--topic', 'study with 王秀英', '--attendee', '王秀', '--absent', '李四:ill', '--chair', '李明');
+  ok('meeting', 'add', '--type', 'theme-day', '--date', '2026-11-16', '--topic', 'study with 王秀英 \\| a\\b \\', '--attendee', '王秀', '--absent', '李四:ill', '--chair', '李明');
   ok('meeting', 'add', '--type', 'branch-committee', '--date', '2026-10-15', '--expected', '5', '--present', '5');
   // Decisions: one started last week with its first step; one stuck since September.
   ok('decision', 'add', '--matter', 'lease land to the co-op of 王秀英', '--date', '2026-11-16');

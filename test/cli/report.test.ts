@@ -177,7 +177,7 @@ describe('fs report --format json: the keys scripts rely on', () => {
     expect(r.concerns.details.map((d: { status: string }) => d.status)).toEqual(['referred', 'resolved']);
     expect(r.disputes.details).toEqual([{ date: '2026-11-19', who: '张三、赵六', what: 'boundary wall | 张三 and 赵六', status: 'resolved' }]);
     expect(r.pairs.details).toEqual([{ date: '2026-11-20', who: '王秀英', what: 'took 王秀英 to the co-op → hired; reach her on 0851-88776655', status: '刘帮扶' }]);
-    expect(r.meetings.details).toEqual([{ date: '2026-11-16', who: '李明', what: 'study with 王秀英', status: 'theme-day' }]);
+    expect(r.meetings.details).toEqual([{ date: '2026-11-16', who: '李明', what: 'study with 王秀英 \\| a\\b \\', status: 'theme-day' }]);
     expect(r.decisions.details).toEqual([{ date: '2026-11-17', who: '', what: 'lease land to the co-op of 王秀英', status: 'proposal' }]);
     expect(r.plan.details.map((d: { what: string; status: string }) => [d.what, d.status])).toEqual([['tea co-op — harvest', 'planned'], ['tea co-op — seedlings', 'done']]);
     for (const s of SECTIONS) expect(r[s].details_total).toBe(r[s].details.length);
@@ -187,6 +187,18 @@ describe('fs report --format json: the keys scripts rely on', () => {
     const md = fs.ok(['report', '2026-Q4', '--detail-limit', '1', '--section', 'visits', '--format', 'md']);
     expect(md).toContain('showing the last 1 of 3');
     expect(fs.ok(['report', 'last-week', '--no-detail', '--format', 'md'])).not.toContain('### Details');
+  });
+});
+
+describe('the narrative dates each item inside its period', () => {
+  const own = cli({ today: TODAY });
+  it('a milestone due last week but done this week: on its due date last week, on the day done this week', () => {
+    own.ok(['plan', 'add', '--title', 'roads', '--area', 'public-welfare', '--start', '2026-01-01']);
+    own.ok(['plan', 'milestone', 'add', '1', '--title', 'fences', '--due', '2026-11-21']);
+    own.ok(['plan', 'milestone', 'done', '1', '--date', '2026-11-25']);
+    const item = { who: '', what: 'roads — fences', status: 'done' };
+    expect(own.json(['report', 'last-week', '--detail', '--section', 'plan']).plan.details).toEqual([{ date: '2026-11-21', ...item }]);
+    expect(own.json(['report', 'this-week', '--detail', '--section', 'plan']).plan.details).toEqual([{ date: '2026-11-25', ...item }]);
   });
 });
 
