@@ -87,6 +87,16 @@ describe('fs report --format json: the keys scripts rely on', () => {
     expect(fs.json(['report']).period).toEqual({ label: '2026-W48', from: '2026-11-23', to: '2026-11-29' });
   });
 
+  it('--today makes the report as of that day: this week is then last week, stock figures as they stood', () => {
+    const r = fs.json(['report', '--today', '2026-11-20']);
+    expect(r).toMatchObject({ today: '2026-11-20', period: { label: '2026-W47', from: '2026-11-16', to: '2026-11-22' } });
+    // Concern 1 is due on the 20th: not overdue yet; concern 2 is not resolved until the 21st.
+    expect(r.concerns).toMatchObject({ raised: 2, open: 2, overdue: 0, awaiting_feedback: 0 });
+    // The pairing's help entry on the 20th itself counts; the 18th's harvest milestone is overdue.
+    expect(r.pairs).toMatchObject({ help_entries: 1, overdue: 1 });
+    expect(r.plan).toMatchObject({ milestones_done: 1, overdue: 1 });
+  });
+
   it('a month that is over shows its missing required meetings, the same as fs meeting check', () => {
     const r = fs.json(['report', '2026-10', '--section', 'meetings']);
     const check = fs.json(['meeting', 'check', '2026-10']).filter((c: { ok: boolean }) => !c.ok);
@@ -298,6 +308,7 @@ describe('bad input: exit 2, one line, database unchanged', () => {
     [['report', '--detail-limit', '-1'], /^error: invalid --detail-limit "-1"/],
     [['report', '--detail-limit', 'ten'], /^error: invalid --detail-limit "ten"/],
     [['report', '--format', 'xml'], /^error: /],
+    [['report', '--today', '2026-02-30'], /^error: invalid date "2026-02-30"/],
   ])('fs %s', (args, message) => {
     const before = snapshot(fs.db);
     const r = fs.run(args);
