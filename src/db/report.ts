@@ -173,7 +173,8 @@ export const DETAIL_QUERIES: Record<string, DetailQuery> = {
   plan: (db, from, to, limit) =>
     capped(
       db,
-      `SELECT m.id, coalesce(m.done_on, m.due_on) AS date, coalesce(m.owner, '') AS who, NULL AS person_id,
+      // Dated by the event that puts it in the period: done in it, else due in it (done later or not yet).
+      `SELECT m.id, CASE WHEN m.done_on BETWEEN @from AND @to THEN m.done_on ELSE m.due_on END AS date, coalesce(m.owner, '') AS who, NULL AS person_id,
               p.title || ' — ' || m.title AS what, m.status, 'plan_status' AS statusKind
        FROM plan_milestones m JOIN plans p ON p.id = m.plan_id
        WHERE m.deleted_at IS NULL AND p.deleted_at IS NULL
@@ -188,6 +189,14 @@ export const DETAIL_QUERIES: Record<string, DetailQuery> = {
 /** Every roster name with its id, for redaction. */
 export function rosterNames(db: Db): { id: number; name: string }[] {
   return db.prepare('SELECT id, name FROM people').all() as { id: number; name: string }[];
+}
+
+/** Household labels and phone numbers on the roster (removed ones too), masked in redacted free text. */
+export function rosterExtras(db: Db): { households: { id: number; label: string }[]; phones: string[] } {
+  return {
+    households: db.prepare('SELECT id, label FROM households').all() as { id: number; label: string }[],
+    phones: (db.prepare("SELECT DISTINCT phone FROM people WHERE phone IS NOT NULL AND phone <> ''").all() as { phone: string }[]).map((r) => r.phone),
+  };
 }
 
 /** Names that are not roster people but appear in reports: helpers, chairs, owners, plain-name parties. */

@@ -2,7 +2,7 @@
 import { isZeroReport, mergeIntervals, type Detail, type ReportBy, type ReportList, type ReportModel, type SectionName, type SectionReport } from '../domain/report.js';
 import { makeRedactor, type Redactor } from '../domain/redact.js';
 import type { Db } from '../db/open.js';
-import { DETAIL_QUERIES, otherNames, rosterNames, type DetailRow } from '../db/report.js';
+import { DETAIL_QUERIES, otherNames, rosterExtras, rosterNames, type DetailRow } from '../db/report.js';
 import { getSetting } from '../db/settings.js';
 import type { IsoDate } from '../time/dates.js';
 import { splitPeriod, type Period } from '../time/periods.js';
@@ -23,10 +23,10 @@ const earlier = (a: IsoDate, b: IsoDate) => (a < b ? a : b);
 export function buildReport(db: Db, o: ReportOptions): ReportModel {
   const { period, today } = o;
   const intervals = o.by ? splitPeriod(period.from, period.to, o.by) : [];
-  const redactor = o.redact ? makeRedactor(rosterNames(db), otherNames(db)) : undefined;
+  const redactor = o.redact ? makeRedactor(rosterNames(db), otherNames(db), rosterExtras(db)) : undefined;
   const sections: SectionReport[] = o.sections.map((name) => {
     const spec = SECTION_SPECS[name];
-    const range = (p: Period) => ({ from: p.from, to: p.to, asOf: earlier(p.to, today) });
+    const range = (p: Period) => ({ from: p.from, to: p.to, asOf: earlier(p.to, today), today });
     const whole = range(period);
     const { total, per } = spec.count(db, whole, intervals.map(range));
     const rows = { ...mergeIntervals(total, o.by ? per : undefined), ...mergeIntervals(spec.state(db, whole), undefined) };

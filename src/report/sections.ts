@@ -1,7 +1,7 @@
 // Each report section: what it counts in a period (its flows: split per interval with --by),
 // what state it reports on the period's last day (open, overdue, ...: taken once), its lists
 // and how its tables are labelled. Figures come from the db modules of each domain.
-import { FLOW_COUNTS, STOCK_COUNTS } from '../domain/dispute-counts.js';
+import { FLOW_COUNTS } from '../domain/dispute-counts.js';
 import type { Figures, ReportList, SectionName } from '../domain/report.js';
 import { computeCoverage, MUST_VISIT_CATEGORIES, VISIT_CATEGORIES, VISIT_TOPICS, type VisitTopic } from '../domain/visits.js';
 import { disputeFlowRows, disputeStockRows } from '../db/dispute-counts.js';
@@ -12,13 +12,15 @@ import { pairActivePerHelper, pairHelpEntriesLogged, pairOverdueContacts, pairPe
 import { goalsByArea, milestonesInPeriod, practicalThings, progressInPeriod } from '../db/plan-reports.js';
 import { concernFlows, concernState, staleHouseholdCount, visitCountsByDay, visitReach } from '../db/report.js';
 import { getNumberSetting } from '../db/settings.js';
-import type { IsoDate } from '../time/dates.js';
+import { addDays, type IsoDate } from '../time/dates.js';
 
 /** A date range and the day its state describes (its last day, or today while it runs). */
 export interface Range {
   from: IsoDate;
   to: IsoDate;
   asOf: IsoDate;
+  /** The real today, for the rules that judge whole intervals by whether they are over. */
+  today: IsoDate;
 }
 
 export interface TableSpec {
@@ -46,7 +48,6 @@ export interface SectionSpec {
 }
 
 const fromEntries = <T>(entries: [string, T][]) => Object.fromEntries(entries) as Record<string, T>;
-const pickKeys = (o: Record<string, number>, keys: readonly string[]) => fromEntries(keys.map((k) => [k, o[k] ?? 0]));
 
 /** Most sections count each range on its own: their queries are cheap, indexed range counts. */
 function eachRange(count: (db: Db, r: Range) => Figures): SectionSpec['count'] {
@@ -73,7 +74,7 @@ const visits: SectionSpec = {
       const reach = visitReach(db, r.from, r.to);
       return {
         summary: { total: cov.total, people: reach.people, households: reach.households },
-        by_category: fromEntries(cov.rows.map((row) => [row.category, row.total])),
+        by_category: fromEntries(VISIT_CATEGORIES.map((k) => [k, cov.rows.find((row) => row.category === k)?.total ?? 0])),
         by_topic: { ...cov.topic_totals },
       };
     };
@@ -91,10 +92,10 @@ const visits: SectionSpec = {
 
 const concerns: SectionSpec = {
   name: 'concerns',
-  tables: [{ name: 'summary' }, { name: 'state', state: true }],
+  tables: [{ name: 'summary' }],
   flows: ['raised', 'resolved'],
-  count: eachRange((db, r) => ({ summary: { ...concernFlows(db, r.from, r.to) } })),
-  state: (db, p) => ({ state: { ...concernState(db, p.asOf) } }),
+  count: eachRange((db, r) => ({ summary: { ...concernFlows(db, r.from, r.to), ...concernState(db, r.asOf) } })),
+  state: () => ({}),
   lists: () => [],
 };
 
@@ -105,52 +106,48 @@ const disputes: SectionSpec = {
     { name: 'petitions', labelKind: 'report.disputes' },
     { name: 'by_category', labelKind: 'dispute_category' },
     { name: 'by_source', labelKind: 'dispute_source' },
-    { name: 'state', state: true },
-    { name: 'petitions_state', labelKind: 'report.disputes', state: true },
   ],
   flows: [...FLOW_COUNTS],
-  // One query grouped by interval; the flows add up to the period's total.
+  // The flows: one query grouped by interval. The stock (open, overdue, ...): as of each range's last day.
   count(db, period, intervals) {
     const rows = disputeFlowRows(db, period.from, period.to, intervals.length ? intervals.map((r) => r.to) : [period.to]);
+    const mediationDays = getNumberSetting(db, 'dispute.mediation_days');
     const figures = (r: Range, bucket?: number): Figures => {
-      const c = computeDisputeCounts(bucket === undefined ? rows : rows.filter((x) => x.bucket === bucket), r.from, r.to, r.asOf);
+      const flows = bucket === undefined ? rows : rows.filter((x) => x.bucket === bucket);
+      const c = computeDisputeCounts([...flows, ...disputeStockRows(db, r.asOf, mediationDays)], r.from, r.to, r.asOf);
       const registered = (table: Record<string, { registered: number }>) => fromEntries(Object.entries(table).map(([k, v]) => [k, v.registered]));
-      return { summary: pickKeys(c.total, FLOW_COUNTS), petitions: pickKeys(c.petitions, FLOW_COUNTS), by_category: registered(c.by_category), by_source: registered(c.by_source) };
+      return { summary: { ...c.total }, petitions: { ...c.petitions }, by_category: registered(c.by_category), by_source: registered(c.by_source) };
     };
     return { total: figures(period), per: intervals.map((r, i) => figures(r, i)) };
   },
-  state(db, p) {
-    const c = computeDisputeCounts(disputeStockRows(db, p.asOf, getNumberSetting(db, 'dispute.mediation_days')), p.from, p.to, p.asOf);
-    return { state: pickKeys(c.total, STOCK_COUNTS), petitions_state: pickKeys(c.petitions, STOCK_COUNTS) };
-  },
+  state: () => ({}),
   lists: () => [],
 };
 
 const pairs: SectionSpec = {
   name: 'pairs',
-  tables: [{ name: 'summary' }, { name: 'help_entries_by_helper', names: true }, { name: 'state', state: true }, { name: 'active_per_helper', names: true, state: true }],
+  tables: [{ name: 'summary' }, { name: 'help_entries_by_helper', names: true }, { name: 'active_per_helper', names: true, state: true }],
   flows: ['help_entries', 'started', 'ended'],
   count: eachRange((db, r) => {
     const entries = pairHelpEntriesLogged(db, r.from, r.to, r.asOf);
     const se = pairsStartedAndEnded(db, r.from, r.to, r.asOf);
+    const active = pairActivePerHelper(db, r.from, r.to, r.asOf);
+    const people = pairPeopleByKind(db, r.from, r.to, r.asOf).people;
     return {
-      summary: { help_entries: entries.total, started: se.started, ended: se.ended },
-      help_entries_by_helper: fromEntries(entries.by_helper.map((h) => [h.helper, h.entries])),
-    };
-  }),
-  state(db, p) {
-    const active = pairActivePerHelper(db, p.from, p.to, p.asOf);
-    const people = pairPeopleByKind(db, p.from, p.to, p.asOf).people;
-    return {
-      state: {
+      summary: {
         active: active.reduce((n, h) => n + h.active_at_end, 0),
-        overdue: pairOverdueContacts(db, p.from, p.to, p.asOf).total,
+        help_entries: entries.total,
+        started: se.started,
+        ended: se.ended,
+        overdue: pairOverdueContacts(db, r.from, r.to, r.asOf).total,
         party_members: people['party-member'],
         villagers: people.villager,
       },
-      active_per_helper: fromEntries(active.map((h) => [h.helper, h.active_at_end])),
+      help_entries_by_helper: fromEntries(entries.by_helper.map((h) => [h.helper, h.entries])),
     };
-  },
+  }),
+  // Per helper, only on the period's last day: a breakdown by name would be one column per helper and interval.
+  state: (db, p) => ({ active_per_helper: fromEntries(pairActivePerHelper(db, p.from, p.to, p.asOf).map((h) => [h.helper, h.active_at_end])) }),
   lists(db, p) {
     return [
       {
@@ -162,6 +159,15 @@ const pairs: SectionSpec = {
   },
 };
 
+/**
+ * The "today" meeting compliance is judged on. It misses an interval once the interval is over,
+ * and an interval ending on "today" is not over yet. A period that has ended is judged as it stood
+ * at the end of its last day (so the day after), one still running on the real today. Passing asOf
+ * (the last day) would never count the period's last month as missed. Each gap so falls in the
+ * period, and the --by column, in which its month, quarter or year ends.
+ */
+const judgedOn = (r: Range) => (r.asOf < r.today ? addDays(r.asOf, 1) : r.today);
+
 const meetings: SectionSpec = {
   name: 'meetings',
   tables: [{ name: 'summary' }, { name: 'held_by_type', labelKind: 'meeting_type' }, { name: 'attendance', labelKind: 'report.meetings', ratio: true }],
@@ -170,7 +176,7 @@ const meetings: SectionSpec = {
     const byType = meetingsHeldByType(db, r.from, r.to, r.asOf);
     const att = averageAttendance(db, r.from, r.to, r.asOf);
     return {
-      summary: { held: byType.reduce((n, x) => n + x.held, 0), forced: byType.reduce((n, x) => n + x.forced, 0), gaps: complianceGaps(db, r.from, r.to, r.asOf).length },
+      summary: { held: byType.reduce((n, x) => n + x.held, 0), forced: byType.reduce((n, x) => n + x.forced, 0), gaps: complianceGaps(db, r.from, r.to, judgedOn(r)).length },
       held_by_type: fromEntries(byType.map((x) => [x.type, x.held])),
       attendance: { rate: att.rate ?? Number.NaN },
     };
@@ -181,7 +187,7 @@ const meetings: SectionSpec = {
       {
         name: 'missing',
         columns: [{ key: 'type', labelKind: 'meeting_type' }, { key: 'interval' }, { key: 'from' }, { key: 'to' }, { key: 'required' }, { key: 'held' }],
-        rows: complianceGaps(db, p.from, p.to, p.asOf).map(({ type, interval, from, to, required, held }) => ({ type, interval, from, to, required, held })),
+        rows: complianceGaps(db, p.from, p.to, judgedOn(p)).map(({ type, interval, from, to, required, held }) => ({ type, interval, from, to, required, held })),
       },
     ];
   },
@@ -189,13 +195,13 @@ const meetings: SectionSpec = {
 
 const decisions: SectionSpec = {
   name: 'decisions',
-  tables: [{ name: 'summary' }, { name: 'state', state: true }],
+  tables: [{ name: 'summary' }],
   flows: ['started', 'completed', 'rejected'],
   count: eachRange((db, r) => {
     const s = decisionSummary(db, r.from, r.to, r.asOf);
-    return { summary: { started: s.started, completed: s.completed, rejected: s.rejected } };
+    return { summary: { started: s.started, completed: s.completed, rejected: s.rejected, stuck: s.stuck.length } };
   }),
-  state: (db, p) => ({ state: { stuck: decisionSummary(db, p.from, p.to, p.asOf).stuck.length } }),
+  state: () => ({}),
   lists(db, p) {
     return [
       {
@@ -209,16 +215,13 @@ const decisions: SectionSpec = {
 
 const plan: SectionSpec = {
   name: 'plan',
-  tables: [{ name: 'summary' }, { name: 'state', state: true }, { name: 'goals_by_area', labelKind: 'plan_area', state: true }],
+  tables: [{ name: 'summary' }, { name: 'goals_by_area', labelKind: 'plan_area', state: true }],
   flows: ['milestones_done', 'progress_notes'],
   count: eachRange((db, r) => {
     const m = milestonesInPeriod(db, r.from, r.to, r.asOf);
-    return { summary: { milestones_due: m.due, milestones_done: m.done, progress_notes: progressInPeriod(db, r.from, r.to, r.asOf).notes } };
+    return { summary: { milestones_due: m.due, milestones_done: m.done, overdue: m.overdue, progress_notes: progressInPeriod(db, r.from, r.to, r.asOf).notes } };
   }),
-  state: (db, p) => ({
-    state: { overdue: milestonesInPeriod(db, p.from, p.to, p.asOf).overdue },
-    goals_by_area: fromEntries(goalsByArea(db, p.from, p.to, p.asOf).rows.map((x) => [x.area, x.goals])),
-  }),
+  state: (db, p) => ({ goals_by_area: fromEntries(goalsByArea(db, p.from, p.to, p.asOf).rows.map((x) => [x.area, x.goals])) }),
   lists(db, p) {
     const things = practicalThings(db, p.from, p.to, p.asOf);
     return [
