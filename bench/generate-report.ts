@@ -9,7 +9,7 @@ import { insertDecision, recordSteps } from '../src/db/decisions.js';
 import { applyStep, insertDispute } from '../src/db/dispute.js';
 import { insertMeeting } from '../src/db/meetings.js';
 import type { Db } from '../src/db/open.js';
-import { insertPair, insertPairLog } from '../src/db/pair.js';
+import { insertPair, insertPairLog, updatePair } from '../src/db/pair.js';
 import { insertMilestone, markMilestoneDone } from '../src/db/plan-milestones.js';
 import { insertPlan, insertProgress } from '../src/db/plans.js';
 import { write } from '../src/db/store.js';
@@ -82,6 +82,9 @@ function addPairs(db: Db, roster: Roster, count: number, rand: () => number): vo
       const start = addDays(REPORT_START, Math.floor(rand() * (DAYS - 120)));
       const id = insertPair(db, { person_id: roster.people[i]!.id, helper: `帮扶人${i % 200}`, needs: '产业帮扶', measures: null, cadence_days: 30, started_on: start });
       for (let k = 1; k <= 5; k++) insertPairLog(db, id, { date: addDays(start, k * 20), action: '走访', result: null });
+      // A pairing lasts one to two years (a secretary's term), unless it is still running today.
+      const end = addDays(start, 365 + Math.floor(rand() * 365));
+      if (end <= BENCH_TODAY) updatePair(db, id, { ended_on: end, outcome: '脱贫' });
     }
   });
 }

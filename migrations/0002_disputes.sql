@@ -42,7 +42,7 @@ CREATE TABLE disputes (
 -- registration index carries the current status and its date so that "which cases can have been
 -- open on day X" is answered from the index alone, for every interval of a report.
 CREATE INDEX disputes_registered ON disputes(registered_on, status, status_on, category, source, channel) WHERE deleted_at IS NULL;
-CREATE INDEX disputes_status ON disputes(status, status_on) WHERE deleted_at IS NULL;
+CREATE INDEX disputes_status ON disputes(status, status_on, registered_on) WHERE deleted_at IS NULL;
 CREATE INDEX disputes_visit ON disputes(visit_id);
 
 -- A party is a roster person (person_id) or a plain name not (yet) on the roster (name).

@@ -27,21 +27,44 @@ export function disputeFlowRows(db: Db, from: IsoDate, to: IsoDate, ends?: reado
 }
 
 /**
- * The ledger as it stood at the end of `asOf`: each case's state is its latest state-setting
- * event on or before that day. Only cases open now, or that ended after `asOf`, can have been open.
+ * The longest a finished case (closed, escalated, withdrawn) took from registration to its end, in
+ * days. A finished case registered longer than that before a day had ended by then: the bound
+ * lets the state "as of" a day read only the registrations of its last weeks, not of every year.
  */
-export function disputeStockRows(db: Db, asOf: IsoDate, mediationDays: number): CountRow[] {
+export function longestFinishedCase(db: Db): number {
+  const row = db
+    .prepare(
+      `SELECT max(julianday(status_on) - julianday(registered_on)) AS days FROM disputes
+       WHERE deleted_at IS NULL AND status IN ('closed', 'escalated', 'withdrawn')`,
+    )
+    .get() as { days: number | null };
+  return Math.ceil(row.days ?? 0);
+}
+
+/**
+ * The ledger as it stood at the end of `asOf`: each case's state is its latest state-setting
+ * event on or before that day. Only cases open now, or that ended after `asOf`, can have been open;
+ * of the latter only those registered within `longest` days (longestFinishedCase) before it.
+ */
+export function disputeStockRows(db: Db, asOf: IsoDate, mediationDays: number, longest = longestFinishedCase(db)): CountRow[] {
   const rows = db
     .prepare(
-      `WITH state AS (
+      `WITH candidates AS (
+         SELECT id FROM disputes
+         WHERE deleted_at IS NULL AND status IN ('registered', 'mediating', 'resolved') AND registered_on <= @asOf
+         UNION ALL
+         SELECT id FROM disputes
+         WHERE deleted_at IS NULL AND registered_on BETWEEN @since AND @asOf
+           AND status IN ('closed', 'escalated', 'withdrawn') AND status_on > @asOf
+       ),
+       state AS (
          SELECT d.category, d.source, d.channel, d.registered_on, e.to_status AS status, e.revisit_due
-         FROM disputes d
+         FROM candidates c
+         JOIN disputes d ON d.id = c.id
          JOIN dispute_events e ON e.id = (
            SELECT e2.id FROM dispute_events e2
            WHERE e2.dispute_id = d.id AND e2.to_status IS NOT NULL AND e2.deleted_at IS NULL AND e2.date <= @asOf
            ORDER BY e2.date DESC, e2.id DESC LIMIT 1)
-         WHERE d.deleted_at IS NULL AND d.registered_on <= @asOf
-           AND (d.status IN ('registered', 'mediating', 'resolved') OR d.status_on > @asOf)
        )
        SELECT category, source, channel,
               sum(status IN ('registered', 'mediating', 'resolved')) AS open,
@@ -50,7 +73,7 @@ export function disputeStockRows(db: Db, asOf: IsoDate, mediationDays: number): 
               sum(status = 'resolved' AND revisit_due <= @asOf) AS revisits_due
        FROM state GROUP BY category, source, channel`,
     )
-    .all({ asOf, cutoff: addDays(asOf, -mediationDays) }) as Array<Omit<CountRow, 'key' | 'n'> & Record<'open' | 'mediating' | 'overdue' | 'revisits_due', number>>;
+    .all({ asOf, since: addDays(asOf, -longest), cutoff: addDays(asOf, -mediationDays) }) as Array<Omit<CountRow, 'key' | 'n'> & Record<'open' | 'mediating' | 'overdue' | 'revisits_due', number>>;
   return rows.flatMap((r) =>
     (['open', 'mediating', 'overdue', 'revisits_due'] as const).map((key) => ({ category: r.category, source: r.source, channel: r.channel, key, n: r[key] })),
   );

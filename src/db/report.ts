@@ -74,20 +74,30 @@ export function concernFlows(db: Db, from: IsoDate, to: IsoDate): { raised: numb
     .get({ from, to }) as { raised: number; resolved: number };
 }
 
+export interface ConcernState {
+  open: number;
+  overdue: number;
+  awaiting_feedback: number;
+}
+
 /**
- * Open, overdue and awaiting feedback as the ledger stood on `asOf` (a concern is open until
- * resolved; awaiting feedback once resolved until the villager is told).
+ * Open, overdue and awaiting feedback as the ledger stood on each of `days` (a concern is open
+ * until resolved; awaiting feedback once resolved until the villager is told): one scan of the
+ * covering index for all the days of a report's intervals.
  */
-export function concernState(db: Db, asOf: IsoDate): { open: number; overdue: number; awaiting_feedback: number } {
-  return db
-    .prepare(
-      `SELECT
-         coalesce(sum(resolved_on IS NULL OR resolved_on > @asOf), 0) AS open,
-         coalesce(sum((resolved_on IS NULL OR resolved_on > @asOf) AND due_on < @asOf), 0) AS overdue,
-         coalesce(sum(resolved_on <= @asOf AND (feedback_on IS NULL OR feedback_on > @asOf)), 0) AS awaiting_feedback
-       FROM concerns WHERE deleted_at IS NULL AND raised_on <= @asOf`,
+export function concernStates(db: Db, days: readonly IsoDate[]): ConcernState[] {
+  if (days.length === 0) return [];
+  const sums = days
+    .map(
+      (_, i) => `coalesce(sum(raised_on <= @d${i} AND (resolved_on IS NULL OR resolved_on > @d${i})), 0) AS open${i},
+         coalesce(sum(raised_on <= @d${i} AND (resolved_on IS NULL OR resolved_on > @d${i}) AND due_on < @d${i}), 0) AS overdue${i},
+         coalesce(sum(resolved_on <= @d${i} AND (feedback_on IS NULL OR feedback_on > @d${i})), 0) AS awaiting${i}`,
     )
-    .get({ asOf }) as { open: number; overdue: number; awaiting_feedback: number };
+    .join(',\n');
+  const params = Object.fromEntries(days.map((d, i) => [`d${i}`, d]));
+  const last = days.reduce((a, b) => (a > b ? a : b));
+  const row = db.prepare(`SELECT ${sums} FROM concerns WHERE deleted_at IS NULL AND raised_on <= @last`).get({ ...params, last }) as Record<string, number>;
+  return days.map((_, i) => ({ open: row[`open${i}`]!, overdue: row[`overdue${i}`]!, awaiting_feedback: row[`awaiting${i}`]! }));
 }
 
 /** A narrative line with the ids redaction needs. */

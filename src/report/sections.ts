@@ -4,13 +4,13 @@
 import { FLOW_COUNTS } from '../domain/dispute-counts.js';
 import type { Figures, ReportList, SectionName } from '../domain/report.js';
 import { computeCoverage, MUST_VISIT_CATEGORIES, VISIT_CATEGORIES, VISIT_TOPICS, type VisitTopic } from '../domain/visits.js';
-import { disputeFlowRows, disputeStockRows } from '../db/dispute-counts.js';
+import { disputeFlowRows, disputeStockRows, longestFinishedCase } from '../db/dispute-counts.js';
 import { computeDisputeCounts } from '../domain/dispute-counts.js';
 import { averageAttendance, complianceGaps, decisionSummary, meetingsHeldByType } from '../db/meeting-report.js';
 import type { Db } from '../db/open.js';
 import { pairActivePerHelper, pairHelpEntriesLogged, pairOverdueContacts, pairPeopleByKind, pairsStartedAndEnded } from '../db/pair-report.js';
 import { goalsByArea, milestonesInPeriod, practicalThings, progressInPeriod } from '../db/plan-reports.js';
-import { concernFlows, concernState, staleHouseholdCount, visitCountsByDay, visitReach } from '../db/report.js';
+import { concernFlows, concernStates, staleHouseholdCount, visitCountsByDay, visitReach } from '../db/report.js';
 import { getNumberSetting } from '../db/settings.js';
 import { addDays, type IsoDate } from '../time/dates.js';
 
@@ -94,7 +94,12 @@ const concerns: SectionSpec = {
   name: 'concerns',
   tables: [{ name: 'summary' }],
   flows: ['raised', 'resolved'],
-  count: eachRange((db, r) => ({ summary: { ...concernFlows(db, r.from, r.to), ...concernState(db, r.asOf) } })),
+  count(db, period, intervals) {
+    const ranges = [period, ...intervals];
+    const states = concernStates(db, ranges.map((r) => r.asOf));
+    const [total, ...per] = ranges.map((r, i) => ({ summary: { ...concernFlows(db, r.from, r.to), ...states[i]! } }));
+    return { total: total!, per };
+  },
   state: () => ({}),
   lists: () => [],
 };
@@ -112,9 +117,10 @@ const disputes: SectionSpec = {
   count(db, period, intervals) {
     const rows = disputeFlowRows(db, period.from, period.to, intervals.length ? intervals.map((r) => r.to) : [period.to]);
     const mediationDays = getNumberSetting(db, 'dispute.mediation_days');
+    const longest = longestFinishedCase(db);
     const figures = (r: Range, bucket?: number): Figures => {
       const flows = bucket === undefined ? rows : rows.filter((x) => x.bucket === bucket);
-      const c = computeDisputeCounts([...flows, ...disputeStockRows(db, r.asOf, mediationDays)], r.from, r.to, r.asOf);
+      const c = computeDisputeCounts([...flows, ...disputeStockRows(db, r.asOf, mediationDays, longest)], r.from, r.to, r.asOf);
       const registered = (table: Record<string, { registered: number }>) => fromEntries(Object.entries(table).map(([k, v]) => [k, v.registered]));
       return { summary: { ...c.total }, petitions: { ...c.petitions }, by_category: registered(c.by_category), by_source: registered(c.by_source) };
     };
