@@ -14,7 +14,7 @@ import { insertMilestone, markMilestoneDone } from '../src/db/plan-milestones.js
 import { insertPlan, insertProgress } from '../src/db/plans.js';
 import { write } from '../src/db/store.js';
 import { addDays } from '../src/time/dates.js';
-import { addPeople, addVisits, type Roster } from './generate.js';
+import { addPeople, addVisits, answerConcerns, type Roster } from './generate.js';
 
 const pick = <T>(xs: readonly T[], rand: () => number): T => xs[Math.floor(rand() * xs.length)]!;
 
@@ -122,6 +122,7 @@ function addDecisions(db: Db, count: number, rand: () => number): void {
 export function fillReportDb(db: Db, rand: () => number): void {
   const roster = addPeople(db, 10_000, rand);
   addVisits(db, roster, 1_000_000, REPORT_START, DAYS, rand);
+  answerConcerns(db, BENCH_TODAY, rand);
   addDisputes(db, roster, 50_000, rand);
   addMeetings(db, 5_000, rand);
   addPairs(db, roster, 2_000, rand);

@@ -4,6 +4,7 @@ import { openDatabase, type Db } from '../src/db/open.js';
 import { insertPerson } from '../src/db/people.js';
 import { write } from '../src/db/store.js';
 import { insertVisit } from '../src/db/visits.js';
+import { listConcerns, updateConcern } from '../src/db/concerns.js';
 import { PERSON_TAGS, type PersonTag } from '../src/domain/people.js';
 import { categoryForTags, VISIT_TOPICS, type VisitTopic } from '../src/domain/visits.js';
 import { addDays } from '../src/time/dates.js';
@@ -59,6 +60,25 @@ export function addVisits(db: Db, roster: Roster, count: number, from: string, d
           concerns,
           30,
         );
+      }
+    });
+  }
+}
+
+/**
+ * Most concerns are answered: resolved within about a month and the villager told a few days
+ * later, as the ledger's rule asks; the rest stay open (and some of those overdue).
+ */
+export function answerConcerns(db: Db, today: string, rand: () => number): void {
+  const concerns = listConcerns(db);
+  for (let done = 0; done < concerns.length; done += 20_000) {
+    write(db, () => {
+      for (const c of concerns.slice(done, done + 20_000)) {
+        if (rand() < 0.1) continue;
+        const resolved = addDays(c.raised_on, 5 + Math.floor(rand() * 35));
+        if (resolved > today) continue;
+        const told = addDays(resolved, Math.floor(rand() * 7));
+        updateConcern(db, c.id, { status: 'resolved', resolved_on: resolved, feedback_on: told > today ? null : told });
       }
     });
   }

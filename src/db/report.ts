@@ -95,8 +95,15 @@ export function concernStates(db: Db, days: readonly IsoDate[]): ConcernState[] 
     )
     .join(',\n');
   const params = Object.fromEntries(days.map((d, i) => [`d${i}`, d]));
+  const first = days.reduce((a, b) => (a < b ? a : b));
   const last = days.reduce((a, b) => (a > b ? a : b));
-  const row = db.prepare(`SELECT ${sums} FROM concerns WHERE deleted_at IS NULL AND raised_on <= @last`).get({ ...params, last }) as Record<string, number>;
+  // A concern finished (resolved and told) by the first day counts on none of them: skip it early.
+  const row = db
+    .prepare(
+      `SELECT ${sums} FROM concerns
+       WHERE deleted_at IS NULL AND raised_on <= @last AND NOT (coalesce(resolved_on <= @first, 0) AND coalesce(feedback_on <= @first, 0))`,
+    )
+    .get({ ...params, first, last }) as Record<string, number>;
   return days.map((_, i) => ({ open: row[`open${i}`]!, overdue: row[`overdue${i}`]!, awaiting_feedback: row[`awaiting${i}`]! }));
 }
 
