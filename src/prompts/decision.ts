@@ -2,18 +2,9 @@
 import { DECISION_KINDS, DECISION_STEPS, VOTE_STEPS, type DecisionKind, type DecisionStep } from '../domain/decision.js';
 import { label, t } from '../render/i18n/index.js';
 import { parseDate, type IsoDate } from '../time/dates.js';
-import { ask, optionalText } from './index.js';
+import { accepts, ask, optionalText } from './index.js';
 
-function validDate(today: IsoDate) {
-  return (v: string): true | string => {
-    try {
-      parseDate(v, today);
-      return true;
-    } catch (e) {
-      return (e as Error).message;
-    }
-  };
-}
+const validDate = (today: IsoDate) => accepts((v) => parseDate(v, today));
 
 const whole = (v: string): true | string => /^\d{1,9}$/.test(v.trim()) || t('err.bad_int', { what: t('what.count'), value: v });
 

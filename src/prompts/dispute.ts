@@ -13,7 +13,7 @@ import {
 } from '../domain/dispute.js';
 import { label, t } from '../render/i18n/index.js';
 import { parseDate, type IsoDate } from '../time/dates.js';
-import { ask, optionalText } from './index.js';
+import { accepts, ask, optionalText } from './index.js';
 
 type Inquirer = typeof import('@inquirer/prompts');
 
@@ -30,14 +30,7 @@ export interface DisputeAnswers {
   description: string | null;
 }
 
-const validDate = (today: IsoDate) => (v: string) => {
-  try {
-    parseDate(v, today);
-    return true;
-  } catch (e) {
-    return (e as Error).message;
-  }
-};
+const validDate = (today: IsoDate) => accepts((v) => parseDate(v, today));
 
 async function askDate(p: Inquirer, message: string, known: IsoDate | undefined, today: IsoDate, optional = false): Promise<IsoDate | null> {
   const text = await p.input({ message, default: known ?? (optional ? undefined : today), validate: (v) => (optional && v.trim() === '') || validDate(today)(v) });

@@ -29,3 +29,15 @@ export function optionalText(s: string): string | null {
   const v = s.trim();
   return v === '' ? null : v;
 }
+
+/** An inquirer `validate` from a parser: the parser's error message is shown under the question. */
+export function accepts(parse: (v: string) => unknown): (v: string) => true | string {
+  return (v) => {
+    try {
+      parse(v);
+      return true;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+}

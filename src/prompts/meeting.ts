@@ -5,7 +5,7 @@ import { MEETING_TYPES, ROSTER_TAG_FOR_TYPE, VOTE_QUORUM, type AttendanceEntry, 
 import type { Person } from '../domain/people.js';
 import { label, t } from '../render/i18n/index.js';
 import { parseDate, type IsoDate } from '../time/dates.js';
-import { ask, optionalText } from './index.js';
+import { accepts, ask, optionalText } from './index.js';
 
 export interface MeetingAnswers {
   type: MeetingType;
@@ -25,16 +25,7 @@ export interface MeetingAnswers {
 
 type Inquirer = typeof import('@inquirer/prompts');
 
-function validDate(today: IsoDate) {
-  return (v: string): true | string => {
-    try {
-      parseDate(v, today);
-      return true;
-    } catch (e) {
-      return (e as Error).message;
-    }
-  };
-}
+const validDate = (today: IsoDate) => accepts((v) => parseDate(v, today));
 
 const wholeOrEmpty = (v: string): true | string => v.trim() === '' || /^\d{1,9}$/.test(v.trim()) || t('err.bad_int', { what: t('what.count'), value: v });
 

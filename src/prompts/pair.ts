@@ -2,7 +2,7 @@
 import { parseCadence } from '../domain/pair.js';
 import { t } from '../render/i18n/index.js';
 import { parseDate, type IsoDate } from '../time/dates.js';
-import { ask, optionalText } from './index.js';
+import { accepts, ask, optionalText } from './index.js';
 
 type Inquirer = Parameters<Parameters<typeof ask>[0]>[0];
 
@@ -14,14 +14,10 @@ function dateQuestion(p: Inquirer, message: string, known: IsoDate, today: IsoDa
     .input({
       message,
       default: known,
-      validate: (v) => {
-        try {
-          const d = parseDate(v, today);
-          return min && d < min.date ? min.error(d) : true;
-        } catch (e) {
-          return (e as Error).message;
-        }
-      },
+      validate: accepts((v) => {
+        const d = parseDate(v, today);
+        if (min && d < min.date) throw new Error(min.error(d));
+      }),
     })
     .then((v) => parseDate(v, today));
 }

@@ -3,19 +3,9 @@
 import { parseBudget, PLAN_AREAS, PLAN_KINDS, type PlanInput } from '../domain/plan.js';
 import { label, t } from '../render/i18n/index.js';
 import { parseDate, type IsoDate } from '../time/dates.js';
-import { ask, optionalText } from './index.js';
+import { accepts, ask, optionalText } from './index.js';
 
 /** A validator from a parser: true, or the parser's one-line message. */
-function accepts(parse: (v: string) => unknown): (v: string) => true | string {
-  return (v) => {
-    try {
-      parse(v);
-      return true;
-    } catch (e) {
-      return (e as Error).message;
-    }
-  };
-}
 
 export async function askPlan(known: Partial<PlanInput>, today: IsoDate): Promise<PlanInput> {
   return ask(async (p) => {

@@ -2,7 +2,7 @@
 import { VISIT_CATEGORIES, VISIT_TOPICS, type VisitCategory, type VisitTopic } from '../domain/visits.js';
 import { label, t } from '../render/i18n/index.js';
 import { parseDate, type IsoDate } from '../time/dates.js';
-import { ask, optionalText } from './index.js';
+import { accepts, ask, optionalText } from './index.js';
 
 export interface VisitAnswers {
   date: IsoDate;
@@ -26,14 +26,7 @@ export async function askVisit(known: Omit<VisitAnswers, 'concerns'> & { concern
     const dateText = await p.input({
       message: t('prompt.date'),
       default: known.date,
-      validate: (v) => {
-        try {
-          parseDate(v, today);
-          return true;
-        } catch (e) {
-          return (e as Error).message;
-        }
-      },
+      validate: accepts((v) => parseDate(v, today)),
     });
     const category = await p.select({
       message: t('prompt.category'),
