@@ -45,8 +45,11 @@ const DEFAULT_LIMIT = 50;
 function parseVisitFlags(o: VisitFlags, ctx: Context) {
   const concerns = (o.concern ?? []).map((c) => c.trim());
   if (concerns.some((c) => c === '')) throw new UsageError(t('err.concern_text_empty'));
+  const date = optionalDate(o.date, ctx);
+  // The ledger records visits made, not planned: a date after today is a typo.
+  if (date && date > ctx.today) throw new UsageError(t('err.visit_in_future', { date, today: ctx.today }));
   return {
-    date: optionalDate(o.date, ctx),
+    date,
     category: o.category === undefined ? undefined : oneOf(VISIT_CATEGORIES, o.category, t('what.category')),
     topics: o.topic === undefined ? undefined : manyOf(VISIT_TOPICS, o.topic, t('what.topic')),
     tags: manyOf(PERSON_TAGS, o.tag ?? [], t('what.tag')),

@@ -26,7 +26,10 @@ export async function askVisit(known: Omit<VisitAnswers, 'concerns'> & { concern
     const dateText = await p.input({
       message: t('prompt.date'),
       default: known.date,
-      validate: accepts((v) => parseDate(v, today)),
+      validate: accepts((v) => {
+        const date = parseDate(v, today);
+        if (date > today) throw new Error(t('err.visit_in_future', { date, today }));
+      }),
     });
     const category = await p.select({
       message: t('prompt.category'),
