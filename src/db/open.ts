@@ -31,7 +31,7 @@ const requireHere = createRequire(import.meta.url);
  * module. require (not import()) keeps Node's ESM loader out of start-up, and naming the addon
  * file skips the `bindings` package's search for it.
  */
-function loadSqlite(): { Sqlite: typeof Database; nativeBinding: string | undefined } {
+export function loadSqlite(): { Sqlite: typeof Database; nativeBinding: string | undefined } {
   const Sqlite = requireHere('better-sqlite3') as typeof Database;
   let nativeBinding: string | undefined;
   try {

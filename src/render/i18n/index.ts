@@ -2,12 +2,13 @@
 // [English, 中文] pairs side by side, so a missing translation shows in review and in a test.
 import { core } from './core.js';
 import { people } from './people.js';
+import { safety } from './safety.js';
 import { visits } from './visits.js';
 
 export type Lang = 'en' | 'zh';
 export type Entries = Record<string, readonly [string, string]>;
 
-const catalogue: Entries = { ...core, ...people, ...visits };
+const catalogue: Entries = { ...core, ...people, ...visits, ...safety };
 
 let current: Lang = 'en';
 
