@@ -5,7 +5,7 @@ import { concernCommand } from './cli/concern.js';
 import { writeErr } from './cli/shared/io.js';
 import { personCommand } from './cli/person.js';
 import { visitCommand } from './cli/visit.js';
-import { backupCommand, doctorCommand, exportCommand, historyCommand, importCommand, restoreCommand, undoCommand } from './cli/safety.js';
+import { SAFETY_COMMANDS } from './cli/safety.js';
 import { FsError } from './errors.js';
 import { configureColor } from './render/color.js';
 import { ce } from './render/color.js';
@@ -39,7 +39,7 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(s) });
-  for (const cmd of [personCommand(), visitCommand(), concernCommand(), configCommand(), backupCommand(), restoreCommand(), exportCommand(), importCommand(), historyCommand(), undoCommand(), doctorCommand()]) program.addCommand(cmd);
+  for (const cmd of [personCommand(), visitCommand(), concernCommand(), configCommand(), ...SAFETY_COMMANDS.map((e) => e.build())]) program.addCommand(cmd);
   // Every subcommand reports usage errors the same way (exit 2) instead of exiting on its own.
   const override = (cmd: Command) => {
     cmd.exitOverride();

@@ -69,7 +69,8 @@ function childSubquery(schema: SchemaSpec, child: TableSpec): string {
     return ref ? uidOf(ref.table, `c.${q(f)}`) : `c.${q(f)}`;
   });
   const obj = `json_object(${child.fields.map((f, i) => `'${f.replace(/'/g, "''")}', ${exprs[i]}`).join(', ')})`;
-  const order = exprs.length ? `ORDER BY ${exprs.join(', ')}` : '';
+  const sortBy = [...child.key.map((k) => exprs[child.fields.indexOf(k)]!), ...exprs];
+  const order = sortBy.length ? `ORDER BY ${sortBy.join(', ')}` : '';
   return `(SELECT json_group_array(json(o)) FROM (SELECT ${obj} AS o FROM ${q(child.name)} c WHERE c.${q(child.parent!.column)} = r.id ${order}))`;
 }
 

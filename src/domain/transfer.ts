@@ -49,7 +49,7 @@ export interface TableSpec {
   fields: string[];
   /** Foreign keys to entity tables, exported as uids (a child's parent column excluded). */
   refs: RecordRef[];
-  /** keyed: the primary key columns (every column when the table has none). */
+  /** keyed: the primary key columns (every column when the table has none); child: its key besides the parent. */
   key: string[];
   /** child: the column that points at the parent record, and the parent table. */
   parent?: RecordRef;
@@ -78,6 +78,7 @@ export function classifyTables(raw: RawTable[]): SchemaSpec {
     if (entityNames.has(r.name)) {
       return { ...base, kind: 'entity', fields: columns.filter((c) => c !== 'id' && c !== 'uid'), refs: refsAll, key: ['uid'] };
     }
+    const pk = r.columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
     // The parent is the first column (in table order) that refers to a record.
     const parentColumn = columns.find((c) => refsAll.some((ref) => ref.column === c));
     if (parentColumn !== undefined) {
@@ -87,11 +88,11 @@ export function classifyTables(raw: RawTable[]): SchemaSpec {
         kind: 'child',
         fields: columns.filter((c) => c !== parentColumn),
         refs: refsAll.filter((ref) => ref.column !== parentColumn),
-        key: [],
+        // Child rows are ordered by the rest of their primary key (e.g. seq), then by every field.
+        key: pk.filter((c) => c !== parentColumn),
         parent,
       };
     }
-    const pk = r.columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
     return { ...base, kind: 'keyed', fields: columns, refs: refsAll, key: pk.length ? pk : columns };
   });
   const byName = new Map(specs.map((s) => [s.name, s]));
