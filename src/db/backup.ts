@@ -63,15 +63,20 @@ export function ensurePrivateDir(dir: string): void {
   }
 }
 
-/** A consistent copy of an open database into a new file, mode 0600. */
+/**
+ * A consistent copy of an open database into a new file, mode 0600. Written under a temporary
+ * name and renamed when complete: a backup killed half-way never looks like a backup.
+ */
 export async function backupDatabase(db: Db, dest: string): Promise<void> {
   ensurePrivateDir(dirname(dest));
   const old = process.umask(0o077);
+  const partial = `${dest}.partial-${process.pid}`;
   try {
-    await db.backup(dest, { progress: () => ALL_PAGES });
-    chmodSync(dest, 0o600);
+    await db.backup(partial, { progress: () => ALL_PAGES });
+    chmodSync(partial, 0o600);
+    renameSync(partial, dest);
   } catch (e) {
-    rmSync(dest, { force: true });
+    rmSync(partial, { force: true });
     throw new DataError(t('err.backup_failed', { path: dest, detail: (e as Error).message }));
   } finally {
     process.umask(old);
