@@ -156,6 +156,24 @@ describe('import rules', () => {
     expect(count(b, 'change_log')).toBe(0);
   });
 
+  it('into empty tables: a uid repeated in the file is skipped or updated, and every index is back afterwards', async () => {
+    const { a } = await pair();
+    const lines = exportLines(a);
+    const person = JSON.parse(lines.slice(1).find((l) => l.includes('"entity":"people"'))!);
+    const newer = JSON.stringify({ ...person, record: { ...person.record, name: 'renamed', updated_at: '2099-01-01T00:00:00.000Z' } });
+    const b = await fresh();
+    const indexes = (db: Db) => db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+    const before = indexes(b);
+    const r = load(b, [...lines, JSON.stringify(person), newer]);
+    expect(r.counts.find((c) => c.entity === 'people')).toEqual({ entity: 'people', added: 1, updated: 1, skipped: 1 });
+    expect(b.prepare('SELECT name FROM people').all()).toEqual([{ name: 'renamed' }]);
+    expect(indexes(b)).toEqual(before);
+    const c = await fresh();
+    expect(() => load(c, [...lines, '{broken'])).toThrow(/line \d+: not valid JSON/);
+    expect(indexes(c)).toEqual(before);
+    expect(c.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
   it('logs one import row in the change log when something changed', async () => {
     const { b } = await pair();
     const row = b.prepare("SELECT entity, op, changes FROM change_log WHERE op = 'import'").get() as { changes: string };
