@@ -87,7 +87,9 @@ describe('fs export and fs import', () => {
     const text = readFileSync(file, 'utf8');
     expect(JSON.parse(text.split('\n')[0]!)).toMatchObject({ format: 'fs-export', version: 1 });
     const other = cli();
-    expect(other.json(['import', file])).toEqual([
+    // Tables with nothing to import are listed with zeros (other features add tables): compare the rest.
+    const counts = other.json(['import', file]).filter((c: { added: number; updated: number; skipped: number }) => c.added + c.updated + c.skipped > 0);
+    expect(counts).toEqual([
       { entity: 'households', added: 1, updated: 0, skipped: 0 },
       { entity: 'people', added: 1, updated: 0, skipped: 0 },
       { entity: 'settings', added: 1, updated: 0, skipped: 0 },
@@ -108,7 +110,9 @@ describe('fs export and fs import', () => {
     fs.ok(['export', '-o', file]);
     const r = fs.run(['import', file, '--format', 'json']);
     expect(r.stderr).toMatch(/^backed up the database before importing: .*backups\/fs-.*\.db\nimported: 0 added, 0 updated, 5 skipped/);
-    expect(JSON.parse(r.stdout).every((c: { skipped: number }) => c.skipped === 1)).toBe(true);
+    const counts = JSON.parse(r.stdout) as { entity: string; added: number; updated: number; skipped: number }[];
+    expect(counts.filter((c) => c.skipped).map((c) => c.entity)).toEqual(['households', 'people', 'settings', 'visits', 'concerns']);
+    expect(counts.every((c) => c.added === 0 && c.updated === 0)).toBe(true);
   });
 
   it('a malformed line: exit 1 with its line number, nothing written; a dry run writes nothing', () => {
