@@ -2,31 +2,13 @@
 import { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { backupDatabase, backupDirFor, isSqliteFile, newBackupPath, openExisting, pruneBackups } from '../db/backup.js';
-import { FS_APPLICATION_ID, type Db } from '../db/open.js';
-import { DataError, NotFoundError, UsageError } from '../errors.js';
+import { backupDatabase, backupDirFor, newBackupPath, openForBackup, pruneBackups } from '../db/backup.js';
+import type { Db } from '../db/open.js';
+import { UsageError } from '../errors.js';
 import { t } from '../render/i18n/index.js';
 import { action } from './shared/action.js';
 import { writeErr, writeOut } from './shared/io.js';
 import { parseWholeNumber } from './shared/options.js';
-
-/**
- * The database as it is, opened without migrating it: a backup copies what is there, whatever
- * version wrote it. Refuses anything that is not an fs database.
- */
-export function openForBackup(dbPath: string): Db {
-  if (!existsSync(dbPath)) throw new NotFoundError(t('err.no_database', { path: dbPath }));
-  if (!isSqliteFile(dbPath)) throw new DataError(t('err.not_fs_db', { path: dbPath }));
-  const db = openExisting(dbPath);
-  try {
-    if (db.pragma('application_id', { simple: true }) !== FS_APPLICATION_ID) throw new DataError(t('err.not_fs_db', { path: dbPath }));
-    return db;
-  } catch (e) {
-    db.close();
-    if (e instanceof DataError) throw e;
-    throw new DataError(t('err.corrupt_db', { path: dbPath, detail: (e as Error).message }));
-  }
-}
 
 /** A backup into backups/ beside the database; returns its path. */
 export async function backupNow(dbPath: string, db: Db): Promise<string> {

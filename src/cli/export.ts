@@ -1,12 +1,11 @@
 // fs export: every live record of every table, with its uid, as portable JSON lines.
 import { Command } from 'commander';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { extname } from 'node:path';
 import { exportRecords } from '../db/transfer.js';
-import { DataError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { t } from '../render/i18n/index.js';
 import { action } from './shared/action.js';
-import { writeErr, writeOut } from './shared/io.js';
+import { outputSink, writeErr } from './shared/io.js';
 
 export const EXPORT_FORMATS = ['ndjson', 'json'] as const;
 type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -20,53 +19,6 @@ function exportFormat(o: { format?: string; output?: string }): ExportFormat {
   return o.output && extname(o.output).toLowerCase() === '.json' ? 'json' : 'ndjson';
 }
 
-/**
- * Text out in 1 MB chunks. A file is written beside its final name and renamed when complete: an
- * interrupted export never leaves a file that looks whole.
- */
-function sink(output: string | undefined) {
-  const tmp = output ? `${output}.partial-${process.pid}` : undefined;
-  let fd: number | undefined;
-  if (tmp) {
-    try {
-      fd = openSync(tmp, 'wx', 0o600);
-    } catch (e) {
-      throw new DataError(t('err.write_file', { path: output!, detail: (e as Error).message }));
-    }
-  }
-  let chunk: string[] = [];
-  let size = 0;
-  const flush = () => {
-    if (!chunk.length) return;
-    const text = chunk.join('');
-    if (fd !== undefined) writeSync(fd, text);
-    else writeOut(text);
-    chunk = [];
-    size = 0;
-  };
-  return {
-    write(text: string) {
-      chunk.push(text);
-      size += text.length;
-      if (size > 1 << 20) flush();
-    },
-    finish() {
-      flush();
-      if (fd !== undefined) {
-        fsyncSync(fd);
-        closeSync(fd);
-        renameSync(tmp!, output!);
-      }
-    },
-    abort() {
-      if (fd !== undefined) {
-        closeSync(fd);
-        rmSync(tmp!, { force: true });
-      }
-    },
-  };
-}
-
 export function exportCommand(): Command {
   return new Command('export')
     .description(t('cmd.export'))
@@ -77,7 +29,7 @@ export function exportCommand(): Command {
       action(async (ctx, o: { format?: string; output?: string }) => {
         const format = exportFormat(o);
         const db = await ctx.db();
-        const out = sink(o.output);
+        const out = outputSink(o.output);
         try {
           let first = true;
           if (format === 'json') out.write('[\n');

@@ -2,13 +2,13 @@
 import { Command } from 'commander';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { backupDirFor, copyDamaged, inspectDatabaseFile, isSqliteFile, listBackups, newBackupPath, openExisting, restoreDatabase } from '../db/backup.js';
+import { backupDirFor, canOpen, copyDamaged, inspectDatabaseFile, isSqliteFile, listBackups, newBackupPath, openForBackup, restoreDatabase } from '../db/backup.js';
 import { latestVersion } from '../db/open.js';
 import { DataError, UsageError } from '../errors.js';
 import { askBackup } from '../prompts/safety.js';
 import { t } from '../render/i18n/index.js';
 import { localTime } from '../render/safety.js';
-import { backupNow, openForBackup } from './backup.js';
+import { backupNow } from './backup.js';
 import { action } from './shared/action.js';
 import { confirmOrYes } from './shared/confirm.js';
 import type { Context } from './shared/context.js';
@@ -32,18 +32,7 @@ const samePath = (a: string, b: string) => existsSync(a) && existsSync(b) && rea
 async function keepCurrent(dbPath: string): Promise<{ path: string; usable: boolean } | undefined> {
   if (!existsSync(dbPath) || statSync(dbPath).size === 0) return undefined;
   if (!isSqliteFile(dbPath)) throw new DataError(t('err.not_fs_db', { path: dbPath }));
-  let readable = true;
-  try {
-    const probe = openExisting(dbPath);
-    try {
-      probe.pragma('application_id', { simple: true });
-    } finally {
-      probe.close();
-    }
-  } catch {
-    readable = false;
-  }
-  if (readable) {
+  if (canOpen(dbPath)) {
     const db = openForBackup(dbPath);
     try {
       return { path: await backupNow(dbPath, db), usable: true };

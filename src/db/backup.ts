@@ -2,7 +2,7 @@
 // opening a database file only to look at it (no migrations, no writes).
 import { chmodSync, closeSync, constants, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { DataError } from '../errors.js';
+import { DataError, NotFoundError } from '../errors.js';
 import { t } from '../render/i18n/index.js';
 import { FS_APPLICATION_ID, loadSqlite, type Db } from './open.js';
 
@@ -99,6 +99,39 @@ export function isSqliteFile(path: string): boolean {
 export function openExisting(path: string): Db {
   const { Sqlite, nativeBinding } = loadSqlite();
   return new Sqlite(path, { fileMustExist: true, timeout: 5000, nativeBinding });
+}
+
+/**
+ * The database as it is, opened without migrating it: a backup copies what is there, whatever
+ * version wrote it. Refuses anything that is not an fs database.
+ */
+export function openForBackup(dbPath: string): Db {
+  if (!existsSync(dbPath)) throw new NotFoundError(t('err.no_database', { path: dbPath }));
+  if (!isSqliteFile(dbPath)) throw new DataError(t('err.not_fs_db', { path: dbPath }));
+  const db = openExisting(dbPath);
+  try {
+    if (db.pragma('application_id', { simple: true }) !== FS_APPLICATION_ID) throw new DataError(t('err.not_fs_db', { path: dbPath }));
+    return db;
+  } catch (e) {
+    db.close();
+    if (e instanceof DataError) throw e;
+    throw new DataError(t('err.corrupt_db', { path: dbPath, detail: (e as Error).message }));
+  }
+}
+
+/** SQLite can open the file and read its header (a damaged database may not even do that). */
+export function canOpen(path: string): boolean {
+  try {
+    const db = openExisting(path);
+    try {
+      db.pragma('application_id', { simple: true });
+      return true;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
+  }
 }
 
 export interface FileInspection {
