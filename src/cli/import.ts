@@ -6,7 +6,7 @@ import { LineError, parseHeader, totalCounts, unwrapJsonArrayLine } from '../dom
 import { backupDatabase, backupDirFor, newBackupPath } from '../db/backup.js';
 import { latestVersion } from '../db/open.js';
 import { hasRecords, importRecords } from '../db/transfer.js';
-import { DataError, NotFoundError } from '../errors.js';
+import { DataError, NotFoundError, UsageError } from '../errors.js';
 import { t } from '../render/i18n/index.js';
 import { importListing } from '../render/safety.js';
 import { action } from './shared/action.js';
@@ -91,6 +91,7 @@ export function importCommand(): Command {
     .action(
       action(async (ctx, file: string, o: OutputOptions & { dryRun?: boolean }) => {
         const stdin = file === '-';
+        if (stdin && process.stdin.isTTY) throw new UsageError(t('err.import_stdin_tty'));
         if (!stdin && !existsSync(file)) throw new NotFoundError(t('err.file_missing', { path: file }));
         const fd = stdin ? 0 : openSync(file, 'r');
         try {

@@ -60,6 +60,7 @@ export const safety: Entries = {
     'this export was made by a newer fs (schema {found}, this build knows {known}); upgrade fs to import it',
     '此导出文件由更新版本的 fs 生成（结构版本 {found}，本程序只认识 {known}）；请升级 fs 后再导入',
   ],
+  'err.import_stdin_tty': ['"fs import -" reads an export from stdin: pipe one in (e.g. gunzip -c ledger.ndjson.gz | fs import -)', '“fs import -”从标准输入读取导出文件：请用管道传入（如 gunzip -c ledger.ndjson.gz | fs import -）'],
   'err.import_empty': ['the file is empty: no export header', '文件为空：没有导出文件头'],
   'err.import_not_record': ['not a record: expected {"entity": ..., "record": {...}}', '不是记录：应为 {"entity": ..., "record": {...}}'],
   'err.import_unknown_entity': ['unknown entity "{entity}"', '未知的记录类型 "{entity}"'],
