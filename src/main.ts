@@ -6,6 +6,7 @@ import { writeErr } from './cli/shared/io.js';
 import { FsError } from './errors.js';
 import { configureColor } from './render/color.js';
 import { ce } from './render/color.js';
+import { oneLine } from './render/escape.js';
 import { resolveLang, setLang, t } from './render/i18n/index.js';
 
 declare const FS_VERSION: string;
@@ -59,7 +60,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) return exitCodeFor(e);
     if (process.env.FS_DEBUG === '1') process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
     if (e instanceof FsError) {
-      writeErr(`${ce().red(t('label.error'))} ${e.message}`);
+      writeErr(`${ce().red(t('label.error'))} ${oneLine(e.message)}`);
       return e.exitCode;
     }
     const err = e as { code?: string; message?: string };
@@ -67,7 +68,7 @@ export async function main(argv: string[]): Promise<number> {
       writeErr(`${ce().red(t('label.error'))} ${t('err.db_busy')}`);
       return 1;
     }
-    writeErr(`${ce().red(t('label.error'))} ${t('err.unexpected', { detail: (err.message ?? String(e)).split('\n')[0]! })}`);
+    writeErr(`${ce().red(t('label.error'))} ${t('err.unexpected', { detail: oneLine((err.message ?? String(e)).split('\n')[0]!) })}`);
     return 1;
   }
 }

@@ -9,6 +9,7 @@ import { pairCommand } from './pair.js';
 import { personCommand } from './person.js';
 import { planCommand } from './plan.js';
 import { reportCommand } from './report.js';
+import { SAFETY_COMMANDS } from './safety.js';
 import { visitCommand } from './visit.js';
 
 export interface CommandEntry {
@@ -28,5 +29,6 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'decision', description: 'cmd.decision', build: decisionCommand },
   { name: 'plan', description: 'cmd.plan', build: planCommand },
   { name: 'report', description: 'cmd.report', build: reportCommand },
+  ...SAFETY_COMMANDS,
   { name: 'config', description: 'cmd.config', build: configCommand },
 ];

@@ -31,7 +31,7 @@ const requireHere = createRequire(import.meta.url);
  * module. require (not import()) keeps Node's ESM loader out of start-up, and naming the addon
  * file skips the `bindings` package's search for it.
  */
-function loadSqlite(): { Sqlite: typeof Database; nativeBinding: string | undefined } {
+export function loadSqlite(): { Sqlite: typeof Database; nativeBinding: string | undefined } {
   const Sqlite = requireHere('better-sqlite3') as typeof Database;
   let nativeBinding: string | undefined;
   try {
@@ -169,15 +169,17 @@ export async function migrate(db: Db, path: string, migrations: Migration[], not
     await db.backup(backup);
     chmodSync(backup, 0o600);
   }
-  for (const m of pending) {
-    const sql = readFileSync(m.file, 'utf8');
-    db.transaction(() => {
+  const sql = pending.map((m) => ({ version: m.version, text: readFileSync(m.file, 'utf8') }));
+  // All pending migrations in one transaction: a failure in any of them leaves the file exactly
+  // as it was (at its old version), never half-way between two versions.
+  db.transaction(() => {
+    for (const m of sql) {
       // Another process may have migrated while we waited for the lock.
-      if ((db.pragma('user_version', { simple: true }) as number) >= m.version) return;
-      db.exec(sql);
+      if ((db.pragma('user_version', { simple: true }) as number) >= m.version) continue;
+      db.exec(m.text);
       db.pragma(`application_id = ${FS_APPLICATION_ID}`);
       db.pragma(`user_version = ${m.version}`);
-    }).immediate();
-  }
+    }
+  }).immediate();
   if (backup && notice) notice(t('msg.migrated', { version: pending[pending.length - 1]!.version, backup }));
 }

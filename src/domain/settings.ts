@@ -13,7 +13,8 @@ export interface SettingSpec {
 
 export function positiveInt(key: string) {
   return (value: string): string => {
-    if (!/^\d+$/.test(value.trim()) || Number(value) < 1) {
+    // At most 9 digits: 99999999999999999999 would otherwise be stored as 1e20.
+    if (!/^\d{1,9}$/.test(value.trim()) || Number(value) < 1) {
       throw new UsageError(t('err.bad_setting', { key, value, hint: t('hint.positive_int') }));
     }
     return String(Number(value));

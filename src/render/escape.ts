@@ -38,3 +38,13 @@ export function mdCell(s: string): string {
 export function mdText(s: string): string {
   return stripControls(s).replace(/\r\n|\r|\n/g, ' ');
 }
+
+/**
+ * An error message on one line: it may echo a value the user typed (a date with a line break,
+ * an ESC sequence, a megabyte of text). Breaks and tabs become spaces, controls go, and a very
+ * long message is cut.
+ */
+export function oneLine(s: string, max = 1000): string {
+  const flat = stripControls(s.replace(/\r\n|[\t\r\n\u2028\u2029]/g, ' '));
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

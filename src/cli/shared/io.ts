@@ -1,5 +1,5 @@
 // The only place that writes to stdout, stderr and output files.
-import { writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { DataError } from '../../errors.js';
 import { t } from '../../render/i18n/index.js';
 
@@ -18,4 +18,52 @@ export function writeOutputFile(path: string, text: string): void {
   } catch (e) {
     throw new DataError(t('err.write_file', { path, detail: (e as Error).message }));
   }
+}
+
+/**
+ * Large output (an export) in 1 MB chunks, to stdout or to a file. The file is written beside its
+ * final name (0600) and renamed when complete: an interrupted export never leaves a file that
+ * looks whole.
+ */
+export function outputSink(output: string | undefined) {
+  const tmp = output ? `${output}.partial-${process.pid}` : undefined;
+  let fd: number | undefined;
+  if (tmp) {
+    try {
+      fd = openSync(tmp, 'wx', 0o600);
+    } catch (e) {
+      throw new DataError(t('err.write_file', { path: output!, detail: (e as Error).message }));
+    }
+  }
+  let chunk: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (!chunk.length) return;
+    const text = chunk.join('');
+    if (fd !== undefined) writeSync(fd, text);
+    else writeOut(text);
+    chunk = [];
+    size = 0;
+  };
+  return {
+    write(text: string) {
+      chunk.push(text);
+      size += text.length;
+      if (size > 1 << 20) flush();
+    },
+    finish() {
+      flush();
+      if (fd !== undefined) {
+        fsyncSync(fd);
+        closeSync(fd);
+        renameSync(tmp!, output!);
+      }
+    },
+    abort() {
+      if (fd !== undefined) {
+        closeSync(fd);
+        rmSync(tmp!, { force: true });
+      }
+    },
+  };
 }

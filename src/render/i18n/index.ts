@@ -8,12 +8,13 @@ import { pair } from './pair.js';
 import { people } from './people.js';
 import { plan } from './plan.js';
 import { report } from './report.js';
+import { safety } from './safety.js';
 import { visits } from './visits.js';
 
 export type Lang = 'en' | 'zh';
 export type Entries = Record<string, readonly [string, string]>;
 
-const catalogue: Entries = { ...core, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report };
+const catalogue: Entries = { ...core, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report, ...safety };
 
 let current: Lang = 'en';
 

@@ -1,0 +1,102 @@
+// Listings for history, import counts and doctor checks; one-line descriptions of logged changes.
+import type { DoctorCheck } from '../domain/doctor.js';
+import { IMPORT_OP, UNDO_OP, type ChangeEntry } from '../domain/history.js';
+import type { TableCounts } from '../domain/transfer.js';
+import { c } from './color.js';
+import { label, t } from './i18n/index.js';
+import type { Listing } from './output.js';
+
+const MAX_VALUE = 40;
+
+function show(v: unknown): string {
+  if (v === null || v === undefined) return '∅';
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  const one = s.replace(/\s+/g, ' ');
+  return one.length > MAX_VALUE ? `${one.slice(0, MAX_VALUE - 1)}…` : one;
+}
+
+/** What a logged change did, in one line: "notes: roof → roof and wall", "date=2026-11-20, …". */
+export function summariseChange(e: ChangeEntry): string {
+  const c = e.changes;
+  if (e.op === IMPORT_OP) return t('history.import', { source: show(c.source), added: show(c.added), updated: show(c.updated), skipped: show(c.skipped) });
+  if (e.op === UNDO_OP) {
+    const rest = Object.entries(c).filter(([k]) => k !== 'undoes' && k !== 'undone_op');
+    return `${t('history.undo_of', { id: show(c.undoes) })}${rest.length ? `: ${rest.map(([k, v]) => `${k}=${show(v)}`).join(', ')}` : ''}`;
+  }
+  if (e.op === 'delete') return t('history.deleted');
+  if (e.op === 'update') {
+    const before = (c.before && typeof c.before === 'object' ? c.before : {}) as Record<string, unknown>;
+    return Object.keys(c)
+      .filter((k) => k !== 'before')
+      .map((k) => (k in before ? `${k}: ${show(before[k])} → ${show(c[k])}` : `${k} = ${show(c[k])}`))
+      .join(', ');
+  }
+  return Object.entries(c)
+    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${show(v)}`)
+    .join(', ');
+}
+
+export function opLabel(op: string): string {
+  return label('op', op);
+}
+
+/** "#12 2026-11-27 10:30 update visit #5: notes: a → b" */
+export function describeChange(e: ChangeEntry): string {
+  const what = e.entity_id ? `${label('entity', e.entity)} #${e.entity_id}` : label('entity', e.entity);
+  return `#${e.id} ${localTime(e.at)} ${opLabel(e.op)} ${what}: ${summariseChange(e)}`;
+}
+
+/** An ISO stamp in the machine's local time, to the second: what the user saw on the clock. */
+export function localTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+export function historyListing(entries: (ChangeEntry & { undone_by: number | null })[]): Listing<ChangeEntry & { undone_by: number | null }> {
+  return {
+    columns: [
+      { key: 'id', header: t('col.change'), value: (e) => e.id },
+      { key: 'at', header: t('col.at'), value: (e) => e.at, text: (e) => localTime(e.at) },
+      { key: 'entity', header: t('col.entity'), value: (e) => e.entity, text: (e) => label('entity', e.entity) },
+      { key: 'entity_id', header: t('col.id'), value: (e) => e.entity_id || null },
+      { key: 'op', header: t('col.op'), value: (e) => e.op, text: (e) => opLabel(e.op) },
+      { key: 'changes', header: t('col.changes'), value: (e) => e.changes, text: (e) => summariseChange(e), maxWidth: 70 },
+      { key: 'undone_by', header: t('col.undone_by'), value: (e) => e.undone_by, text: (e) => (e.undone_by ? `#${e.undone_by}` : '') },
+    ],
+    rows: entries,
+    json: (e) => ({ id: e.id, at: e.at, entity: e.entity, entity_id: e.entity_id, entity_uid: e.entity_uid, op: e.op, changes: e.changes, undone_by: e.undone_by }),
+    empty: t('msg.no_history'),
+  };
+}
+
+export function importListing(counts: TableCounts[]): Listing<TableCounts> {
+  return {
+    columns: [
+      { key: 'entity', header: t('col.entity'), value: (r) => r.entity },
+      { key: 'added', header: t('col.added'), value: (r) => r.added },
+      { key: 'updated', header: t('col.updated'), value: (r) => r.updated },
+      { key: 'skipped', header: t('col.skipped'), value: (r) => r.skipped },
+    ],
+    rows: counts,
+  };
+}
+
+export function doctorListing(checks: DoctorCheck[]): Listing<DoctorCheck> {
+  return {
+    columns: [
+      { key: 'check', header: t('col.check'), value: (c) => c.check, text: (c) => label('doctor_check', c.check) },
+      {
+        key: 'status',
+        header: t('col.status'),
+        value: (c) => c.status,
+        text: (c) => label('check_status', c.status),
+        paint: (k) => (k.status === 'problem' ? c().red : k.status === 'warn' ? c().yellow : c().green),
+      },
+      { key: 'detail', header: t('col.detail'), value: (c) => c.detail },
+    ],
+    rows: checks,
+  };
+}
