@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { latestVersion } from '../src/db/open.js';
 import { addPeople, addVisits, buildOnce, rng } from './generate.js';
 import { fillReportDb } from './generate-report.js';
+import { safetyBench } from './safety.js';
 import { report, timeInterleaved, type Target } from './timing.js';
 
 const ROOT = resolve(__dirname, '..');
@@ -41,7 +42,8 @@ async function main(): Promise<void> {
     { name: 'fs --help / node -e 0', value: medians.get('fs --help')! / base, limit: 1.5, unit: 'x' },
   ];
   const reportTargets = await reportBench(node);
-  const ok = report([...targets, ...reportTargets]);
+  const safetyTargets = process.env.BENCH_SKIP_SAFETY === '1' ? [] : await safetyBench(BIN, CACHE);
+  const ok = report([...targets, ...reportTargets, ...safetyTargets]);
   process.exitCode = ok ? 0 : 1;
 }
 

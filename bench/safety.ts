@@ -16,15 +16,8 @@ import { write } from '../src/db/store.js';
 import { exportRecords } from '../src/db/transfer.js';
 import { insertVisit } from '../src/db/visits.js';
 import { VISIT_CATEGORIES, VISIT_TOPICS } from '../src/domain/visits.js';
+import type { Target } from './timing.js';
 
-export interface SafetyFigure {
-  name: string;
-  value: number;
-  limit: number;
-  unit: string;
-  /** 'min': value must be >= limit; 'max': <= limit. */
-  kind: 'min' | 'max';
-}
 
 const TEMPLATE_PEOPLE = 2_000;
 const TEMPLATE_VISITS = 1_000;
@@ -113,7 +106,7 @@ export function benchBackup(bin: string, dbPath: string, env: NodeJS.ProcessEnv 
 }
 
 /** Both benchmarks, as figures against their targets. */
-export async function safetyBench(bin: string, cacheDir: string, visits = 1_000_000): Promise<SafetyFigure[]> {
+export async function safetyBench(bin: string, cacheDir: string, visits = 1_000_000): Promise<Target[]> {
   const file = await buildImportFile(cacheDir, visits);
   const records = visits + TEMPLATE_PEOPLE + Math.ceil(TEMPLATE_PEOPLE / 3);
   const db = join(cacheDir, `imported-${visits}.db`);

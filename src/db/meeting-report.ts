@@ -8,6 +8,7 @@ import { addDays, type IsoDate } from '../time/dates.js';
 import { meetingCountsByMonth } from './meetings.js';
 import type { Db } from './open.js';
 import { getSetting } from './settings.js';
+import { statement } from './store.js';
 
 const until = (to: IsoDate, today: IsoDate) => (to < today ? to : today);
 const rate = (present: number, expected: number) => (expected > 0 ? Math.round((present / expected) * 1000) / 1000 : null);
@@ -46,8 +47,7 @@ export interface MeetingTypeStats {
 
 /** Meetings held per type in the period, every type listed (zero included), DOMAIN.md order. */
 export function meetingsHeldByType(db: Db, from: IsoDate, to: IsoDate, today: IsoDate): MeetingTypeStats[] {
-  const rows = db
-    .prepare(
+  const rows = statement(db, 
       `SELECT type, count(*) AS held, sum(forced) AS forced,
               count(CASE WHEN expected IS NOT NULL AND present IS NOT NULL THEN 1 END) AS with_counts,
               coalesce(sum(CASE WHEN expected IS NOT NULL AND present IS NOT NULL THEN present END), 0) AS present,
@@ -74,8 +74,7 @@ export interface AttendanceSummary {
 
 /** Average attendance over the period's meetings that recorded counts. */
 export function averageAttendance(db: Db, from: IsoDate, to: IsoDate, today: IsoDate): AttendanceSummary {
-  const r = db
-    .prepare(
+  const r = statement(db, 
       `SELECT count(*) AS meetings, coalesce(sum(expected), 0) AS expected, coalesce(sum(present), 0) AS present,
               avg(CAST(present AS REAL) / expected) AS mean_rate
        FROM meetings WHERE deleted_at IS NULL AND date BETWEEN ? AND ? AND expected > 0 AND present IS NOT NULL`,
@@ -98,19 +97,17 @@ export interface DecisionSummary {
 /** Decisions started, completed, rejected in the period, and those stuck at its end. */
 export function decisionSummary(db: Db, from: IsoDate, to: IsoDate, today: IsoDate, stuckDays = STUCK_DAYS): DecisionSummary {
   const asOf = until(to, today);
-  const started = (db.prepare('SELECT count(*) AS n FROM decisions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?').get(from, asOf) as { n: number }).n;
+  const started = (statement(db, 'SELECT count(*) AS n FROM decisions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?').get(from, asOf) as { n: number }).n;
   const stepCount = (cond: string) =>
     (
-      db
-        .prepare(
+      statement(db, 
           `SELECT count(*) AS n FROM decision_steps s JOIN decisions d ON d.id = s.decision_id
            WHERE s.deleted_at IS NULL AND d.deleted_at IS NULL AND s.date BETWEEN ? AND ? AND ${cond}`,
         )
         .get(from, asOf) as { n: number }
     ).n;
   const live = 's.decision_id = d.id AND s.deleted_at IS NULL AND s.date <= @asOf';
-  const open = db
-    .prepare(
+  const open = statement(db, 
       `SELECT d.id, d.matter, d.kind, d.date,
               (SELECT count(*) FROM decision_steps s WHERE ${live}) AS taken,
               (SELECT s.step FROM decision_steps s WHERE ${live} ORDER BY s.date DESC, s.id DESC LIMIT 1) AS last_step,

@@ -4,6 +4,7 @@
 import { asOfDate, countsByKind, PAIR_PERSON_KINDS, type PairPersonKind } from '../domain/pair.js';
 import type { IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
+import { statement } from './store.js';
 
 /** A pairing overlaps [from, to]: started by the end, not ended before the start. */
 const ACTIVE_IN_PERIOD = 'pr.deleted_at IS NULL AND pr.started_on <= @to AND (pr.ended_on IS NULL OR pr.ended_on >= @from)';
@@ -19,8 +20,7 @@ export interface HelperActive {
 }
 
 export function pairActivePerHelper(db: Db, from: IsoDate, to: IsoDate, today: IsoDate): HelperActive[] {
-  return db
-    .prepare(
+  return statement(db, 
       `SELECT pr.helper, count(*) AS active_in_period, sum(${ACTIVE_ON}) AS active_at_end
        FROM pairs pr WHERE ${ACTIVE_IN_PERIOD} GROUP BY pr.helper ORDER BY pr.helper`,
     )
@@ -35,8 +35,7 @@ export interface HelpEntriesLogged {
 }
 
 export function pairHelpEntriesLogged(db: Db, from: IsoDate, to: IsoDate, _today: IsoDate): HelpEntriesLogged {
-  const by_helper = db
-    .prepare(
+  const by_helper = statement(db, 
       `SELECT pr.helper, count(*) AS entries, count(DISTINCT l.pair_id) AS pairings
        FROM pair_logs l JOIN pairs pr ON pr.id = l.pair_id
        WHERE l.deleted_at IS NULL AND pr.deleted_at IS NULL AND l.date BETWEEN @from AND @to
@@ -56,8 +55,7 @@ export interface StartedEnded {
 }
 
 export function pairsStartedAndEnded(db: Db, from: IsoDate, to: IsoDate, _today: IsoDate): StartedEnded {
-  return db
-    .prepare(
+  return statement(db, 
       `SELECT (SELECT count(*) FROM pairs WHERE deleted_at IS NULL AND started_on BETWEEN @from AND @to) AS started,
               (SELECT count(*) FROM pairs WHERE deleted_at IS NULL AND ended_on BETWEEN @from AND @to) AS ended`,
     )
@@ -89,8 +87,7 @@ export interface OverdueContacts {
  */
 export function pairOverdueContacts(db: Db, from: IsoDate, to: IsoDate, today: IsoDate): OverdueContacts {
   const asOf = asOfDate(to, today);
-  const pairings = db
-    .prepare(
+  const pairings = statement(db, 
       `WITH base AS (
          SELECT pr.id, pr.person_id, pe.name AS person, pr.helper, pr.cadence_days, pr.started_on,
                 (SELECT max(l.date) FROM pair_logs l WHERE l.pair_id = pr.id AND l.deleted_at IS NULL AND l.date <= @asOf) AS last_contact
@@ -121,8 +118,7 @@ export interface PeopleByKind {
 }
 
 export function pairPeopleByKind(db: Db, from: IsoDate, to: IsoDate, _today: IsoDate): PeopleByKind {
-  const rows = db
-    .prepare(
+  const rows = statement(db, 
       `SELECT CASE WHEN EXISTS (SELECT 1 FROM json_each(pe.tags) WHERE value = @party) THEN @party ELSE @villager END AS kind,
               count(DISTINCT pr.person_id) AS people, count(*) AS pairings
        FROM pairs pr JOIN people pe ON pe.id = pr.person_id

@@ -5,6 +5,7 @@ import type { IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
 import { listMilestones } from './plan-milestones.js';
 import { listPlans, listProgress, milestoneOverdueSql } from './plans.js';
+import { statement } from './store.js';
 
 export interface MilestonesInPeriod {
   from: IsoDate;
@@ -24,15 +25,13 @@ export interface MilestonesInPeriod {
 
 export function milestonesInPeriod(db: Db, from: IsoDate, to: IsoDate, today: IsoDate): MilestonesInPeriod {
   // Two range queries, one per indexed date column (an OR of both ranges makes SQLite scan).
-  const byDue = db
-    .prepare(
+  const byDue = statement(db, 
       `SELECT coalesce(sum(m.status <> 'dropped'), 0) AS due, coalesce(sum(${milestoneOverdueSql('m.')}), 0) AS overdue
        FROM plan_milestones m JOIN plans p ON p.id = m.plan_id
        WHERE m.deleted_at IS NULL AND p.deleted_at IS NULL AND m.due_on BETWEEN @from AND @to`,
     )
     .get({ from, to, today }) as { due: number; overdue: number };
-  const byDone = db
-    .prepare(
+  const byDone = statement(db, 
       `SELECT count(*) AS done, coalesce(sum(m.done_on > m.due_on), 0) AS done_late
        FROM plan_milestones m JOIN plans p ON p.id = m.plan_id
        WHERE m.deleted_at IS NULL AND p.deleted_at IS NULL AND m.done_on BETWEEN @from AND @to AND m.status = 'done'`,
@@ -60,8 +59,7 @@ export interface ProgressInPeriod {
 }
 
 export function progressInPeriod(db: Db, from: IsoDate, to: IsoDate, _today?: IsoDate): ProgressInPeriod {
-  const counts = db
-    .prepare(
+  const counts = statement(db, 
       `SELECT count(*) AS notes, count(DISTINCT g.plan_id) AS plans
        FROM plan_progress g JOIN plans p ON p.id = g.plan_id
        WHERE g.deleted_at IS NULL AND p.deleted_at IS NULL AND g.date BETWEEN @from AND @to`,
@@ -97,8 +95,7 @@ export function practicalThings(db: Db, from: IsoDate, to: IsoDate, today: IsoDa
   const y2 = to.slice(0, 4);
   const counts = new Map(
     (
-      db
-        .prepare(
+      statement(db, 
           `SELECT ${PRACTICAL_YEAR_SQL} AS year, count(*) AS n FROM plans p
            WHERE p.deleted_at IS NULL AND p.kind = 'practical' AND coalesce(p.status, '') <> 'dropped'
              AND ${PRACTICAL_YEAR_SQL} BETWEEN @y1 AND @y2

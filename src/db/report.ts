@@ -5,6 +5,7 @@ import type { Detail } from '../domain/report.js';
 import { addDays, daysBetween, type IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
 import { topicBit, VISIT_TOPICS, type VisitCategory, type VisitTopic } from '../domain/visits.js';
+import { statement } from './store.js';
 
 export interface VisitDay {
   date: IsoDate;
@@ -19,8 +20,7 @@ export interface VisitDay {
  */
 export function visitCountsByDay(db: Db, from: IsoDate, to: IsoDate): VisitDay[] {
   const sums = VISIT_TOPICS.map((k) => `sum((topics & ${topicBit(k)}) <> 0) AS "${k}"`).join(', ');
-  const rows = db
-    .prepare(`SELECT date, category, count(*) AS visits, ${sums} FROM visits WHERE deleted_at IS NULL AND date BETWEEN ? AND ? GROUP BY date, category`)
+  const rows = statement(db, `SELECT date, category, count(*) AS visits, ${sums} FROM visits WHERE deleted_at IS NULL AND date BETWEEN ? AND ? GROUP BY date, category`)
     .all(from, to) as (Record<string, number> & { date: IsoDate; category: VisitCategory; visits: number })[];
   return rows.map((r) => ({
     date: r.date,
@@ -37,12 +37,10 @@ export function visitCountsByDay(db: Db, from: IsoDate, to: IsoDate): VisitDay[]
  */
 export function visitReach(db: Db, from: IsoDate, to: IsoDate): { people: number; households: number } {
   if (daysBetween(from, to) <= 62) {
-    return db
-      .prepare('SELECT count(DISTINCT person_id) AS people, count(DISTINCT household_id) AS households FROM visits WHERE deleted_at IS NULL AND date BETWEEN ? AND ?')
+    return statement(db, 'SELECT count(DISTINCT person_id) AS people, count(DISTINCT household_id) AS households FROM visits WHERE deleted_at IS NULL AND date BETWEEN ? AND ?')
       .get(from, to) as { people: number; households: number };
   }
-  return db
-    .prepare(
+  return statement(db, 
       `SELECT
          (SELECT count(*) FROM people p WHERE EXISTS (SELECT 1 FROM visits v WHERE v.person_id = p.id AND v.deleted_at IS NULL AND v.date BETWEEN @from AND @to)) AS people,
          (SELECT count(*) FROM households h WHERE EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND v.deleted_at IS NULL AND v.date BETWEEN @from AND @to)) AS households`,
@@ -53,8 +51,7 @@ export function visitReach(db: Db, from: IsoDate, to: IsoDate): { people: number
 /** Households on the roster with no visit in the `days` days up to `asOf`. */
 export function staleHouseholdCount(db: Db, asOf: IsoDate, days: number): number {
   return (
-    db
-      .prepare(
+    statement(db, 
         `SELECT count(*) AS n FROM households h
          WHERE h.deleted_at IS NULL
            AND EXISTS (SELECT 1 FROM people p WHERE p.household_id = h.id AND p.deleted_at IS NULL)
@@ -66,8 +63,7 @@ export function staleHouseholdCount(db: Db, asOf: IsoDate, days: number): number
 
 /** Concerns raised and resolved in [from, to]: two indexed range counts. */
 export function concernFlows(db: Db, from: IsoDate, to: IsoDate): { raised: number; resolved: number } {
-  return db
-    .prepare(
+  return statement(db, 
       `SELECT (SELECT count(*) FROM concerns WHERE deleted_at IS NULL AND raised_on BETWEEN @from AND @to) AS raised,
               (SELECT count(*) FROM concerns WHERE deleted_at IS NULL AND resolved_on BETWEEN @from AND @to) AS resolved`,
     )
@@ -98,8 +94,7 @@ export function concernStates(db: Db, days: readonly IsoDate[]): ConcernState[] 
   const first = days.reduce((a, b) => (a < b ? a : b));
   const last = days.reduce((a, b) => (a > b ? a : b));
   // A concern finished (resolved and told) by the first day counts on none of them: skip it early.
-  const row = db
-    .prepare(
+  const row = statement(db, 
       `SELECT ${sums} FROM concerns
        WHERE deleted_at IS NULL AND raised_on <= @last AND NOT (coalesce(resolved_on <= @first, 0) AND coalesce(feedback_on <= @first, 0))`,
     )
@@ -118,9 +113,9 @@ export interface Details {
 }
 
 function capped(db: Db, select: string, count: string, params: Record<string, unknown>, limit: number): Details {
-  const total = (db.prepare(count).get(params) as { n: number }).n;
+  const total = (statement(db, count).get(params) as { n: number }).n;
   const newestFirst = `SELECT * FROM (${select}) ORDER BY date DESC, id DESC${limit > 0 ? ` LIMIT ${Math.floor(limit)}` : ''}`;
-  const rows = db.prepare(newestFirst).all(params) as (DetailRow & { id: number })[];
+  const rows = statement(db, newestFirst).all(params) as (DetailRow & { id: number })[];
   return { rows: rows.reverse().map(({ id: _id, ...r }) => r), total };
 }
 
@@ -205,22 +200,21 @@ export const DETAIL_QUERIES: Record<string, DetailQuery> = {
 
 /** Every roster name with its id, for redaction. */
 export function rosterNames(db: Db): { id: number; name: string }[] {
-  return db.prepare('SELECT id, name FROM people').all() as { id: number; name: string }[];
+  return statement(db, 'SELECT id, name FROM people').all() as { id: number; name: string }[];
 }
 
 /** Household labels and phone numbers on the roster (removed ones too), masked in redacted free text. */
 export function rosterExtras(db: Db): { households: { id: number; label: string }[]; phones: string[] } {
   return {
-    households: db.prepare('SELECT id, label FROM households').all() as { id: number; label: string }[],
-    phones: (db.prepare("SELECT DISTINCT phone FROM people WHERE phone IS NOT NULL AND phone <> ''").all() as { phone: string }[]).map((r) => r.phone),
+    households: statement(db, 'SELECT id, label FROM households').all() as { id: number; label: string }[],
+    phones: (statement(db, "SELECT DISTINCT phone FROM people WHERE phone IS NOT NULL AND phone <> ''").all() as { phone: string }[]).map((r) => r.phone),
   };
 }
 
 /** Names that are not roster people but appear in reports: helpers, chairs, owners, plain-name parties. */
 export function otherNames(db: Db): string[] {
   return (
-    db
-      .prepare(
+    statement(db, 
         `SELECT helper AS n FROM pairs UNION SELECT chair FROM meetings WHERE chair IS NOT NULL
          UNION SELECT recorder FROM meetings WHERE recorder IS NOT NULL UNION SELECT owner FROM plans WHERE owner IS NOT NULL
          UNION SELECT owner FROM plan_milestones WHERE owner IS NOT NULL UNION SELECT name FROM dispute_parties WHERE name IS NOT NULL

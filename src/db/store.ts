@@ -3,12 +3,30 @@
 import { uuidv7 } from 'uuidv7';
 import { NotFoundError } from '../errors.js';
 import { label, t } from '../render/i18n/index.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './open.js';
 
 export type Row = Record<string, unknown>;
 
 export function nowStamp(): string {
   return new Date().toISOString();
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyStatement = Statement<any[], unknown>;
+
+const statements = new WeakMap<Db, Map<string, AnyStatement>>();
+
+/**
+ * A prepared statement, kept per connection: a report runs the same query for every interval,
+ * and preparing a large query costs more than running it on a small range.
+ */
+export function statement(db: Db, sql: string): AnyStatement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let st = cache.get(sql);
+  if (!st) cache.set(sql, (st = db.prepare(sql)));
+  return st;
 }
 
 /** Run `fn` in a BEGIN IMMEDIATE transaction: concurrent writers queue on the busy timeout instead of failing. */

@@ -25,7 +25,7 @@ function figureListing(m: ReportModel, section: SectionReport, table: FigureTabl
   const title = summary && table.name !== 'state' ? undefined : t(`report.table.${table.name}`, { date: m.as_of });
   const columns: Column<FigureRow>[] = [{ key: 'key', header: t('report.col.figure'), value: (r) => r.key, text: (r) => rowLabel(table, section, summary, r.key) }];
   if (!table.state) m.intervals.forEach((iv, i) => columns.push({ key: iv.label, header: iv.label, value: (r) => r.intervals?.[i] ?? 0, text: (r) => fmt(r.intervals?.[i] ?? 0) }));
-  columns.push({ key: 'total', header: m.by && !table.state ? t('col.total') : t('report.col.value'), value: (r) => r.total, text: (r) => fmt(r.total) });
+  columns.push({ key: 'total', header: m.by && !table.state ? t('report.col.whole_period') : t('report.col.value'), value: (r) => r.total, text: (r) => fmt(r.total) });
   return { title, columns, rows: table.rows };
 }
 

@@ -100,7 +100,7 @@ describe('fs report --format md: GitHub-flavoured Markdown', () => {
       if (args.includes('--by')) {
         const months = args.includes('month') ? ['2026-10', '2026-11', '2026-12'] : null;
         const head = all[0]!.children[0]!.children.map((c) => textOf(c));
-        if (months) expect(head).toEqual(['Figure', ...months, 'Total']);
+        if (months) expect(head).toEqual(['Figure', ...months, 'Whole period']);
         else expect(head).toHaveLength(1 + 14 + 1); // 2026-W40 … 2026-W53, plus the total
       }
     }

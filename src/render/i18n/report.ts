@@ -39,6 +39,7 @@ export const report: Entries = {
 
   'report.col.figure': ['Figure', '项目'],
   'report.col.value': ['Value', '数值'],
+  'report.col.whole_period': ['Whole period', '全期'],
   'report.col.who': ['Who', '对象'],
   'report.col.what': ['What', '内容'],
   'report.col.category': ['Category', '类别'],
