@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import { concernListing } from '../render/concerns.js';
 import { t } from '../render/i18n/index.js';
 import { action } from './shared/action.js';
-import { addOutputOptions, addRangeOptions, emitListing, emitRecord, optionalDate, parseId, resolveRange, type OutputOptions, type RangeOptions } from './shared/options.js';
+import { addOutputOptions, addRangeOptions, emitListing, emitRecord, optionalDate, parseId, pastDate, resolveRange, type OutputOptions, type RangeOptions } from './shared/options.js';
 import { resolvePerson } from './shared/person.js';
 
 interface UpdateFlags extends OutputOptions {
@@ -58,7 +58,7 @@ export function concernCommand(): Command {
           status: o.status === undefined ? undefined : oneOf(CONCERN_STATUSES, o.status, t('what.status')),
           referred_to: o.referredTo?.trim(),
           due_on: optionalDate(o.due, ctx),
-          feedback_on: optionalDate(o.feedbackOn, ctx),
+          feedback_on: pastDate(o.feedbackOn, ctx),
           note: o.note?.trim(),
         };
         if (Object.values(update).every((v) => v === undefined)) {

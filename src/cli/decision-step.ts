@@ -13,7 +13,7 @@ import { label, t } from '../render/i18n/index.js';
 import { action } from './shared/action.js';
 import type { Context } from './shared/context.js';
 import { writeErr } from './shared/io.js';
-import { addOutputOptions, emitRecord, optionalDate, parseId, parseWholeNumber, requireFlags, type OutputOptions } from './shared/options.js';
+import { addOutputOptions, emitRecord, parseId, parseWholeNumber, pastDate, requireFlags, type OutputOptions } from './shared/options.js';
 
 interface StepFlags extends OutputOptions {
   step?: string;
@@ -60,7 +60,7 @@ async function takeStep(ctx: Context, idArg: string, o: StepFlags): Promise<void
   let expected = count(o.expected, '--expected');
   let present = count(o.present, '--present');
   let votes_for = count(o.for, '--for');
-  let date = optionalDate(o.date, ctx);
+  let date = pastDate(o.date, ctx);
   let note = o.note?.trim() || null;
   const meetingId = o.meeting === undefined ? undefined : parseId(o.meeting);
   const asking = ctx.interactive && (step === undefined || (date === undefined && meetingId === undefined));

@@ -11,7 +11,7 @@ import { t } from '../render/i18n/index.js';
 import { recordListing } from '../render/output.js';
 import { action } from './shared/action.js';
 import type { Context } from './shared/context.js';
-import { addOutputOptions, addRangeOptions, emitDocument, emitListing, emitRecord, optionalDate, parseId, requireFlags, resolveRange, type OutputOptions, type RangeOptions } from './shared/options.js';
+import { addOutputOptions, addRangeOptions, emitDocument, emitListing, emitRecord, parseId, pastDate, requireFlags, resolveRange, type OutputOptions, type RangeOptions } from './shared/options.js';
 import { stepCommand } from './decision-step.js';
 
 interface AddFlags extends OutputOptions {
@@ -25,7 +25,7 @@ async function addDecision(ctx: Context, o: AddFlags): Promise<void> {
   let input = {
     matter: o.matter?.trim(),
     kind: o.kind === undefined ? ('other' as const) : oneOf(DECISION_KINDS, o.kind, t('what.decision_kind')),
-    date: optionalDate(o.date, ctx) ?? ctx.today,
+    date: pastDate(o.date, ctx) ?? ctx.today,
   };
   if (input.matter === undefined) {
     if (!ctx.interactive) requireFlags(['--matter']);

@@ -9,7 +9,7 @@ import { askForce } from '../prompts/meeting.js';
 import { label, t } from '../render/i18n/index.js';
 import type { Context } from './shared/context.js';
 import { writeErr } from './shared/io.js';
-import { collect, optionalDate, parseWholeNumber, type OutputOptions } from './shared/options.js';
+import { collect, parseWholeNumber, pastDate, type OutputOptions } from './shared/options.js';
 import { resolvePerson } from './shared/person.js';
 
 export interface MeetingFlags extends OutputOptions {
@@ -56,7 +56,7 @@ export function parseMeetingFlags(o: MeetingFlags, ctx: Context) {
   if (refs.some((r) => r.ref === '')) throw new UsageError(t('err.attendee_empty'));
   return {
     type: o.type === undefined ? undefined : oneOf(MEETING_TYPES, o.type, t('what.meeting_type')),
-    date: optionalDate(o.date, ctx),
+    date: pastDate(o.date, ctx),
     topic: text(o.topic),
     place: text(o.place),
     chair: text(o.chair),

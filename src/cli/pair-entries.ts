@@ -8,7 +8,7 @@ import { t } from '../render/i18n/index.js';
 import { pairJson } from '../render/pair.js';
 import type { IsoDate } from '../time/dates.js';
 import type { Context } from './shared/context.js';
-import { emitRecord, optionalDate, parseId, requireFlags, type OutputOptions } from './shared/options.js';
+import { emitRecord, parseId, pastDate, requireFlags, type OutputOptions } from './shared/options.js';
 import { cadenceFlag, datedError, requiredText } from './pair-shared.js';
 
 interface LogFlags extends OutputOptions {
@@ -25,7 +25,7 @@ const notBeforeStart = (id: number, start: IsoDate) => ({
 
 export async function logPair(ctx: Context, idArg: string, o: LogFlags): Promise<void> {
   const id = parseId(idArg);
-  let date = optionalDate(o.date, ctx);
+  let date = pastDate(o.date, ctx);
   let actionText = requiredText(o.action, 'what.action');
   let result = o.result === undefined ? undefined : o.result.trim() || null;
   const missing = [date === undefined ? '--date' : '', actionText === undefined ? '--action' : ''].filter(Boolean);
@@ -73,7 +73,7 @@ interface EndFlags extends OutputOptions {
 
 export async function endPair(ctx: Context, idArg: string, o: EndFlags): Promise<void> {
   const id = parseId(idArg);
-  let date = optionalDate(o.date, ctx);
+  let date = pastDate(o.date, ctx);
   let outcome = requiredText(o.outcome, 'what.outcome');
   const missing = [date === undefined ? '--date' : '', outcome === undefined ? '--outcome' : ''].filter(Boolean);
   const asking = ctx.interactive && missing.length > 0;

@@ -13,7 +13,7 @@ import { recordListing } from '../render/output.js';
 import { pairFields, pairJson, pairListing, pairLogListing } from '../render/pair.js';
 import { action } from './shared/action.js';
 import type { Context } from './shared/context.js';
-import { addOutputOptions, emitDocument, emitListing, emitRecord, optionalDate, parseId, requireFlags, type OutputOptions } from './shared/options.js';
+import { addOutputOptions, emitDocument, emitListing, emitRecord, parseId, pastDate, requireFlags, type OutputOptions } from './shared/options.js';
 import { resolvePerson } from './shared/person.js';
 import { editPair, endPair, logPair } from './pair-entries.js';
 import { cadenceFlag, newPairError, requiredText } from './pair-shared.js';
@@ -30,7 +30,7 @@ interface AddFlags extends OutputOptions {
 async function addPair(ctx: Context, o: AddFlags): Promise<void> {
   // Every flag is checked before anything is opened or asked.
   const cadence = o.cadence === undefined ? undefined : cadenceFlag(o.cadence);
-  const date = optionalDate(o.date, ctx);
+  const date = pastDate(o.date, ctx);
   const needs = requiredText(o.needs, 'what.needs');
   const helperFlag = requiredText(o.helper, 'what.helper');
   const missing = [o.person === undefined ? '--person' : '', needs === undefined ? '--needs' : ''].filter(Boolean);

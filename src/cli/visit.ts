@@ -19,7 +19,7 @@ import { action } from './shared/action.js';
 import { confirmOrYes } from './shared/confirm.js';
 import type { Context } from './shared/context.js';
 import { writeErr } from './shared/io.js';
-import { addOutputOptions, addRangeOptions, collect, emitDocument, emitListing, emitRecord, optionalDate, parseId, parseWholeNumber, requireFlags, resolveRange, type OutputOptions, type RangeOptions } from './shared/options.js';
+import { addOutputOptions, addRangeOptions, collect, emitDocument, emitListing, emitRecord, parseId, pastDate, parseWholeNumber, requireFlags, resolveRange, type OutputOptions, type RangeOptions } from './shared/options.js';
 import { resolvePerson } from './shared/person.js';
 import { coverageCommand } from './visit-coverage.js';
 import { disputesFoundInVisit } from './dispute-view.js';
@@ -45,11 +45,9 @@ const DEFAULT_LIMIT = 50;
 function parseVisitFlags(o: VisitFlags, ctx: Context) {
   const concerns = (o.concern ?? []).map((c) => c.trim());
   if (concerns.some((c) => c === '')) throw new UsageError(t('err.concern_text_empty'));
-  const date = optionalDate(o.date, ctx);
-  // The ledger records visits made, not planned: a date after today is a typo.
-  if (date && date > ctx.today) throw new UsageError(t('err.visit_in_future', { date, today: ctx.today }));
   return {
-    date,
+    // The ledger records visits made, not planned: a date after today is a typo.
+    date: pastDate(o.date, ctx),
     category: o.category === undefined ? undefined : oneOf(VISIT_CATEGORIES, o.category, t('what.category')),
     topics: o.topic === undefined ? undefined : manyOf(VISIT_TOPICS, o.topic, t('what.topic')),
     tags: manyOf(PERSON_TAGS, o.tag ?? [], t('what.tag')),

@@ -28,7 +28,7 @@ export async function askVisit(known: Omit<VisitAnswers, 'concerns'> & { concern
       default: known.date,
       validate: accepts((v) => {
         const date = parseDate(v, today);
-        if (date > today) throw new Error(t('err.visit_in_future', { date, today }));
+        if (date > today) throw new Error(t('err.date_in_future', { date, today }));
       }),
     });
     const category = await p.select({

@@ -126,7 +126,7 @@ describe('bad input: one line, the right exit code, nothing written', () => {
   it.each([
     [['visit', 'add', '--person', '1', '--date', '2026-02-30'], 2, /invalid date "2026-02-30"/],
     [['visit', 'add', '--person', '1', '--date', 'someday'], 2, /today, yesterday, YYYY-MM-DD or -Nd/],
-    [['visit', 'add', '--person', '1', '--date', '2026-11-28'], 2, /visit date 2026-11-28 is after today \(2026-11-27\)/],
+    [['visit', 'add', '--person', '1', '--date', '2026-11-28'], 2, /date 2026-11-28 is after today \(2026-11-27\)/],
     [['visit', 'edit', '1', '--date', '2027-01-01'], 2, /after today/],
     [['visit', 'add', '--person', '1', '--category', 'vip'], 2, /invalid category "vip": use one of party-cadre/],
     [['visit', 'add', '--person', '1', '--topic', 'weather'], 2, /invalid topic "weather"/],

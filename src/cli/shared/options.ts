@@ -78,6 +78,13 @@ export function optionalDate(value: string | undefined, ctx: Context): IsoDate |
   return value === undefined ? undefined : parseDate(value, ctx.today);
 }
 
+/** A date of something that has happened (a visit, a help entry, a meeting): not after today. */
+export function pastDate(value: string | undefined, ctx: Context): IsoDate | undefined {
+  const date = optionalDate(value, ctx);
+  if (date && date > ctx.today) throw new UsageError(t('err.date_in_future', { date, today: ctx.today }));
+  return date;
+}
+
 export interface RangeOptions {
   period?: string;
   from?: string;

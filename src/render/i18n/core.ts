@@ -10,6 +10,10 @@ export const core: Entries = {
     'invalid period "{value}": use this-week, last-week, this-month, last-month, this-quarter, last-quarter, this-year, last-year, YYYY-Www, YYYY-MM, YYYY-Qn or YYYY (or 本周 上周 本月 上月 本季度 上季度 今年 去年)',
     '时间段无效 "{value}"：请用 本周、上周、本月、上月、本季度、上季度、今年、去年、YYYY-Www、YYYY-MM、YYYY-Qn 或 YYYY（或 this-week 等英文写法）',
   ],
+  'err.date_in_future': [
+    'date {date} is after today ({today}): the ledger records what has happened',
+    '日期 {date} 晚于今天（{today}）：台账只记录已发生的事',
+  ],
   'err.range_reversed': ['--from {from} is after --to {to}', '--from {from} 晚于 --to {to}'],
   'err.bad_choice': ['invalid {what} "{value}": use one of {choices}', '{what}无效 "{value}"：可选 {choices}'],
   'err.bad_format': ['invalid format "{value}": use one of {choices}', '输出格式无效 "{value}"：可选 {choices}'],

@@ -60,7 +60,6 @@ export const visits: Entries = {
     'no one named "{name}" on the roster: add --new-person to create them, or use an id',
     '花名册中没有名为 "{name}" 的人员：加 --new-person 即可新建，或改填 ID',
   ],
-  'err.visit_in_future': ['visit date {date} is after today ({today}): record visits once made', '走访日期 {date} 晚于今天（{today}）：请在走访后记录'],
   'err.referred_needs_dept': ['status referred needs --referred-to DEPT', '状态为已转办时需要 --referred-to 部门'],
   'err.feedback_before_raised': ['--feedback-on {date} is before the concern was raised ({raised})', '--feedback-on {date} 早于诉求提出日期（{raised}）'],
   'err.concern_text_empty': ['a concern cannot be empty', '诉求内容不能为空'],
