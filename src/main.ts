@@ -30,8 +30,10 @@ export function buildProgram(only?: string): Command {
     program.addCommand(full ? entry.build() : new Command(entry.name).description(t(entry.description)));
   }
   // Every subcommand reports usage errors the same way (exit 2) instead of exiting on its own.
+  const output = program.configureOutput();
   const override = (cmd: Command) => {
     cmd.exitOverride();
+    cmd.configureOutput(output);
     cmd.helpOption('-h, --help', t('opt.help'));
     cmd.helpCommand('help [command]', t('opt.help_command'));
     cmd.commands.forEach(override);

@@ -63,7 +63,7 @@ export function disputeCommand(): Command {
       .option('--overdue', t('dispute.opt.overdue'))
       .option('--revisit-due', t('dispute.opt.revisit_due'))
       .option('--category <key>', t('dispute.opt.category'))
-      .option('--source <key>', t('dispute.opt.source'))
+      .option('--source <key>', t('dispute.opt.filter_source'))
       .option('--party <name-or-id>', t('dispute.opt.filter_party')),
   )
     .addHelpText('after', '\nExamples:\n  fs dispute list --open\n  fs dispute list --overdue --format json\n  fs dispute list --revisit-due\n  fs dispute list --period last-month --category land-contract')

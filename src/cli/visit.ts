@@ -145,7 +145,7 @@ export function visitCommand(): Command {
 
   addOutputOptions(
     addRangeOptions(cmd.command('list').description(t('cmd.visit.list')))
-      .option('--category <key>', t('opt.category'))
+      .option('--category <key>', t('opt.filter_category'))
       .option('--topic <key>', t('opt.topic'))
       .option('--person <name-or-id>', t('opt.person'))
       .option('--group <group>', t('opt.group'))

@@ -27,7 +27,7 @@ export function addOutputOptions(cmd: Command): Command {
 
 const EXTENSIONS: Record<string, Format> = { '.md': 'md', '.csv': 'csv', '.tsv': 'tsv', '.json': 'json', '.ndjson': 'ndjson' };
 
-/** --format > the -o file's extension > table on a terminal, tsv when piped. */
+/** --format > the -o file's extension > table on a terminal, tsv when piped or written to a file. */
 export function resolveFormat(opts: OutputOptions, ctx: Pick<Context, 'stdoutIsTTY'>): Format {
   if (opts.format !== undefined) {
     if (!(FORMATS as readonly string[]).includes(opts.format)) {
@@ -35,7 +35,8 @@ export function resolveFormat(opts: OutputOptions, ctx: Pick<Context, 'stdoutIsT
     }
     return opts.format as Format;
   }
-  if (opts.output) return EXTENSIONS[extname(opts.output).toLowerCase()] ?? 'table';
+  // A file is not a terminal: an unknown extension gets the piped default.
+  if (opts.output) return EXTENSIONS[extname(opts.output).toLowerCase()] ?? 'tsv';
   return ctx.stdoutIsTTY ? 'table' : 'tsv';
 }
 

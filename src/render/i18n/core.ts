@@ -86,7 +86,7 @@ export const core: Entries = {
   'opt.period': ['this-week, last-month, 2026-Q3, 2026-W47, 2026-11, 2026, 本月 ...', 'this-week、last-month、2026-Q3、2026-W47、2026-11、2026、本月 等'],
   'opt.from': ['from this date (inclusive)', '起始日期（含）'],
   'opt.to': ['to this date (inclusive)', '截止日期（含）'],
-  'opt.coverage_period': ['period (default this-month)', '时间段（默认本月）'],
+  'opt.coverage_period': ['period', '时间段'],
   'prompt.confirm_rm': ['Delete {what}?', '删除{what}？'],
   'prompt.yes': ['yes', '是'],
   'prompt.no': ['no', '否'],

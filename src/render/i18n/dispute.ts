@@ -163,6 +163,7 @@ export const dispute: Entries = {
     'marriage-family、neighbor、homestead、land-contract、forest-farmland、land-acquisition、contract、damages、labor、environment、village-affairs、other',
   ],
   'dispute.opt.party': ['a party: roster name or id, or a name not on the roster; repeatable (the first is the one who brought it)', '当事人：花名册姓名或 ID，或不在花名册的姓名；可重复（第一位为提出方）'],
+  'dispute.opt.filter_source': ['only cases from this source: screening, visit, application, referral or petition', '只列此来源的案件：screening、visit、application、referral 或 petition'],
   'dispute.opt.source': ['screening, visit, application, referral or petition (default visit with --visit)', 'screening、visit、application、referral 或 petition（给出 --visit 时默认 visit）'],
   'dispute.opt.channel': ['for a petition: letter, in-person, online, hotline, mailbox, media, referred', '信访渠道：letter、in-person、online、hotline、mailbox、media、referred'],
   'dispute.opt.risk': ['low, medium or high', 'low、medium 或 high'],

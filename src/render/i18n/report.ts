@@ -105,7 +105,7 @@ export const report: Entries = {
   'report.plan.progress_notes': ['Progress notes', '进展记录'],
 
   'cmd.report': ['the work report for a period: Markdown for documents, JSON and CSV for scripts', '某一时段的工作报告：Markdown 用于文档，JSON、CSV 用于脚本'],
-  'opt.report_period': ['period (default this-week)', '时间段（默认本周）'],
+  'opt.report_period': ['period', '时间段'],
   'opt.section': ['only this section, repeatable: visits, concerns, disputes, pairs, meetings, decisions, plan', '只要此部分，可重复：visits、concerns、disputes、pairs、meetings、decisions、plan'],
   'opt.by': ['one column per week, month or quarter, plus a total', '按周、月或季度分列，另加合计'],
   'opt.redact': ['for sharing: names become pseudonyms, phone numbers and names in notes are masked', '用于分享：姓名化名，备注中的姓名和电话号码隐去'],

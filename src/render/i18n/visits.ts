@@ -93,6 +93,7 @@ export const visits: Entries = {
   'opt.person': ['whom: a name or an id', '走访对象：姓名或 ID'],
   'opt.new_person': ['create the person if no one has that name (without a terminal)', '没有此人时新建（无终端时）'],
   'opt.category': ['party-cadre, village-rep, rich-expert, poor-household, ordinary-household, petitioner-household, other (default from the person\'s tags)', 'party-cadre、village-rep、rich-expert、poor-household、ordinary-household、petitioner-household、other（默认按人员标签）'],
+  'opt.filter_category': ['only visits of this category: party-cadre, village-rep, rich-expert, poor-household, ordinary-household, petitioner-household, other', '只列此类别的走访：party-cadre、village-rep、rich-expert、poor-household、ordinary-household、petitioner-household、other'],
   'opt.topic': ['topic asked, repeatable: team, opinion, development, hardship, disputes', '问及事项，可重复：team、opinion、development、hardship、disputes'],
   'opt.heard': ['what was heard', '听到的情况'],
   'opt.place': ['where', '地点'],
