@@ -7,7 +7,7 @@ import { FsError } from './errors.js';
 import { configureColor } from './render/color.js';
 import { ce } from './render/color.js';
 import { oneLine } from './render/escape.js';
-import { resolveLang, setLang, t } from './render/i18n/index.js';
+import { hasMessage, resolveLang, setLang, t } from './render/i18n/index.js';
 
 declare const FS_VERSION: string;
 
@@ -23,17 +23,27 @@ export function buildProgram(only?: string): Command {
     .option('--no-input', t('opt.no_input'))
     .option('--no-color', t('opt.no_color'))
     .showSuggestionAfterError(true)
+    .addHelpText('after', '\nExamples:\n  fs visit add\n  fs visit list --period this-month\n  fs report last-week --format md -o week.md\n  fs backup')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(s.replace(/\n(?=.)/g, ' ')) });
+    .configureOutput({
+      // Help's "Example(s):" lines come from each command's help text, written in English.
+      writeOut: (s) => process.stdout.write(s.replace(/^Examples?:$/gm, t('help.Examples:'))),
+      writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(s.replace(/\n(?=.)/g, ' ')),
+    });
   for (const entry of COMMANDS) {
     const full = only === undefined || only === entry.name;
     program.addCommand(full ? entry.build() : new Command(entry.name).description(t(entry.description)));
   }
   // Every subcommand reports usage errors the same way (exit 2) instead of exiting on its own.
   const output = program.configureOutput();
+  // Commander's own headings ("Usage:", "Options:", ...) in the user's language.
+  const help = { styleTitle: (title: string) => (hasMessage(`help.${title}`) ? t(`help.${title}`) : title) };
+  program.configureHelp(help);
   const override = (cmd: Command) => {
     cmd.exitOverride();
     cmd.configureOutput(output);
+    cmd.configureHelp(help);
     cmd.helpOption('-h, --help', t('opt.help'));
     cmd.helpCommand('help [command]', t('opt.help_command'));
     cmd.commands.forEach(override);

@@ -63,6 +63,12 @@ export const core: Entries = {
   'setting.visit.stale_days': ['days without a visit before a household shows as not visited', '多少天未走访的户列为未走访'],
 
   'label.error': ['error:', '错误：'],
+  'help.Usage:': ['Usage:', '用法：'],
+  'help.Examples:': ['Examples:', '示例：'],
+  'help.Options:': ['Options:', '选项：'],
+  'help.Commands:': ['Commands:', '命令：'],
+  'help.Arguments:': ['Arguments:', '参数：'],
+  'help.Global Options:': ['Global Options:', '全局选项：'],
   'col.description': ['Description', '说明'],
   'action.rm': ['delete', '删除'],
   'cmd.fs': [
