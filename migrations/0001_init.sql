@@ -58,9 +58,11 @@ CREATE TABLE visits (
   updated_at   TEXT NOT NULL,
   deleted_at   TEXT
 );
--- Reports aggregate by date range: this index covers every figure they take from visits
--- (counts by category and topic, people and households visited) without reading the table.
-CREATE INDEX visits_date ON visits(date, category, topics, person_id, household_id) WHERE deleted_at IS NULL;
+-- Reports aggregate by date range without reading the table: counts by category and topic from
+-- the first index, people and households reached (distinct counts) from the second. Two narrow
+-- indexes scan faster than one wide one.
+CREATE INDEX visits_date ON visits(date, category, topics) WHERE deleted_at IS NULL;
+CREATE INDEX visits_reach ON visits(date, person_id, household_id) WHERE deleted_at IS NULL;
 CREATE INDEX visits_person ON visits(person_id, date) WHERE deleted_at IS NULL;
 -- "Households not visited for N days": the last visit of a household is one index seek.
 CREATE INDEX visits_household ON visits(household_id, date) WHERE deleted_at IS NULL;

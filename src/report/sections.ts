@@ -118,9 +118,12 @@ const disputes: SectionSpec = {
     const rows = disputeFlowRows(db, period.from, period.to, intervals.length ? intervals.map((r) => r.to) : [period.to]);
     const mediationDays = getNumberSetting(db, 'dispute.mediation_days');
     const longest = longestFinishedCase(db);
+    // The period and its last interval end on the same day: take that day's stock once.
+    const stock = new Map<IsoDate, ReturnType<typeof disputeStockRows>>();
+    const stockOn = (day: IsoDate) => stock.get(day) ?? stock.set(day, disputeStockRows(db, day, mediationDays, longest)).get(day)!;
     const figures = (r: Range, bucket?: number): Figures => {
       const flows = bucket === undefined ? rows : rows.filter((x) => x.bucket === bucket);
-      const c = computeDisputeCounts([...flows, ...disputeStockRows(db, r.asOf, mediationDays, longest)], r.from, r.to, r.asOf);
+      const c = computeDisputeCounts([...flows, ...stockOn(r.asOf)], r.from, r.to, r.asOf);
       const registered = (table: Record<string, { registered: number }>) => fromEntries(Object.entries(table).map(([k, v]) => [k, v.registered]));
       return { summary: { ...c.total }, petitions: { ...c.petitions }, by_category: registered(c.by_category), by_source: registered(c.by_source) };
     };
