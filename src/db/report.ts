@@ -4,7 +4,8 @@
 import type { Detail } from '../domain/report.js';
 import { addDays, daysBetween, type IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
-import { topicBit, VISIT_TOPICS, type VisitCategory, type VisitTopic } from '../domain/visits.js';
+import { VISIT_TOPICS, type VisitCategory, type VisitTopic } from '../domain/visits.js';
+import { topicSums } from './visits.js';
 import { statement } from './store.js';
 
 export interface VisitDay {
@@ -19,7 +20,7 @@ export interface VisitDay {
  * date index in its own order (no sort). Reports sum the days into weeks, months and quarters.
  */
 export function visitCountsByDay(db: Db, from: IsoDate, to: IsoDate): VisitDay[] {
-  const sums = VISIT_TOPICS.map((k) => `sum((topics & ${topicBit(k)}) <> 0) AS "${k}"`).join(', ');
+  const sums = topicSums();
   const rows = statement(db, `SELECT date, category, count(*) AS visits, ${sums} FROM visits WHERE deleted_at IS NULL AND date BETWEEN ? AND ? GROUP BY date, category`)
     .all(from, to) as (Record<string, number> & { date: IsoDate; category: VisitCategory; visits: number })[];
   return rows.map((r) => ({
