@@ -32,11 +32,6 @@ export function isOverdue(c: Pick<Concern, 'status' | 'due_on'>, today: IsoDate)
   return c.status !== 'resolved' && c.due_on !== null && c.due_on < today;
 }
 
-/** Resolved but the villager not yet told. */
-export function awaitsFeedback(c: Pick<Concern, 'status' | 'feedback_on'>): boolean {
-  return c.status === 'resolved' && c.feedback_on === null;
-}
-
 export interface ConcernUpdate {
   status?: ConcernStatus;
   referred_to?: string;

@@ -1,5 +1,5 @@
 // Settings kept in the database (`fs config`). One registry: key, default, validation.
-// Later features add their keys here (dispute.revisit_days, pair.max, meeting.frequency.*, ...).
+// Every feature's settings are listed here, so `fs config list` shows them all.
 import { UsageError } from '../errors.js';
 import { t } from '../render/i18n/index.js';
 import { DEFAULT_FREQUENCY, FREQUENCIES, frequencySettingKey, MEETING_TYPES } from './meeting.js';
@@ -43,10 +43,6 @@ const specs: SettingSpec[] = [
   { key: 'pair.cadence_days', default: '30', parse: positiveInt('pair.cadence_days') },
   ...MEETING_TYPES.map((type) => ({ key: frequencySettingKey(type), default: DEFAULT_FREQUENCY[type], parse: choice(frequencySettingKey(type), FREQUENCIES) })),
 ];
-
-export function registerSettings(more: SettingSpec[]): void {
-  for (const s of more) if (!specs.some((x) => x.key === s.key)) specs.push(s);
-}
 
 export function settingSpecs(): readonly SettingSpec[] {
   return specs;
