@@ -135,13 +135,12 @@ const disputes: SectionSpec = {
 
 const pairs: SectionSpec = {
   name: 'pairs',
-  tables: [{ name: 'summary' }, { name: 'help_entries_by_helper', names: true }, { name: 'active_per_helper', names: true, state: true }],
+  tables: [{ name: 'summary' }, { name: 'help_entries_by_helper', names: true }, { name: 'state', state: true }, { name: 'active_per_helper', names: true, state: true }],
   flows: ['help_entries', 'started', 'ended'],
   count: eachRange((db, r) => {
     const entries = pairHelpEntriesLogged(db, r.from, r.to, r.asOf);
     const se = pairsStartedAndEnded(db, r.from, r.to, r.asOf);
     const active = pairActivePerHelper(db, r.from, r.to, r.asOf);
-    const people = pairPeopleByKind(db, r.from, r.to, r.asOf).people;
     return {
       summary: {
         active: active.reduce((n, h) => n + h.active_at_end, 0),
@@ -149,14 +148,19 @@ const pairs: SectionSpec = {
         started: se.started,
         ended: se.ended,
         overdue: pairOverdueContacts(db, r.from, r.to, r.asOf).total,
-        party_members: people['party-member'],
-        villagers: people.villager,
       },
       help_entries_by_helper: fromEntries(entries.by_helper.map((h) => [h.helper, h.entries])),
     };
   }),
   // Per helper, only on the period's last day: a breakdown by name would be one column per helper and interval.
-  state: (db, p) => ({ active_per_helper: fromEntries(pairActivePerHelper(db, p.from, p.to, p.asOf).map((h) => [h.helper, h.active_at_end])) }),
+  state(db, p) {
+    // People helped over the whole period, party members and villagers apart (distinct people).
+    const people = pairPeopleByKind(db, p.from, p.to, p.asOf).people;
+    return {
+      state: { party_members: people['party-member'], villagers: people.villager },
+      active_per_helper: fromEntries(pairActivePerHelper(db, p.from, p.to, p.asOf).map((h) => [h.helper, h.active_at_end])),
+    };
+  },
   lists(db, p) {
     return [
       {

@@ -21,10 +21,17 @@ export interface RunOptions {
   cwd?: string;
 }
 
+const made: string[] = [];
+// Registered once per test file (each file has its own module instance): removes every temporary
+// directory the file made, including those made inside a test, where afterAll would not register.
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A fresh temporary directory, removed after the test file. */
 export function tempDir(prefix = 'fs-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  made.push(dir);
   return dir;
 }
 
