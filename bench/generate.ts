@@ -8,18 +8,10 @@ import { listConcerns, updateConcern } from '../src/db/concerns.js';
 import { PERSON_TAGS, type PersonTag } from '../src/domain/people.js';
 import { categoryForTags, VISIT_TOPICS, type VisitTopic } from '../src/domain/visits.js';
 import { addDays } from '../src/time/dates.js';
+// The same PRNG as the tests' hostile inputs: every run builds the same database.
+import { rng } from '../test/helpers/rng.js';
 
-/** A small deterministic PRNG so every run builds the same database. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
 const GIVEN = ['秀英', '桂兰', '建国', '志强', '海燕', '红梅', '国强', '丽华', '永福', '春生'];

@@ -210,18 +210,8 @@ export type DisputeChanges = Partial<
   Pick<Dispute, 'status' | 'status_on' | 'agreed_on' | 'agreement' | 'responsibility' | 'perform_by' | 'revisit_due' | 'escalated_to'> & { court_confirmation: number }
 >;
 
-export interface EventInput {
-  date: IsoDate;
-  kind: EventKind;
-  from_status: DisputeStatus | null;
-  to_status: DisputeStatus | null;
-  note: string | null;
-  participants: string[];
-  performed: boolean | null;
-  satisfied: boolean | null;
-  escalated_to: string | null;
-  revisit_due: IsoDate | null;
-}
+/** A timeline event before it is stored. */
+export type EventInput = Omit<DisputeEvent, 'id' | 'uid' | 'dispute_id' | 'created_at'>;
 
 export type StepRefusal =
   | { kind: 'transition'; status: DisputeStatus; allowed: DisputeAction[] }

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseCsv } from '../helpers/csv.js';
 import { cli, snapshot, tempDir } from '../helpers/cli.js';
 import { reportCli, seedReportLedger, TODAY } from './report-seed.js';
 
@@ -11,32 +12,6 @@ const empty = cli({ today: TODAY });
 beforeAll(() => seedReportLedger(fs));
 
 const SECTIONS = ['visits', 'concerns', 'disputes', 'pairs', 'meetings', 'decisions', 'plan'];
-
-/**
- * RFC 4180 in a dozen lines (quoted fields, doubled quotes, CRLF or LF) rather than a dependency:
- * the report's csv cells are keys and numbers, and this is enough to prove they parse as records.
- */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell === '') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
-      if (c === '\r') i++;
-      row.push(cell), rows.push(row), (row = []), (cell = '');
-    } else cell += c;
-  }
-  if (cell !== '' || row.length) row.push(cell), rows.push(row);
-  return rows;
-}
 
 describe('fs report --format json: the keys scripts rely on', () => {
   it('a quarter: every contract key, with the figures the seeded ledger gives', () => {

@@ -10,6 +10,7 @@ import { latestVersion, openDatabase } from '../../src/db/open.js';
 import { insertPerson } from '../../src/db/people.js';
 import { write } from '../../src/db/store.js';
 import { BIN, cli, tempDir } from '../helpers/cli.js';
+import { parseCsv } from '../helpers/csv.js';
 import { hostileText, rng } from '../helpers/hostile.js';
 import { backupDuringWritesProof, concurrencyProof, crashProof, hostileProof } from '../helpers/proofs.js';
 
@@ -209,29 +210,3 @@ describe('proof 9: output safety', () => {
     expect(leaks).toEqual([]);
   });
 });
-
-/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) row.push(cell), rows.push(row);
-  return rows;
-}

@@ -2,6 +2,10 @@
 // A malformed value, an unknown key or an unknown flag must be refused with exit 2; strange but
 // legal text (Unicode, NUL, 1 MB, controls) may be stored (exit 0) or refused (exit 2), never more.
 
+import { rng } from './rng.js';
+
+export { rng };
+
 export type Slot = 'text' | 'date' | 'num' | 'id' | 'cat' | 'topic' | 'tag' | 'format' | 'exportformat' | 'period' | 'status' | 'setting' | 'entity';
 
 export interface Vector {
@@ -11,17 +15,6 @@ export interface Vector {
   allowed: number[];
 }
 
-/** A small deterministic PRNG (mulberry32): the same seed gives the same vectors. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VALID: Record<Slot, string[]> = {
   text: ['王秀英', 'roof leaks', '二组', '13800000000'],
