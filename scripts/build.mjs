@@ -19,7 +19,7 @@ const result = await build({
   target: 'node20',
   external: ['better-sqlite3', '@inquirer/prompts'],
   // import.meta.url has no meaning in CommonJS: point it at the bundle's own file.
-  define: { 'import.meta.url': '__fs_import_meta_url', FS_VERSION: JSON.stringify(pkg.version) },
+  define: { 'import.meta.url': '__fs_import_meta_url', FS_VERSION: JSON.stringify(pkg.version), FS_BUNDLE: bench ? 'undefined' : 'true' },
   banner: { js: "const __fs_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
   write: false,
   logLevel: 'warning',

@@ -4,6 +4,7 @@ import { COMMANDS } from './cli/index.js';
 import { preScan } from './cli/shared/prescan.js';
 import { writeErr } from './cli/shared/io.js';
 import { FsError } from './errors.js';
+import { isReportWorker, runReportWorker } from './report/parallel.js';
 import { configureColor } from './render/color.js';
 import { ce } from './render/color.js';
 import { oneLine } from './render/escape.js';
@@ -90,6 +91,11 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
 });
 
-main(process.argv).then((code) => {
-  process.exitCode = code;
-});
+// The same bundle starts report workers (src/report/parallel.ts).
+if (isReportWorker()) {
+  void runReportWorker();
+} else {
+  main(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+}

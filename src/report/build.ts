@@ -20,11 +20,12 @@ export interface ReportOptions {
 
 const earlier = (a: IsoDate, b: IsoDate) => (a < b ? a : b);
 
-export function buildReport(db: Db, o: ReportOptions): ReportModel {
+/** The figures, lists and narrative of some sections (redacted if asked). */
+export function buildSections(db: Db, o: ReportOptions, names: readonly SectionName[]): SectionReport[] {
   const { period, today } = o;
   const intervals = o.by ? splitPeriod(period.from, period.to, o.by) : [];
   const redactor = o.redact ? makeRedactor(rosterNames(db), otherNames(db), rosterExtras(db)) : undefined;
-  const sections: SectionReport[] = o.sections.map((name) => {
+  return names.map((name) => {
     const spec = SECTION_SPECS[name];
     const range = (p: Period) => ({ from: p.from, to: p.to, asOf: earlier(p.to, today), today });
     const whole = range(period);
@@ -41,6 +42,11 @@ export function buildReport(db: Db, o: ReportOptions): ReportModel {
     };
     return redactor ? redactSection(section, redactor) : section;
   });
+}
+
+/** The report around its sections (given in contract order). */
+export function assembleReport(db: Db, o: ReportOptions, sections: SectionReport[]): ReportModel {
+  const { period, today } = o;
   return {
     period,
     today,
@@ -48,11 +54,15 @@ export function buildReport(db: Db, o: ReportOptions): ReportModel {
     village: getSetting(db, 'village'),
     secretary: getSetting(db, 'secretary'),
     by: o.by,
-    intervals,
+    intervals: o.by ? splitPeriod(period.from, period.to, o.by) : [],
     sections,
     zero_report: isZeroReport(sections),
     redacted: o.redact,
   };
+}
+
+export function buildReport(db: Db, o: ReportOptions): ReportModel {
+  return assembleReport(db, o, buildSections(db, o, o.sections));
 }
 
 /** Names become pseudonyms; free text loses names and phone numbers. Figures are untouched. */

@@ -126,6 +126,13 @@ describe('fs report --format json: the keys scripts rely on', () => {
     }
   });
 
+  it('--by counts visits in a worker thread: the same report as in one thread, in every format', () => {
+    for (const format of ['json', 'md', 'csv']) {
+      const args = ['report', '2026-Q4', '--by', 'month', '--format', format, '--detail'];
+      expect(fs.ok(args)).toBe(fs.ok(args, { env: { FS_REPORT_WORKER: '0' } }));
+    }
+  });
+
   it('--by week over a quarter: clipped edge weeks, ISO week 53, each week in its column', () => {
     const r = fs.json(['report', '2026-Q4', '--by', 'week', '--section', 'visits']);
     expect(r.intervals[0]).toEqual({ label: '2026-W40', from: '2026-10-01', to: '2026-10-04' });
