@@ -3,6 +3,7 @@ import type { Decision, DecisionStepRecord } from '../domain/decision.js';
 import { c } from './color.js';
 import { label, t } from './i18n/index.js';
 import type { Column, Field, Listing } from './output.js';
+import { recordStamps } from './output.js';
 
 export function passedText(passed: boolean | null): string {
   return passed === null ? '' : passed ? t('msg.passed') : t('msg.failed');
@@ -70,8 +71,6 @@ export function decisionFields(d: Decision): Field[] {
     { key: 'date', label: t('col.date'), value: d.date },
     { key: 'status', label: t('col.status'), value: d.status, text: statusText(d) },
     { key: 'next_step', label: t('col.next_step'), value: d.next_step, text: d.next_step ? label('decision_step', d.next_step) : '' },
-    { key: 'uid', label: 'UID', value: d.uid },
-    { key: 'created_at', label: t('col.created_at'), value: d.created_at },
-    { key: 'updated_at', label: t('col.updated_at'), value: d.updated_at },
+    ...recordStamps(d),
   ];
 }

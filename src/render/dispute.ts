@@ -3,8 +3,8 @@ import { disputeStanding, type Dispute, type DisputeEvent, type DisputeParty } f
 import type { IsoDate } from '../time/dates.js';
 import { c } from './color.js';
 import { joinList, label, t } from './i18n/index.js';
-import type { Field, Listing } from './output.js';
 import { tagsText } from './people.js';
+import { recordStamps, type Field, type Listing } from './output.js';
 
 /** The record as JSON: the stored case plus what today makes of it (deadline, overdue, windows). */
 export function disputeJson(d: Dispute, today: IsoDate, mediationDays: number) {
@@ -98,9 +98,7 @@ export function disputeFields(d: Dispute, today: IsoDate, mediationDays: number)
   if (d.escalated_to) fields.push({ key: 'escalated_to', label: t('dispute.col.escalated_to'), value: d.escalated_to });
   fields.push(
     { key: 'overdue', label: t('dispute.col.overdue'), value: s.overdue, text: yesNo(s.overdue) },
-    { key: 'uid', label: 'UID', value: d.uid },
-    { key: 'created_at', label: t('col.created_at'), value: d.created_at },
-    { key: 'updated_at', label: t('col.updated_at'), value: d.updated_at },
+    ...recordStamps(d),
   );
   return fields;
 }

@@ -4,6 +4,7 @@ import type { Meeting } from '../domain/meeting.js';
 import { c } from './color.js';
 import { label, t } from './i18n/index.js';
 import type { Field, Listing } from './output.js';
+import { recordStamps } from './output.js';
 
 export function rateText(rate: number | null): string {
   return rate === null ? '' : `${Math.round(rate * 1000) / 10}%`;
@@ -53,9 +54,7 @@ export function meetingFields(m: Meeting): Field[] {
     { key: 'vote', label: t('col.vote'), value: m.vote, text: voteText(m) },
     { key: 'forced', label: t('col.forced'), value: m.forced, text: m.forced ? t('msg.forced_long') : t('bool.false') },
     { key: 'minutes', label: t('col.minutes'), value: m.minutes },
-    { key: 'uid', label: 'UID', value: m.uid },
-    { key: 'created_at', label: t('col.created_at'), value: m.created_at },
-    { key: 'updated_at', label: t('col.updated_at'), value: m.updated_at },
+    ...recordStamps(m),
   ];
 }
 

@@ -147,6 +147,15 @@ export interface Document {
   primary: Listing<any>;
 }
 
+/** The fields every stored record ends with in `show`: its uid and when it was made and changed. */
+export function recordStamps(r: { uid: string; created_at: string; updated_at: string }): Field[] {
+  return [
+    { key: 'uid', label: 'UID', value: r.uid },
+    { key: 'created_at', label: t('col.created_at'), value: r.created_at },
+    { key: 'updated_at', label: t('col.updated_at'), value: r.updated_at },
+  ];
+}
+
 export function fieldsListing(fields: Field[], title?: string): Listing<Field> {
   return {
     title,

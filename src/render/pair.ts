@@ -4,6 +4,7 @@ import type { IsoDate } from '../time/dates.js';
 import { c } from './color.js';
 import { label, t } from './i18n/index.js';
 import type { Field, Listing } from './output.js';
+import { recordStamps } from './output.js';
 
 /** A pairing as JSON: the stored fields and what follows from them today. */
 export function pairJson(p: Pair, today: IsoDate) {
@@ -60,9 +61,7 @@ export function pairFields(p: Pair, today: IsoDate): Field[] {
     { key: 'status', label: t('col.status'), value: s.status, text: statusText(p, today) },
     { key: 'ended_on', label: t('col.ended_on'), value: p.ended_on },
     { key: 'outcome', label: t('col.outcome'), value: p.outcome },
-    { key: 'uid', label: 'UID', value: p.uid },
-    { key: 'created_at', label: t('col.created_at'), value: p.created_at },
-    { key: 'updated_at', label: t('col.updated_at'), value: p.updated_at },
+    ...recordStamps(p),
   ];
 }
 

@@ -2,6 +2,7 @@
 import type { Person } from '../domain/people.js';
 import { joinList, label, t } from './i18n/index.js';
 import type { Field, Listing } from './output.js';
+import { recordStamps } from './output.js';
 
 export function tagsText(tags: readonly string[]): string {
   return joinList(tags.map((k) => label('person_tag', k)));
@@ -33,8 +34,6 @@ export function personFields(p: Person): Field[] {
     { key: 'phone', label: t('col.phone'), value: p.phone },
     { key: 'tags', label: t('col.tags'), value: p.tags, text: tagsText(p.tags) },
     { key: 'notes', label: t('col.notes'), value: p.notes },
-    { key: 'uid', label: 'UID', value: p.uid },
-    { key: 'created_at', label: t('col.created_at'), value: p.created_at },
-    { key: 'updated_at', label: t('col.updated_at'), value: p.updated_at },
+    ...recordStamps(p),
   ];
 }

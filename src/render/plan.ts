@@ -3,6 +3,7 @@ import type { Milestone, Plan, PlanStatus, ProgressNote } from '../domain/plan.j
 import { c } from './color.js';
 import { label, t } from './i18n/index.js';
 import type { Field, Listing } from './output.js';
+import { recordStamps } from './output.js';
 
 export function statusText(status: PlanStatus, overdue: boolean): string {
   const s = label('plan_status', status);
@@ -95,9 +96,7 @@ export function planFields(p: Plan): Field[] {
     { key: 'drop_reason', label: t('col.plan_drop_reason'), value: p.drop_reason },
     { key: 'percent', label: t('col.plan_percent'), value: p.percent, text: percentText(p.percent) },
     { key: 'overdue', label: t('col.plan_overdue'), value: p.overdue, text: t(`bool.${p.overdue}`) },
-    { key: 'uid', label: 'UID', value: p.uid },
-    { key: 'created_at', label: t('col.created_at'), value: p.created_at },
-    { key: 'updated_at', label: t('col.updated_at'), value: p.updated_at },
+    ...recordStamps(p),
   ];
 }
 

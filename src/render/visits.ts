@@ -3,6 +3,7 @@ import { VISIT_TOPICS, type Coverage, type Visit } from '../domain/visits.js';
 import type { StaleHousehold } from '../db/visits.js';
 import { joinList, label, t } from './i18n/index.js';
 import type { Field, Listing } from './output.js';
+import { recordStamps } from './output.js';
 
 export function topicsText(topics: readonly string[]): string {
   return joinList(topics.map((k) => label('visit_topic', k)));
@@ -39,9 +40,7 @@ export function visitFields(v: Visit): Field[] {
     { key: 'topics', label: t('col.topics'), value: v.topics, text: topicsText(v.topics) },
     { key: 'place', label: t('col.place'), value: v.place },
     { key: 'notes', label: t('col.notes'), value: v.notes },
-    { key: 'uid', label: 'UID', value: v.uid },
-    { key: 'created_at', label: t('col.created_at'), value: v.created_at },
-    { key: 'updated_at', label: t('col.updated_at'), value: v.updated_at },
+    ...recordStamps(v),
   ];
 }
 
