@@ -1,15 +1,14 @@
-// The data-safety commands, one file each, listed as the entries src/main.ts adds
-// (name, the catalogue key of its one-line description, the builder).
-import type { Command } from 'commander';
+// The data-safety commands, one file each, as entries of the command list in ./index.ts.
 import { backupCommand } from './backup.js';
 import { doctorCommand } from './doctor.js';
 import { exportCommand } from './export.js';
 import { historyCommand } from './history.js';
 import { importCommand } from './import.js';
 import { restoreCommand } from './restore.js';
+import type { CommandEntry } from './index.js';
 import { undoCommand } from './undo.js';
 
-export const SAFETY_COMMANDS: { name: string; description: string; build: () => Command }[] = [
+export const SAFETY_COMMANDS: CommandEntry[] = [
   { name: 'history', description: 'cmd.history', build: historyCommand },
   { name: 'undo', description: 'cmd.undo', build: undoCommand },
   { name: 'export', description: 'cmd.export', build: exportCommand },

@@ -8,9 +8,7 @@ import type {
   DisputeSource,
   DisputeStatus,
   EventInput,
-  PetitionChannel,
   RiskFlag,
-  RiskLevel,
 } from '../domain/dispute.js';
 import { NotFoundError } from '../errors.js';
 import { label, t } from '../render/i18n/index.js';
@@ -18,17 +16,8 @@ import { addDays, type IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
 import { insertRecord, updateRecord, type Row } from './store.js';
 
-export interface DisputeInput {
-  title: string;
-  category: DisputeCategory;
-  source: DisputeSource;
-  channel: PetitionChannel | null;
-  risk: RiskLevel | null;
-  flags: RiskFlag[];
-  registered_on: IsoDate;
-  description: string | null;
-  visit_id: number | null;
-}
+/** A new case: the fields given at intake. */
+export type DisputeInput = Pick<Dispute, 'title' | 'category' | 'source' | 'channel' | 'risk' | 'flags' | 'registered_on' | 'description' | 'visit_id'>;
 
 /** A party: a roster person, or a plain name. */
 export type PartyInput = { person_id: number } | { name: string };
