@@ -1,7 +1,23 @@
-// Typed errors: deep code throws these; only src/main.ts turns them into a message and an exit code.
+// Typed errors: deep code throws these with a catalogue key and its values; only src/main.ts
+// turns them into a message in the user's language and an exit code.
+import { t, type Message, type MessageKey, type Params } from './i18n/index.js';
 
 export class FsError extends Error {
   readonly exitCode: number = 1;
+  readonly key: MessageKey;
+  readonly params: Params;
+  constructor(key: MessageKey | Message, params: Params = {}) {
+    const m = typeof key === 'string' ? { key, params } : key;
+    // The message is for stacks and logs; the edge translates key and params itself.
+    super(t(m.key, m.params));
+    this.key = m.key;
+    this.params = m.params;
+  }
+
+  /** The one line a user reads, in their language. */
+  describe(): string {
+    return t(this.key, this.params);
+  }
 }
 
 /** Bad flag, bad value, missing input, refused transition: exit 2. */

@@ -8,7 +8,7 @@ import { isReportWorker, runReportWorker } from './report/parallel.js';
 import { configureColor } from './render/color.js';
 import { ce } from './render/color.js';
 import { oneLine } from './render/escape.js';
-import { hasMessage, resolveLang, setLang, t } from './render/i18n/index.js';
+import { hasMessage, resolveLang, setLang, t } from './i18n/index.js';
 
 declare const FS_VERSION: string;
 
@@ -73,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) return exitCodeFor(e);
     if (process.env.FS_DEBUG === '1') process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
     if (e instanceof FsError) {
-      writeErr(`${ce().red(t('label.error'))} ${oneLine(e.message)}`);
+      writeErr(`${ce().red(t('label.error'))} ${oneLine(e.describe())}`);
       return e.exitCode;
     }
     const err = e as { code?: string; message?: string };

@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { backupDatabase, backupDirFor, newBackupPath, openForBackup, pruneBackups } from '../db/backup.js';
 import type { Db } from '../db/open.js';
 import { UsageError } from '../errors.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { action } from './shared/action.js';
 import { writeErr, writeOut } from './shared/io.js';
 import { parseWholeNumber } from './shared/options.js';
@@ -26,9 +26,9 @@ export function backupCommand(): Command {
     .action(
       action(async (ctx, file: string | undefined, o: { keep?: string }) => {
         const keep = o.keep === undefined ? undefined : parseWholeNumber(o.keep, t('what.keep'), 1);
-        if (file !== undefined && file.trim() === '') throw new UsageError(t('err.bad_path', { value: file }));
+        if (file !== undefined && file.trim() === '') throw new UsageError('err.bad_path', { value: file });
         const dest = file === undefined ? newBackupPath(backupDirFor(ctx.dbPath), ctx.dbPath) : resolve(file);
-        if (existsSync(dest)) throw new UsageError(t('err.backup_exists', { path: dest }));
+        if (existsSync(dest)) throw new UsageError('err.backup_exists', { path: dest });
         const db = openForBackup(ctx.dbPath);
         try {
           await backupDatabase(db, dest);

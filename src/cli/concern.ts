@@ -6,7 +6,7 @@ import { getConcern, listConcerns, updateConcern } from '../db/concerns.js';
 import { write } from '../db/store.js';
 import { UsageError } from '../errors.js';
 import { concernListing } from '../render/concerns.js';
-import { t } from '../render/i18n/index.js';
+import { t, msg } from '../i18n/index.js';
 import { action } from './shared/action.js';
 import { addOutputOptions, addRangeOptions, emitListing, emitRecord, optionalDate, parseId, pastDate, resolveRange, type OutputOptions, type RangeOptions } from './shared/options.js';
 import { resolvePerson } from './shared/person.js';
@@ -62,14 +62,14 @@ export function concernCommand(): Command {
           note: o.note?.trim(),
         };
         if (Object.values(update).every((v) => v === undefined)) {
-          throw new UsageError(t('err.nothing_to_change', { flags: '--status, --referred-to, --due, --feedback-on, --note' }));
+          throw new UsageError('err.nothing_to_change', { flags: '--status, --referred-to, --due, --feedback-on, --note' });
         }
         const db = await ctx.db();
         const current = getConcern(db, id);
         const plan = planConcernUpdate(current, update, ctx.today);
         if (!plan.ok) {
           throw new UsageError(
-            plan.error === 'referred_needs_dept' ? t('err.referred_needs_dept') : t('err.feedback_before_raised', { date: update.feedback_on!, raised: current.raised_on }),
+            plan.error === 'referred_needs_dept' ? msg('err.referred_needs_dept') : msg('err.feedback_before_raised', { date: update.feedback_on!, raised: current.raised_on }),
           );
         }
         write(db, () => updateConcern(db, id, plan.changes));

@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { settingSpec } from '../domain/settings.js';
 import { getSetting, listSettings, setSetting, type SettingRow } from '../db/settings.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { action } from './shared/action.js';
 import { writeErr } from './shared/io.js';
 import { addOutputOptions, emit, emitListing, type OutputOptions } from './shared/options.js';

@@ -9,7 +9,7 @@ import { getMeeting } from '../db/meetings.js';
 import { write } from '../db/store.js';
 import { UsageError } from '../errors.js';
 import { askStep } from '../prompts/decision.js';
-import { label, t } from '../render/i18n/index.js';
+import { label, msg, t, type Message } from '../i18n/index.js';
 import { action } from './shared/action.js';
 import type { Context } from './shared/context.js';
 import { writeErr } from './shared/io.js';
@@ -26,30 +26,30 @@ interface StepFlags extends OutputOptions {
   combined?: boolean;
 }
 
-function stepErrorMessage(e: StepError, c: { id: number; step: DecisionStep; date: string; expected: number | null; present: number | null; votes_for: number | null; meeting?: Meeting }): string {
+function stepErrorMessage(e: StepError, c: { id: number; step: DecisionStep; date: string; expected: number | null; present: number | null; votes_for: number | null; meeting?: Meeting }): Message {
   const step = label('decision_step', c.step);
   switch (e.error) {
     case 'closed':
-      return t('err.decision_closed', { id: c.id, status: label('decision_status', e.status) });
+      return msg('err.decision_closed', { id: c.id, status: label('decision_status', e.status) });
     case 'out_of_order':
-      return t(c.step === 'consultation' && e.expected === 'proposal' ? 'err.step_out_of_order_combined' : 'err.step_out_of_order', {
+      return msg(c.step === 'consultation' && e.expected === 'proposal' ? 'err.step_out_of_order_combined' : 'err.step_out_of_order', {
         step,
         next: e.expected ? `${label('decision_step', e.expected)} (${e.expected})` : '-',
       });
     case 'combined_not_here':
-      return t('err.combined_not_here');
+      return msg('err.combined_not_here');
     case 'date_backwards':
-      return t('err.step_date_backwards', { date: c.date, previous: e.previous });
+      return msg('err.step_date_backwards', { date: c.date, previous: e.previous });
     case 'counts_not_a_vote':
-      return t('err.counts_not_a_vote', { step });
+      return msg('err.counts_not_a_vote', { step });
     case 'counts_missing':
-      return t('err.vote_counts_missing', { step });
+      return msg('err.vote_counts_missing', { step });
     case 'counts_invalid':
-      return t('err.vote_counts_invalid', { expected: c.expected ?? '-', present: c.present ?? '-', for: c.votes_for ?? '-' });
+      return msg('err.vote_counts_invalid', { expected: c.expected ?? '-', present: c.present ?? '-', for: c.votes_for ?? '-' });
     case 'wrong_meeting':
-      return t('err.step_wrong_meeting', { id: c.meeting!.id, type: label('meeting_type', c.meeting!.type), step, allowed: e.allowed.map((k) => label('meeting_type', k)).join(' / ') });
+      return msg('err.step_wrong_meeting', { id: c.meeting!.id, type: label('meeting_type', c.meeting!.type), step, allowed: e.allowed.map((k) => label('meeting_type', k)).join(' / ') });
     case 'no_quorum':
-      return t(e.rule === 'more-than-half' ? 'err.step_no_quorum_half' : 'err.step_no_quorum_two_thirds', { step, present: c.present!, expected: c.expected! });
+      return msg(e.rule === 'more-than-half' ? 'err.step_no_quorum_half' : 'err.step_no_quorum_two_thirds', { step, present: c.present!, expected: c.expected! });
   }
 }
 

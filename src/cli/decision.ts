@@ -7,7 +7,7 @@ import { write } from '../db/store.js';
 import { UsageError } from '../errors.js';
 import { askDecision } from '../prompts/decision.js';
 import { decisionFields, decisionListing, stepListing } from '../render/decisions.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { recordListing } from '../render/output.js';
 import { action } from './shared/action.js';
 import type { Context } from './shared/context.js';
@@ -21,7 +21,7 @@ interface AddFlags extends OutputOptions {
 }
 
 async function addDecision(ctx: Context, o: AddFlags): Promise<void> {
-  if (o.matter !== undefined && o.matter.trim() === '') throw new UsageError(t('err.matter_empty'));
+  if (o.matter !== undefined && o.matter.trim() === '') throw new UsageError('err.matter_empty');
   let input = {
     matter: o.matter?.trim(),
     kind: o.kind === undefined ? ('other' as const) : oneOf(DECISION_KINDS, o.kind, t('what.decision_kind')),

@@ -16,7 +16,7 @@ import { write } from '../db/store.js';
 import { getVisit } from '../db/visits.js';
 import { UsageError } from '../errors.js';
 import { askDispute, askTagPetitioner, type DisputeAnswers } from '../prompts/dispute.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import type { Context } from './shared/context.js';
 import { writeErr } from './shared/io.js';
 import { emitRecord, optionalDate, parseId, requireFlags, type OutputOptions } from './shared/options.js';
@@ -40,7 +40,7 @@ export interface AddFlags extends OutputOptions {
 /** Every flag value is checked before anything is opened or asked: a typo never half-registers a case. */
 function parseAddFlags(o: AddFlags, ctx: Context) {
   const text = (v: string | undefined, flag: string) => {
-    if (v !== undefined && v.trim() === '') throw new UsageError(t('dispute.err.flag_empty', { flag }));
+    if (v !== undefined && v.trim() === '') throw new UsageError('dispute.err.flag_empty', { flag });
     return v?.trim();
   };
   const parties = (o.party ?? []).map((p) => text(p, '--party')!);
@@ -61,8 +61,8 @@ function parseAddFlags(o: AddFlags, ctx: Context) {
 }
 
 function intakeError(problem: ReturnType<typeof checkIntake>): UsageError | undefined {
-  if (problem === 'petition_needs_channel') return new UsageError(t('dispute.err.petition_needs_channel', { choices: PETITION_CHANNELS.join(', ') }));
-  if (problem === 'channel_only_for_petition') return new UsageError(t('dispute.err.channel_only_for_petition'));
+  if (problem === 'petition_needs_channel') return new UsageError('dispute.err.petition_needs_channel', { choices: PETITION_CHANNELS.join(', ') });
+  if (problem === 'channel_only_for_petition') return new UsageError('dispute.err.channel_only_for_petition');
   return undefined;
 }
 
@@ -99,7 +99,7 @@ export async function addDispute(ctx: Context, o: AddFlags): Promise<void> {
     const err = intakeError(checkIntake(a.source, a.channel ?? undefined));
     if (err) throw err;
   }
-  if (a.date > ctx.today) throw new UsageError(t('dispute.err.after_today', { date: a.date, today: ctx.today }));
+  if (a.date > ctx.today) throw new UsageError('dispute.err.after_today', { date: a.date, today: ctx.today });
 
   // Parties: a roster person by id or by name, else a plain name (kept as typed).
   const parties: Array<{ person?: Person; name: string }> = [];
@@ -113,7 +113,7 @@ export async function addDispute(ctx: Context, o: AddFlags): Promise<void> {
   const toTag: Person[] = [];
   const first = parties[0]!;
   if (o.tagPetitioner) {
-    if (!first.person) throw new UsageError(t('dispute.err.tag_needs_roster', { name: first.name }));
+    if (!first.person) throw new UsageError('dispute.err.tag_needs_roster', { name: first.name });
     if (!first.person.tags.includes('petitioner')) toTag.push(first.person);
   } else if (ctx.interactive && a.source === 'petition') {
     for (const [i, p] of parties.entries()) {

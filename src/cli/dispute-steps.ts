@@ -7,7 +7,7 @@ import { getNumberSetting } from '../db/settings.js';
 import { write } from '../db/store.js';
 import { UsageError } from '../errors.js';
 import { askEnd, askLog, askResolve, askRevisit } from '../prompts/dispute.js';
-import { label, t } from '../render/i18n/index.js';
+import { label, msg, t, type Message } from '../i18n/index.js';
 import type { IsoDate } from '../time/dates.js';
 import type { Context } from './shared/context.js';
 import { writeErr } from './shared/io.js';
@@ -28,22 +28,22 @@ export interface StepFlags extends OutputOptions {
 }
 
 /** The one line that says why, and what the case allows instead. */
-export function refusalMessage(id: number, action: DisputeAction, r: StepRefusal, date: IsoDate, today: IsoDate, performBy?: IsoDate | null): string {
+export function refusalMessage(id: number, action: DisputeAction, r: StepRefusal, date: IsoDate, today: IsoDate, performBy?: IsoDate | null): Message {
   switch (r.kind) {
     case 'transition': {
       const status = label('dispute_status', r.status);
       return r.allowed.length
-        ? t('dispute.err.transition', { action, id, status, allowed: r.allowed.join(', ') })
-        : t('dispute.err.transition_final', { action, id, status });
+        ? msg('dispute.err.transition', { action, id, status, allowed: r.allowed.join(', ') })
+        : msg('dispute.err.transition_final', { action, id, status });
     }
     case 'after_today':
-      return t('dispute.err.after_today', { date, today });
+      return msg('dispute.err.after_today', { date, today });
     case 'before_registration':
-      return t('dispute.err.before_registration', { date, registered: r.registered_on });
+      return msg('dispute.err.before_registration', { date, registered: r.registered_on });
     case 'before_status':
-      return t('dispute.err.before_status', { date, status: label('dispute_status', r.status), since: r.status_on });
+      return msg('dispute.err.before_status', { date, status: label('dispute_status', r.status), since: r.status_on });
     case 'perform_by_before_agreement':
-      return t('dispute.err.perform_by_before_agreement', { perform_by: performBy ?? '', date });
+      return msg('dispute.err.perform_by_before_agreement', { perform_by: performBy ?? '', date });
   }
 }
 

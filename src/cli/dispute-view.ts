@@ -3,7 +3,7 @@ import { getDispute, listDisputes, listEvents } from '../db/dispute.js';
 import type { Db } from '../db/open.js';
 import { getNumberSetting } from '../db/settings.js';
 import { disputeJson, disputeListing } from '../render/dispute.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import type { Listing } from '../render/output.js';
 import type { IsoDate } from '../time/dates.js';
 

@@ -6,7 +6,7 @@ import { personRef } from '../domain/people.js';
 import { getDispute, listDisputes, listEvents, type DisputeFilter } from '../db/dispute.js';
 import { getPerson } from '../db/people.js';
 import { disputeFields, disputeJson, disputeListing, partyListing, timelineListing } from '../render/dispute.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { recordListing } from '../render/output.js';
 import { action } from './shared/action.js';
 import { addOutputOptions, addRangeOptions, collect, emitDocument, emitListing, parseId, resolveRange, type OutputOptions, type RangeOptions } from './shared/options.js';

@@ -4,7 +4,7 @@ import { problemCount } from '../domain/doctor.js';
 import { runDoctor } from '../db/doctor.js';
 import { latestVersion } from '../db/open.js';
 import { DataError } from '../errors.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { doctorListing } from '../render/safety.js';
 import { action } from './shared/action.js';
 import { writeErr } from './shared/io.js';
@@ -23,7 +23,7 @@ export function doctorCommand(): Command {
         const checks = runDoctor(ctx.dbPath, { full: Boolean(o.full), fixPermissions: Boolean(o.fixPermissions), knownSchema: latestVersion() });
         emitListing(doctorListing(checks), o, ctx);
         const n = problemCount(checks);
-        if (n > 0) throw new DataError(t('doctor.verdict_bad', { n }));
+        if (n > 0) throw new DataError('doctor.verdict_bad', { n });
         writeErr(t('doctor.verdict_ok'));
       }),
     );

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { extname } from 'node:path';
 import { exportRecords } from '../db/transfer.js';
 import { UsageError } from '../errors.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { action } from './shared/action.js';
 import { outputSink, writeErr } from './shared/io.js';
 
@@ -13,7 +13,7 @@ type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** --format > the -o file's extension (.json) > ndjson. */
 function exportFormat(o: { format?: string; output?: string }): ExportFormat {
   if (o.format !== undefined) {
-    if (!(EXPORT_FORMATS as readonly string[]).includes(o.format)) throw new UsageError(t('err.bad_format', { value: o.format, choices: EXPORT_FORMATS.join(', ') }));
+    if (!(EXPORT_FORMATS as readonly string[]).includes(o.format)) throw new UsageError('err.bad_format', { value: o.format, choices: EXPORT_FORMATS.join(', ') });
     return o.format as ExportFormat;
   }
   return o.output && extname(o.output).toLowerCase() === '.json' ? 'json' : 'ndjson';

@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { historyEntities, listHistory } from '../db/history.js';
 import { UsageError } from '../errors.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { historyListing } from '../render/safety.js';
 import { action } from './shared/action.js';
 import { writeErr } from './shared/io.js';
@@ -26,7 +26,7 @@ export function historyCommand(): Command {
         const db = await ctx.db();
         if (entity !== undefined) {
           const known = historyEntities(db);
-          if (!known.includes(entity)) throw new UsageError(t('err.history_entity', { entity, known: known.join(', ') || t('msg.none') }));
+          if (!known.includes(entity)) throw new UsageError('err.history_entity', { entity, known: known.join(', ') || t('msg.none') });
         }
         const limit = explicit ?? DEFAULT_LIMIT;
         const entries = listHistory(db, { entity, entityId, limit: limit || undefined });

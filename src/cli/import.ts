@@ -7,7 +7,7 @@ import { backupDatabase, backupDirFor, newBackupPath } from '../db/backup.js';
 import { latestVersion } from '../db/open.js';
 import { hasRecords, importRecords } from '../db/transfer.js';
 import { DataError, NotFoundError, UsageError } from '../errors.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { importListing } from '../render/safety.js';
 import { action } from './shared/action.js';
 import { writeErr } from './shared/io.js';
@@ -69,7 +69,7 @@ function withCheckedHeader(lines: Generator<string>): Iterable<string> {
     try {
       parseHeader(text, latestVersion());
     } catch (e) {
-      if (e instanceof LineError) throw new DataError(t('err.import_line', { line: before.length, detail: e.message }));
+      if (e instanceof LineError) throw new DataError('err.import_line', { line: before.length, detail: e.message });
       throw e;
     }
     break;
@@ -91,8 +91,8 @@ export function importCommand(): Command {
     .action(
       action(async (ctx, file: string, o: OutputOptions & { dryRun?: boolean }) => {
         const stdin = file === '-';
-        if (stdin && process.stdin.isTTY) throw new UsageError(t('err.import_stdin_tty'));
-        if (!stdin && !existsSync(file)) throw new NotFoundError(t('err.file_missing', { path: file }));
+        if (stdin && process.stdin.isTTY) throw new UsageError('err.import_stdin_tty');
+        if (!stdin && !existsSync(file)) throw new NotFoundError('err.file_missing', { path: file });
         const fd = stdin ? 0 : openSync(file, 'r');
         try {
           const lines = withCheckedHeader(readLines(fd));

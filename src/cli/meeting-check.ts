@@ -2,7 +2,7 @@
 // It reports; it never fails on what it finds (exit 0).
 import { Command } from 'commander';
 import { meetingCompliance } from '../db/meeting-report.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { complianceListing } from '../render/meetings.js';
 import { parsePeriod, yearOf, type Period } from '../time/periods.js';
 import { action } from './shared/action.js';

@@ -6,7 +6,7 @@ import { checkQuorum, deriveCounts, MEETING_TYPES, splitAbsent, type AttendanceE
 import type { Db } from '../db/open.js';
 import { UsageError } from '../errors.js';
 import { askForce } from '../prompts/meeting.js';
-import { label, t } from '../render/i18n/index.js';
+import { label, t } from '../i18n/index.js';
 import type { Context } from './shared/context.js';
 import { writeErr } from './shared/io.js';
 import { collect, parseWholeNumber, pastDate, type OutputOptions } from './shared/options.js';
@@ -51,9 +51,9 @@ const text = (v: string | undefined) => (v === undefined ? undefined : v.trim() 
 /** Every flag checked before the database is opened or a question asked. */
 export function parseMeetingFlags(o: MeetingFlags, ctx: Context) {
   const decisions = o.decision?.map((d) => d.trim());
-  if (decisions?.some((d) => d === '')) throw new UsageError(t('err.decision_text_empty'));
+  if (decisions?.some((d) => d === '')) throw new UsageError('err.decision_text_empty');
   const refs = [...(o.attendee ?? []).map((v) => ({ ref: v.trim(), reason: null, present: true })), ...(o.absent ?? []).map((v) => ({ ...splitAbsent(v), present: false }))];
-  if (refs.some((r) => r.ref === '')) throw new UsageError(t('err.attendee_empty'));
+  if (refs.some((r) => r.ref === '')) throw new UsageError('err.attendee_empty');
   return {
     type: o.type === undefined ? undefined : oneOf(MEETING_TYPES, o.type, t('what.meeting_type')),
     date: pastDate(o.date, ctx),
@@ -92,9 +92,9 @@ export function countsOrThrow(given: { expected: number | null; present: number 
   const r = deriveCounts(given, entries);
   if (r.ok) return { expected: r.expected, present: r.present };
   const named = entries.filter((e) => e.present).length;
-  if (r.error === 'duplicate_attendee') throw new UsageError(t('err.duplicate_attendee'));
-  if (r.error === 'present_exceeds_expected') throw new UsageError(t('err.present_exceeds_expected', { present: given.present ?? named, expected: given.expected ?? '' }));
-  throw new UsageError(t('err.lists_exceed_counts', { named, absent: entries.length - named, present: given.present ?? '-', expected: given.expected ?? '-' }));
+  if (r.error === 'duplicate_attendee') throw new UsageError('err.duplicate_attendee');
+  if (r.error === 'present_exceeds_expected') throw new UsageError('err.present_exceeds_expected', { present: given.present ?? named, expected: given.expected ?? '' });
+  throw new UsageError('err.lists_exceed_counts', { named, absent: entries.length - named, present: given.present ?? '-', expected: given.expected ?? '-' });
 }
 
 /**
@@ -108,7 +108,7 @@ export async function quorumOrThrow(
 ): Promise<boolean> {
   const q = checkQuorum(m.type, m.vote, m.expected, m.present);
   if (!q.needed) return false;
-  if ('missingCounts' in q) throw new UsageError(t('err.vote_needs_counts', { type: label('meeting_type', m.type) }));
+  if ('missingCounts' in q) throw new UsageError('err.vote_needs_counts', { type: label('meeting_type', m.type) });
   if (q.met) return false;
   const message = t(q.rule === 'more-than-half' ? 'err.no_quorum_half' : 'err.no_quorum_two_thirds', {
     type: label('meeting_type', m.type),
@@ -117,5 +117,5 @@ export async function quorumOrThrow(
   });
   if (allowForce) return true;
   if (ctx.interactive && (await askForce(t('prompt.force', { message })))) return true;
-  throw new UsageError(t('err.no_quorum_refused', { message }));
+  throw new UsageError('err.no_quorum_refused', { message });
 }

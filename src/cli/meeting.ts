@@ -10,7 +10,7 @@ import { write } from '../db/store.js';
 import { UsageError } from '../errors.js';
 import { askMeeting, type MeetingAnswers } from '../prompts/meeting.js';
 import { stepListing } from '../render/decisions.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { absenteeListing, attendeeListing, decisionTextListing, meetingFields, meetingListing } from '../render/meetings.js';
 import { recordListing } from '../render/output.js';
 import { action } from './shared/action.js';
@@ -85,7 +85,7 @@ async function editMeeting(ctx: Context, idArg: string, o: MeetingFlags): Promis
   const db = await ctx.db();
   const cur = getMeeting(db, id);
   const flagsGiven = [f.type, f.date, f.topic, f.place, f.chair, f.recorder, f.minutes, f.expected, f.present, f.decisions, o.vote].some((v) => v !== undefined) || f.attendanceGiven;
-  if (!flagsGiven && !ctx.interactive) throw new UsageError(t('err.nothing_to_change', { flags: '--type, --date, --topic, --place, --expected, --present, --attendee, --absent, --decision, --minutes, --chair, --recorder, --vote, --no-vote' }));
+  if (!flagsGiven && !ctx.interactive) throw new UsageError('err.nothing_to_change', { flags: '--type, --date, --topic, --place, --expected, --present, --attendee, --absent, --decision, --minutes, --chair, --recorder, --vote, --no-vote' });
   const attendance = f.attendanceGiven ? await resolveAttendance(db, ctx, f.refs) : getAttendance(db, id);
   const keepNumbers = !f.attendanceGiven;
   const base = {

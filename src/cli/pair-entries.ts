@@ -4,7 +4,7 @@ import { getPair, getPairLog, insertPairLog, updatePair, type PairChanges } from
 import { write } from '../db/store.js';
 import { UsageError } from '../errors.js';
 import { askDated, askPairEdit } from '../prompts/pair.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { pairJson } from '../render/pair.js';
 import type { IsoDate } from '../time/dates.js';
 import type { Context } from './shared/context.js';
@@ -59,7 +59,7 @@ export async function editPair(ctx: Context, idArg: string, o: EditFlags): Promi
   const db = await ctx.db();
   const current = getPair(db, id);
   if (Object.keys(changes).length === 0) {
-    if (!ctx.interactive) throw new UsageError(t('err.nothing_to_change', { flags: '--needs, --measures, --cadence' }));
+    if (!ctx.interactive) throw new UsageError('err.nothing_to_change', { flags: '--needs, --measures, --cadence' });
     Object.assign(changes, await askPairEdit(current));
   }
   write(db, () => updatePair(db, id, changes));

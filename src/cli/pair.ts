@@ -8,7 +8,7 @@ import { getNumberSetting, getSetting } from '../db/settings.js';
 import { write } from '../db/store.js';
 import { UsageError } from '../errors.js';
 import { askPair, askPairPerson } from '../prompts/pair.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { recordListing } from '../render/output.js';
 import { pairFields, pairJson, pairListing, pairLogListing } from '../render/pair.js';
 import { action } from './shared/action.js';
@@ -38,7 +38,7 @@ async function addPair(ctx: Context, o: AddFlags): Promise<void> {
   if (!asking) requireFlags(missing);
   const db = await ctx.db();
   const helper = helperFlag ?? (getSetting(db, 'secretary') || undefined);
-  if (!asking && helper === undefined) throw new UsageError(t('err.pair_no_helper'));
+  if (!asking && helper === undefined) throw new UsageError('err.pair_no_helper');
   const ref =
     o.person ??
     (await askPairPerson((value) => {

@@ -8,7 +8,7 @@ import { listConcerns } from '../db/concerns.js';
 import { write } from '../db/store.js';
 import { UsageError } from '../errors.js';
 import { askPerson } from '../prompts/person.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { personFields, personListing } from '../render/people.js';
 import { recordListing } from '../render/output.js';
 import { visitListing } from '../render/visits.js';
@@ -44,7 +44,7 @@ function personFlags(cmd: Command): Command {
 function inputFromFlags(o: PersonFlags): Partial<PersonInput> {
   const out: Partial<PersonInput> = {};
   if (o.name !== undefined) {
-    if (o.name.trim() === '') throw new UsageError(t('err.name_empty'));
+    if (o.name.trim() === '') throw new UsageError('err.name_empty');
     out.name = o.name.trim();
   }
   if (o.household !== undefined) out.household = o.household.trim() || null;
@@ -135,7 +135,7 @@ export function personCommand(): Command {
           changes.tags = [...base, ...add.filter((k) => !base.includes(k))].filter((k) => !remove.includes(k));
         }
         if (Object.keys(changes).length === 0) {
-          if (!ctx.interactive) throw new UsageError(t('err.nothing_to_change', { flags: '--name, --household, --group, --phone, --tag, --add-tag, --remove-tag, --notes' }));
+          if (!ctx.interactive) throw new UsageError('err.nothing_to_change', { flags: '--name, --household, --group, --phone, --tag, --add-tag, --remove-tag, --notes' });
           changes = await askPerson(current);
         }
         write(db, () => updatePerson(db, id, changes));

@@ -5,7 +5,7 @@ import { checkSchedule, parseBudget, PLAN_AREAS, PLAN_KINDS, PRACTICAL_PER_YEAR,
 import type { Db } from '../db/open.js';
 import { countPracticalInYear } from '../db/plans.js';
 import { UsageError } from '../errors.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { parseDate } from '../time/dates.js';
 import type { Context } from './shared/context.js';
 import { writeErr } from './shared/io.js';
@@ -43,7 +43,7 @@ export function planFieldOptions(cmd: Command): Command {
 export function parsePlanFlags(o: PlanFlags, ctx: Pick<Context, 'today'>): Partial<PlanInput> {
   const out: Partial<PlanInput> = {};
   if (o.title !== undefined) {
-    if (o.title.trim() === '') throw new UsageError(t('err.plan_title_empty'));
+    if (o.title.trim() === '') throw new UsageError('err.plan_title_empty');
     out.title = o.title.trim();
   }
   if (o.area !== undefined) out.area = oneOf(PLAN_AREAS, o.area.trim(), t('what.plan_area'));

@@ -6,7 +6,7 @@ import { getPlan } from '../db/plans.js';
 import { write } from '../db/store.js';
 import { UsageError } from '../errors.js';
 import { askDate, askText } from '../prompts/plan.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { milestoneListing } from '../render/plan.js';
 import { parsePeriod } from '../time/periods.js';
 import { action } from './shared/action.js';
@@ -17,7 +17,7 @@ import { addOutputOptions, emitListing, emitRecord, optionalDate, parseId, requi
 function textFlag(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const v = value.trim();
-  if (!v) throw new UsageError(t('err.plan_text_empty'));
+  if (!v) throw new UsageError('err.plan_text_empty');
   return v;
 }
 
@@ -34,11 +34,11 @@ async function addMilestone(ctx: Context, planArg: string, o: OutputOptions & { 
   missingFlags([['--title', title], ['--due', due]], ctx);
   const db = await ctx.db();
   const plan = getPlan(db, planId, ctx.today);
-  if (plan.declared_status === 'dropped') throw new UsageError(t('err.plan_is_dropped', { id: planId }));
-  if (plan.declared_status === 'done') throw new UsageError(t('err.plan_already_done', { id: planId }));
+  if (plan.declared_status === 'dropped') throw new UsageError('err.plan_is_dropped', { id: planId });
+  if (plan.declared_status === 'done') throw new UsageError('err.plan_already_done', { id: planId });
   title ??= await askText(t('prompt.milestone_title'));
   due ??= await askDate(t('prompt.plan_due'), plan.due_on ?? ctx.today, ctx.today);
-  if (plan.start_on && due < plan.start_on) throw new UsageError(t('err.plan_due_before_start', { due, start: plan.start_on }));
+  if (plan.start_on && due < plan.start_on) throw new UsageError('err.plan_due_before_start', { due, start: plan.start_on });
   const id = write(db, () => insertMilestone(db, { plan_id: planId, title, due_on: due, owner }));
   emitRecord(id, () => getMilestone(db, id, ctx.today), o);
 }
@@ -50,8 +50,8 @@ async function doneMilestone(ctx: Context, idArg: string, o: OutputOptions & { d
   missingFlags([['--date', date]], ctx);
   const db = await ctx.db();
   const m = getMilestone(db, id, ctx.today);
-  if (m.status === 'done') throw new UsageError(t('err.milestone_already_done', { id, date: m.done_on ?? '' }));
-  if (m.status === 'dropped') throw new UsageError(t('err.milestone_is_dropped', { id }));
+  if (m.status === 'done') throw new UsageError('err.milestone_already_done', { id, date: m.done_on ?? '' });
+  if (m.status === 'dropped') throw new UsageError('err.milestone_is_dropped', { id });
   date ??= await askDate(t('prompt.plan_done_on'), ctx.today, ctx.today);
   checkDoneDate(date, getPlan(db, m.plan_id, ctx.today).start_on, ctx.today);
   write(db, () => markMilestoneDone(db, id, date, note));
@@ -64,8 +64,8 @@ async function dropOne(ctx: Context, idArg: string, o: OutputOptions & { reason?
   missingFlags([['--reason', reason]], ctx);
   const db = await ctx.db();
   const m = getMilestone(db, id, ctx.today);
-  if (m.status === 'done') throw new UsageError(t('err.milestone_already_done', { id, date: m.done_on ?? '' }));
-  if (m.status === 'dropped') throw new UsageError(t('err.milestone_is_dropped', { id }));
+  if (m.status === 'done') throw new UsageError('err.milestone_already_done', { id, date: m.done_on ?? '' });
+  if (m.status === 'dropped') throw new UsageError('err.milestone_is_dropped', { id });
   reason ??= await askText(t('prompt.plan_drop_reason'));
   write(db, () => dropMilestone(db, id, reason, ctx.today));
   emitRecord(id, () => getMilestone(db, id, ctx.today), o);

@@ -7,7 +7,7 @@ import { dropPlan, getPlan, getProgress, insertPlan, insertProgress, listPlans, 
 import { write } from '../db/store.js';
 import { UsageError } from '../errors.js';
 import { askDate, askPlan, askText } from '../prompts/plan.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { recordListing } from '../render/output.js';
 import { milestoneListing, planFields, planJson, planListing, progressListing } from '../render/plan.js';
 import { milestoneCommand } from './plan-milestone.js';
@@ -35,13 +35,13 @@ async function editPlan(ctx: Context, idArg: string, o: PlanFlags): Promise<void
   const db = await ctx.db();
   const current = getPlan(db, id, ctx.today);
   if (Object.keys(changes).length === 0 && !o.reopen) {
-    if (!ctx.interactive) throw new UsageError(t('err.nothing_to_change', { flags: `${PLAN_FIELD_FLAGS}, --reopen` }));
+    if (!ctx.interactive) throw new UsageError('err.nothing_to_change', { flags: `${PLAN_FIELD_FLAGS}, --reopen` });
     changes = await askPlan(current, ctx.today);
   }
   const next = { ...current, ...changes };
   checkSchedule(next.start_on, next.due_on);
   if (!o.reopen && next.done_on && next.start_on && next.done_on < next.start_on) {
-    throw new UsageError(t('err.plan_done_before_start', { date: next.done_on, start: next.start_on }));
+    throw new UsageError('err.plan_done_before_start', { date: next.done_on, start: next.start_on });
   }
   write(db, () => {
     updatePlan(db, id, changes);
@@ -58,10 +58,10 @@ async function markDone(ctx: Context, idArg: string, o: OutputOptions & { date?:
   if (date === undefined && !ctx.interactive) requireFlags(['--date']);
   const db = await ctx.db();
   const plan = getPlan(db, id, ctx.today);
-  if (plan.declared_status === 'dropped') throw new UsageError(t('err.plan_is_dropped', { id }));
-  if (plan.declared_status === 'done') throw new UsageError(t('err.plan_already_done', { id }));
+  if (plan.declared_status === 'dropped') throw new UsageError('err.plan_is_dropped', { id });
+  if (plan.declared_status === 'done') throw new UsageError('err.plan_already_done', { id });
   const pending = listMilestones(db, ctx.today, { plan_id: id }).filter((m) => !isFinished(m.status));
-  if (pending.length) throw new UsageError(t('err.plan_pending_milestones', { id, ids: pending.map((m) => `#${m.id}`).join(', ') }));
+  if (pending.length) throw new UsageError('err.plan_pending_milestones', { id, ids: pending.map((m) => `#${m.id}`).join(', ') });
   date ??= await askDate(t('prompt.plan_done_on'), ctx.today, ctx.today);
   checkDoneDate(date, plan.start_on, ctx.today);
   write(db, () => markPlanDone(db, id, date));
@@ -71,12 +71,12 @@ async function markDone(ctx: Context, idArg: string, o: OutputOptions & { date?:
 async function drop(ctx: Context, idArg: string, o: OutputOptions & { reason?: string }): Promise<void> {
   const id = parseId(idArg);
   let reason = o.reason?.trim();
-  if (o.reason !== undefined && !reason) throw new UsageError(t('err.plan_text_empty'));
+  if (o.reason !== undefined && !reason) throw new UsageError('err.plan_text_empty');
   if (reason === undefined && !ctx.interactive) requireFlags(['--reason']);
   const db = await ctx.db();
   const plan = getPlan(db, id, ctx.today);
-  if (plan.declared_status === 'dropped') throw new UsageError(t('err.plan_is_dropped', { id }));
-  if (plan.status === 'done') throw new UsageError(t('err.plan_already_done', { id }));
+  if (plan.declared_status === 'dropped') throw new UsageError('err.plan_is_dropped', { id });
+  if (plan.status === 'done') throw new UsageError('err.plan_already_done', { id });
   reason ??= await askText(t('prompt.plan_drop_reason'));
   const n = write(db, () => dropPlan(db, id, reason, ctx.today));
   if (n) writeErr(t('msg.plan_dropped_milestones', { id, n }));
@@ -88,15 +88,15 @@ async function addProgress(ctx: Context, idArg: string, o: OutputOptions & { dat
   const percent = o.percent === undefined ? null : parsePercent(o.percent);
   let date = optionalDate(o.date, ctx);
   let note = o.note?.trim();
-  if (o.note !== undefined && !note) throw new UsageError(t('err.plan_text_empty'));
+  if (o.note !== undefined && !note) throw new UsageError('err.plan_text_empty');
   const missing = [date === undefined && '--date', note === undefined && '--note'].filter((x): x is string => Boolean(x));
   if (missing.length && !ctx.interactive) requireFlags(missing);
   const db = await ctx.db();
   const plan = getPlan(db, id, ctx.today);
-  if (plan.declared_status === 'dropped') throw new UsageError(t('err.plan_is_dropped', { id }));
+  if (plan.declared_status === 'dropped') throw new UsageError('err.plan_is_dropped', { id });
   date ??= await askDate(t('prompt.date'), ctx.today, ctx.today);
   note ??= await askText(t('prompt.plan_progress_note'));
-  if (date > ctx.today) throw new UsageError(t('err.plan_date_future', { date, today: ctx.today }));
+  if (date > ctx.today) throw new UsageError('err.plan_date_future', { date, today: ctx.today });
   const noteId = write(db, () => insertProgress(db, { plan_id: id, date, note, percent }));
   emitRecord(noteId, () => getProgress(db, noteId), o);
 }

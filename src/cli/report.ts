@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { manyOf, oneOf } from '../domain/keys.js';
 import { REPORT_BY, REPORT_SECTIONS } from '../domain/report.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { renderReport } from '../render/report.js';
 import { buildReportParallel } from '../report/parallel.js';
 import { parsePeriod } from '../time/periods.js';

@@ -6,7 +6,7 @@ import { backupDirFor, canOpen, copyDamaged, inspectDatabaseFile, isSqliteFile, 
 import { latestVersion } from '../db/open.js';
 import { DataError, UsageError } from '../errors.js';
 import { askBackup } from '../prompts/safety.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { localTime } from '../render/safety.js';
 import { backupNow } from './backup.js';
 import { action } from './shared/action.js';
@@ -19,7 +19,7 @@ async function chooseFile(ctx: Context, file: string | undefined): Promise<strin
   if (file !== undefined) return resolve(file);
   const backups = listBackups(backupDirFor(ctx.dbPath), ctx.dbPath);
   if (!ctx.interactive) requireFlags(['FILE']);
-  if (backups.length === 0) throw new DataError(t('err.no_backups', { dir: backupDirFor(ctx.dbPath) }));
+  if (backups.length === 0) throw new DataError('err.no_backups', { dir: backupDirFor(ctx.dbPath) });
   return askBackup(backups.map((p) => ({ path: p, label: `${basename(p)}  (${localTime(statSync(p).mtime.toISOString())})` })));
 }
 
@@ -31,7 +31,7 @@ const samePath = (a: string, b: string) => existsSync(a) && existsSync(b) && rea
  */
 async function keepCurrent(dbPath: string): Promise<{ path: string; usable: boolean } | undefined> {
   if (!existsSync(dbPath) || statSync(dbPath).size === 0) return undefined;
-  if (!isSqliteFile(dbPath)) throw new DataError(t('err.not_fs_db', { path: dbPath }));
+  if (!isSqliteFile(dbPath)) throw new DataError('err.not_fs_db', { path: dbPath });
   if (canOpen(dbPath)) {
     const db = openForBackup(dbPath);
     try {
@@ -56,16 +56,16 @@ export function restoreCommand(): Command {
     .action(
       action(async (ctx, file: string | undefined, o: { yes?: boolean }) => {
         const source = await chooseFile(ctx, file);
-        if (samePath(source, ctx.dbPath)) throw new UsageError(t('err.restore_same', { path: source }));
+        if (samePath(source, ctx.dbPath)) throw new UsageError('err.restore_same', { path: source });
         const info = inspectDatabaseFile(source);
-        if (info.version > latestVersion()) throw new DataError(t('err.newer_db', { path: source, found: info.version, known: latestVersion() }));
-        if (info.problems.length) throw new DataError(t('err.restore_check_failed', { path: source, detail: info.problems.slice(0, 3).join('; ') }));
+        if (info.version > latestVersion()) throw new DataError('err.newer_db', { path: source, found: info.version, known: latestVersion() });
+        if (info.problems.length) throw new DataError('err.restore_check_failed', { path: source, detail: info.problems.slice(0, 3).join('; ') });
         await confirmOrYes(ctx, o.yes, t('prompt.confirm_restore', { file: source, db: ctx.dbPath }), t('action.restore'));
         const kept = await keepCurrent(ctx.dbPath);
         if (kept) writeErr(t('msg.restore_kept', { path: kept.path }));
         await restoreDatabase(source, ctx.dbPath, kept?.usable ?? true);
         const after = inspectDatabaseFile(ctx.dbPath);
-        if (after.problems.length) throw new DataError(t('err.restore_check_failed', { path: ctx.dbPath, detail: after.problems.slice(0, 3).join('; ') }));
+        if (after.problems.length) throw new DataError('err.restore_check_failed', { path: ctx.dbPath, detail: after.problems.slice(0, 3).join('; ') });
         writeErr(t('msg.restored', { file: source, db: ctx.dbPath }));
       }),
     );

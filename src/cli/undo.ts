@@ -5,7 +5,7 @@ import { findUndoTarget, undoChange } from '../db/history.js';
 import type { Db } from '../db/open.js';
 import { write } from '../db/store.js';
 import { DataError } from '../errors.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { describeChange } from '../render/safety.js';
 import { action } from './shared/action.js';
 import { confirmOrYes } from './shared/confirm.js';
@@ -30,13 +30,13 @@ export function undoCommand(): Command {
       action(async (ctx, o: { yes?: boolean }) => {
         const db = await ctx.db();
         const target = findUndoTarget(db);
-        if (!target) throw new DataError(t('err.nothing_to_undo'));
+        if (!target) throw new DataError('err.nothing_to_undo');
         rehearse(db, target);
         const what = describeChange(target);
         await confirmOrYes(ctx, o.yes, t('prompt.confirm_undo', { change: what }), t('action.undo'));
         write(db, () => {
           // Another fs may have written while we asked: undo only what was shown.
-          if (findUndoTarget(db)?.id !== target.id) throw new DataError(t('err.undo_changed_since'));
+          if (findUndoTarget(db)?.id !== target.id) throw new DataError('err.undo_changed_since');
           undoChange(db, target);
         });
         writeErr(t('msg.undone', { change: what }));

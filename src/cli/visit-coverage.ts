@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { computeCoverage, type VisitCategory, type VisitTopic } from '../domain/visits.js';
 import { getNumberSetting } from '../db/settings.js';
 import { staleHouseholds, visitCountsByCategory, type StaleHousehold } from '../db/visits.js';
-import { joinList, label, t } from '../render/i18n/index.js';
+import { joinList, label, t } from '../i18n/index.js';
 import { coverageListing, staleListing } from '../render/visits.js';
 import { addDays, daysBetween } from '../time/dates.js';
 import { parsePeriod } from '../time/periods.js';

@@ -12,7 +12,7 @@ import { NotFoundError, UsageError } from '../errors.js';
 import { askCreatePerson, askPersonRef, askVisit } from '../prompts/visit.js';
 import { askPerson } from '../prompts/person.js';
 import { concernListing } from '../render/concerns.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { recordListing } from '../render/output.js';
 import { visitFields, visitListing } from '../render/visits.js';
 import { action } from './shared/action.js';
@@ -44,7 +44,7 @@ const DEFAULT_LIMIT = 50;
 /** Flags checked before anything is opened or asked: a typo never half-records a visit. */
 function parseVisitFlags(o: VisitFlags, ctx: Context) {
   const concerns = (o.concern ?? []).map((c) => c.trim());
-  if (concerns.some((c) => c === '')) throw new UsageError(t('err.concern_text_empty'));
+  if (concerns.some((c) => c === '')) throw new UsageError('err.concern_text_empty');
   return {
     // The ledger records visits made, not planned: a date after today is a typo.
     date: pastDate(o.date, ctx),
@@ -68,12 +68,12 @@ async function addVisit(ctx: Context, o: VisitFlags): Promise<void> {
   if (!person) {
     const known: PersonInput = { name: ref, household: o.household ?? null, group: o.group ?? null, tags: f.tags };
     if (asking) {
-      if (!(await askCreatePerson(ref))) throw new NotFoundError(t('err.person_unknown', { name: ref }));
+      if (!(await askCreatePerson(ref))) throw new NotFoundError('err.person_unknown', { name: ref });
       newPerson = await askPerson(known, false);
     } else if (o.newPerson) {
       newPerson = known;
     } else {
-      throw new NotFoundError(t('err.person_new_needs_flag', { name: ref }));
+      throw new NotFoundError('err.person_new_needs_flag', { name: ref });
     }
   }
   const tags = person?.tags ?? newPerson?.tags ?? [];
@@ -113,7 +113,7 @@ async function editVisit(ctx: Context, idArg: string, o: VisitFlags): Promise<vo
     changes.household_id = p.household_id;
   }
   if (Object.keys(changes).length === 0) {
-    if (!ctx.interactive) throw new UsageError(t('err.nothing_to_change', { flags: '--date, --person, --category, --topic, --notes, --place' }));
+    if (!ctx.interactive) throw new UsageError('err.nothing_to_change', { flags: '--date, --person, --category, --topic, --notes, --place' });
     const a = await askVisit({ ...current, concerns: [] }, ctx.today, false);
     Object.assign(changes, { date: a.date, category: a.category, topics: a.topics, notes: a.notes, place: a.place });
   }

@@ -3,7 +3,7 @@
 import { chmodSync, closeSync, constants, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { DataError, NotFoundError } from '../errors.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { FS_APPLICATION_ID, loadSqlite, type Db } from './open.js';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -77,7 +77,7 @@ export async function backupDatabase(db: Db, dest: string): Promise<void> {
     renameSync(partial, dest);
   } catch (e) {
     rmSync(partial, { force: true });
-    throw new DataError(t('err.backup_failed', { path: dest, detail: (e as Error).message }));
+    throw new DataError('err.backup_failed', { path: dest, detail: (e as Error).message });
   } finally {
     process.umask(old);
   }
@@ -106,16 +106,16 @@ export function openExisting(path: string): Db {
  * version wrote it. Refuses anything that is not an fs database.
  */
 export function openForBackup(dbPath: string): Db {
-  if (!existsSync(dbPath)) throw new NotFoundError(t('err.no_database', { path: dbPath }));
-  if (!isSqliteFile(dbPath)) throw new DataError(t('err.not_fs_db', { path: dbPath }));
+  if (!existsSync(dbPath)) throw new NotFoundError('err.no_database', { path: dbPath });
+  if (!isSqliteFile(dbPath)) throw new DataError('err.not_fs_db', { path: dbPath });
   const db = openExisting(dbPath);
   try {
-    if (db.pragma('application_id', { simple: true }) !== FS_APPLICATION_ID) throw new DataError(t('err.not_fs_db', { path: dbPath }));
+    if (db.pragma('application_id', { simple: true }) !== FS_APPLICATION_ID) throw new DataError('err.not_fs_db', { path: dbPath });
     return db;
   } catch (e) {
     db.close();
     if (e instanceof DataError) throw e;
-    throw new DataError(t('err.corrupt_db', { path: dbPath, detail: (e as Error).message }));
+    throw new DataError('err.corrupt_db', { path: dbPath, detail: (e as Error).message });
   }
 }
 
@@ -145,18 +145,18 @@ export interface FileInspection {
 
 /** quick_check (or integrity_check) of a file; throws a DataError saying what the file is not. */
 export function inspectDatabaseFile(path: string, full = false): FileInspection {
-  if (!existsSync(path)) throw new DataError(t('err.file_missing', { path }));
-  if (!isSqliteFile(path)) throw new DataError(t('err.not_fs_db', { path }));
+  if (!existsSync(path)) throw new DataError('err.file_missing', { path });
+  if (!isSqliteFile(path)) throw new DataError('err.not_fs_db', { path });
   let db: Db | undefined;
   try {
     db = openExisting(path);
     const applicationId = db.pragma('application_id', { simple: true }) as number;
-    if (applicationId !== FS_APPLICATION_ID) throw new DataError(t('err.not_fs_db', { path }));
+    if (applicationId !== FS_APPLICATION_ID) throw new DataError('err.not_fs_db', { path });
     const version = db.pragma('user_version', { simple: true }) as number;
     return { path, size: statSync(path).size, applicationId, version, problems: integrityProblems(db, full) };
   } catch (e) {
     if (e instanceof DataError) throw e;
-    throw new DataError(t('err.corrupt_db', { path, detail: (e as Error).message }));
+    throw new DataError('err.corrupt_db', { path, detail: (e as Error).message });
   } finally {
     db?.close();
   }
@@ -195,8 +195,8 @@ export async function restoreDatabase(source: string, dbPath: string, currentUsa
     chmodSync(dbPath, 0o600);
   } catch (e) {
     const err = e as { code?: string; message?: string };
-    if (err.code === 'SQLITE_BUSY') throw new DataError(t('err.db_busy'));
-    throw new DataError(t('err.restore_failed', { path: dbPath, detail: err.message ?? String(e) }));
+    if (err.code === 'SQLITE_BUSY') throw new DataError('err.db_busy');
+    throw new DataError('err.restore_failed', { path: dbPath, detail: err.message ?? String(e) });
   } finally {
     src.close();
     process.umask(old);

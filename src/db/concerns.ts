@@ -1,7 +1,7 @@
 // Concern queries.
 import type { Concern } from '../domain/concerns.js';
 import { NotFoundError } from '../errors.js';
-import { label, t } from '../render/i18n/index.js';
+import { label, t } from '../i18n/index.js';
 import type { IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
 import { updateRecord, type Row } from './store.js';
@@ -13,7 +13,7 @@ const SELECT_CONCERN = `
 
 export function getConcern(db: Db, id: number): Concern {
   const row = db.prepare(`${SELECT_CONCERN} WHERE c.id = ? AND c.deleted_at IS NULL`).get(id) as Concern | undefined;
-  if (!row) throw new NotFoundError(t('err.not_found', { what: label('entity', 'concern'), id }));
+  if (!row) throw new NotFoundError('err.not_found', { what: label('entity', 'concern'), id });
   return row;
 }
 

@@ -1,7 +1,7 @@
 // Village decision queries (四议两公开): decisions, their steps, and the status kept beside them.
 import { nextStep, type Decision, type DecisionKind, type DecisionStatus, type DecisionStepRecord } from '../domain/decision.js';
 import { NotFoundError } from '../errors.js';
-import { label, t } from '../render/i18n/index.js';
+import { label, t } from '../i18n/index.js';
 import type { IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
 import { getLiveRow, insertRecord, updateRecord, type Row } from './store.js';
@@ -49,7 +49,7 @@ export function insertDecision(db: Db, d: DecisionInput): number {
 
 export function getDecision(db: Db, id: number): Decision {
   const row = db.prepare(`${SELECT_DECISION} WHERE d.id = ? AND d.deleted_at IS NULL`).get(id) as Row | undefined;
-  if (!row) throw new NotFoundError(t('err.not_found', { what: label('entity', 'decision'), id }));
+  if (!row) throw new NotFoundError('err.not_found', { what: label('entity', 'decision'), id });
   return toDecision(row);
 }
 

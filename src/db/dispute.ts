@@ -11,7 +11,7 @@ import type {
   RiskFlag,
 } from '../domain/dispute.js';
 import { NotFoundError } from '../errors.js';
-import { label, t } from '../render/i18n/index.js';
+import { label, t } from '../i18n/index.js';
 import { addDays, type IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
 import { insertRecord, updateRecord, type Row } from './store.js';
@@ -96,7 +96,7 @@ export function applyStep(db: Db, id: number, changes: DisputeChanges, event: Ev
 
 export function getDispute(db: Db, id: number): Dispute {
   const row = db.prepare(`${SELECT_DISPUTE} WHERE d.id = ? AND d.deleted_at IS NULL`).get(id) as Row | undefined;
-  if (!row) throw new NotFoundError(t('err.not_found', { what: label('entity', 'dispute'), id }));
+  if (!row) throw new NotFoundError('err.not_found', { what: label('entity', 'dispute'), id });
   return toDispute(row);
 }
 

@@ -2,7 +2,7 @@
 import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { chmodCommand, humanSize, schemaStatus, tooOpen, type DoctorCheck } from '../domain/doctor.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { backupDirFor, integrityProblems, isSqliteFile, listBackups, openExisting } from './backup.js';
 import { FS_APPLICATION_ID, type Db } from './open.js';
 

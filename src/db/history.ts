@@ -1,7 +1,7 @@
 // The change log: history of records, and undo of the most recent change.
 import { IMPORT_OP, pickUndoTarget, sameValue, splitUpdate, UNDO_OP, type ChangeEntry } from '../domain/history.js';
 import { DataError } from '../errors.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import type { Db } from './open.js';
 import { describeSchema, q } from './schema.js';
 import { nowStamp, type Row } from './store.js';
@@ -101,14 +101,14 @@ export interface UndoResult {
   logId: number;
 }
 
-const cannot = (e: ChangeEntry, why: string) => new DataError(t('err.undo_cannot', { id: e.id, op: e.op, entity: e.entity, why }));
+const cannot = (e: ChangeEntry, why: string) => new DataError('err.undo_cannot', { id: e.id, op: e.op, entity: e.entity, why });
 
 /** Revert one logged change and log the undo. Call inside a write transaction. Throws (nothing written) if it cannot. */
 export function undoChange(db: Db, e: ChangeEntry): UndoResult {
   const stamp = nowStamp();
   let logged: Row;
   const hook = changeUndo(e.entity);
-  if (e.op === IMPORT_OP) throw new DataError(t('err.undo_import', { id: e.id }));
+  if (e.op === IMPORT_OP) throw new DataError('err.undo_import', { id: e.id });
   if (hook) {
     logged = hook(db, e);
   } else {
@@ -132,7 +132,7 @@ export function undoChange(db: Db, e: ChangeEntry): UndoResult {
       for (const f of other) if (!fieldUndo(e.entity, f.field)) throw cannot(e, t('why.unknown_field', { field: f.field }));
       for (const f of cols) {
         if (!f.hasBefore) throw cannot(e, t('why.no_before', { field: f.field }));
-        if (!sameValue(row[f.field], f.after)) throw new DataError(t('err.undo_changed_since'));
+        if (!sameValue(row[f.field], f.after)) throw new DataError('err.undo_changed_since');
       }
       const before = Object.fromEntries(cols.map((f) => [f.field, f.before]));
       if (cols.length) {

@@ -3,7 +3,7 @@
 import type { Statement } from 'better-sqlite3';
 import { decodeValue, incomingWins, LineError, type RecordLine, type SchemaSpec, type TableCounts, type TableSpec } from '../domain/transfer.js';
 import { DataError } from '../errors.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import type { Db } from './open.js';
 import { q } from './schema.js';
 import type { Row } from './store.js';
@@ -222,7 +222,7 @@ export class Importer {
 }
 
 export function lineError(line: number, detail: string): DataError {
-  return new DataError(t('err.import_line', { line, detail }));
+  return new DataError('err.import_line', { line, detail });
 }
 
 export function wrapSqlite<T>(line: number, fn: () => T): T {

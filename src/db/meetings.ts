@@ -2,7 +2,7 @@
 import type { MonthCount } from '../domain/compliance.js';
 import { attendanceRate, type AttendanceEntry, type Meeting, type MeetingType } from '../domain/meeting.js';
 import { NotFoundError } from '../errors.js';
-import { label, t } from '../render/i18n/index.js';
+import { label, t } from '../i18n/index.js';
 import type { IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
 import { insertRecord, logChange, nowStamp, softDelete, updateRecord, type Row } from './store.js';
@@ -82,7 +82,7 @@ export function insertMeeting(db: Db, m: MeetingInput, attendance: readonly Atte
 
 export function getMeeting(db: Db, id: number): Meeting {
   const row = db.prepare(`${SELECT_MEETING} WHERE m.id = ? AND m.deleted_at IS NULL`).get(id) as Row | undefined;
-  if (!row) throw new NotFoundError(t('err.not_found', { what: label('entity', 'meeting'), id }));
+  if (!row) throw new NotFoundError('err.not_found', { what: label('entity', 'meeting'), id });
   return toMeeting(row);
 }
 

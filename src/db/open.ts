@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import { DataError } from '../errors.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 
 export type Db = Database.Database;
 
@@ -81,7 +81,7 @@ function checkHeader(path: string): void {
   try {
     const buf = Buffer.alloc(16);
     readSync(fd, buf, 0, 16, 0);
-    if (buf.toString('latin1') !== SQLITE_MAGIC) throw new DataError(t('err.not_fs_db', { path }));
+    if (buf.toString('latin1') !== SQLITE_MAGIC) throw new DataError('err.not_fs_db', { path });
   } finally {
     closeSync(fd);
   }
@@ -100,9 +100,9 @@ export function tightenPermissions(path: string): void {
 
 function wrapSqliteError(path: string, e: unknown): never {
   const err = e as { code?: string; message?: string };
-  if (err.code === 'SQLITE_BUSY') throw new DataError(t('err.db_busy'));
-  if (err.code === 'SQLITE_NOTADB') throw new DataError(t('err.not_fs_db', { path }));
-  throw new DataError(t('err.corrupt_db', { path, detail: err.message ?? String(e) }));
+  if (err.code === 'SQLITE_BUSY') throw new DataError('err.db_busy');
+  if (err.code === 'SQLITE_NOTADB') throw new DataError('err.not_fs_db', { path });
+  throw new DataError('err.corrupt_db', { path, detail: err.message ?? String(e) });
 }
 
 export interface OpenOptions {
@@ -138,9 +138,9 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     const version = db.pragma('user_version', { simple: true }) as number;
     if (appId !== FS_APPLICATION_ID) {
       const objects = (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
-      if (appId !== 0 || version !== 0 || objects !== 0) throw new DataError(t('err.not_fs_db', { path }));
+      if (appId !== 0 || version !== 0 || objects !== 0) throw new DataError('err.not_fs_db', { path });
     }
-    if (version > known) throw new DataError(t('err.newer_db', { path, found: version, known }));
+    if (version > known) throw new DataError('err.newer_db', { path, found: version, known });
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');

@@ -2,7 +2,7 @@
 import { personKind, type Pair, type PairLog } from '../domain/pair.js';
 import type { PersonTag } from '../domain/people.js';
 import { NotFoundError } from '../errors.js';
-import { label, t } from '../render/i18n/index.js';
+import { label, t } from '../i18n/index.js';
 import type { IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
 import { insertRecord, updateRecord, type Row } from './store.js';
@@ -38,7 +38,7 @@ function toPair(row: Row): Pair {
 
 export function getPair(db: Db, id: number): Pair {
   const row = db.prepare(`${SELECT_PAIR} WHERE pr.id = ? AND pr.deleted_at IS NULL`).get(id) as Row | undefined;
-  if (!row) throw new NotFoundError(t('err.not_found', { what: label('entity', 'pair'), id }));
+  if (!row) throw new NotFoundError('err.not_found', { what: label('entity', 'pair'), id });
   return toPair(row);
 }
 
@@ -93,7 +93,7 @@ export function getPairLog(db: Db, id: number): PairLog {
   const row = db
     .prepare('SELECT id, uid, pair_id, date, action, result, created_at, updated_at FROM pair_logs WHERE id = ? AND deleted_at IS NULL')
     .get(id) as PairLog | undefined;
-  if (!row) throw new NotFoundError(t('err.not_found', { what: label('entity', 'pair_log'), id }));
+  if (!row) throw new NotFoundError('err.not_found', { what: label('entity', 'pair_log'), id });
   return row;
 }
 

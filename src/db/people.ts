@@ -1,7 +1,7 @@
 // Roster queries: people and their households.
 import type { Person, PersonInput, PersonTag } from '../domain/people.js';
 import { NotFoundError } from '../errors.js';
-import { label, t } from '../render/i18n/index.js';
+import { label, t } from '../i18n/index.js';
 import type { Db } from './open.js';
 import { insertRecord, softDelete, updateRecord, type Row } from './store.js';
 
@@ -38,7 +38,7 @@ export function insertPerson(db: Db, input: PersonInput): number {
 
 export function getPerson(db: Db, id: number): Person {
   const row = db.prepare(`${SELECT_PERSON} WHERE p.id = ? AND p.deleted_at IS NULL`).get(id) as Row | undefined;
-  if (!row) throw new NotFoundError(t('err.not_found', { what: label('entity', 'person'), id }));
+  if (!row) throw new NotFoundError('err.not_found', { what: label('entity', 'person'), id });
   return toPerson(row);
 }
 

@@ -1,7 +1,7 @@
 // Dated milestones of a plan item.
 import { isOverdue, type Milestone } from '../domain/plan.js';
 import { NotFoundError } from '../errors.js';
-import { label, t } from '../render/i18n/index.js';
+import { label, t } from '../i18n/index.js';
 import type { IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
 import { milestoneOverdueSql } from './plans.js';
@@ -30,7 +30,7 @@ export function insertMilestone(db: Db, input: MilestoneInput): number {
 
 export function getMilestone(db: Db, id: number, today: IsoDate): Milestone {
   const row = db.prepare(`${SELECT_MILESTONE} WHERE m.id = ? AND m.deleted_at IS NULL AND p.deleted_at IS NULL`).get(id) as Row | undefined;
-  if (!row) throw new NotFoundError(t('err.not_found', { what: label('entity', 'milestone'), id }));
+  if (!row) throw new NotFoundError('err.not_found', { what: label('entity', 'milestone'), id });
   return toMilestone(row, today);
 }
 

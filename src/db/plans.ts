@@ -1,7 +1,7 @@
 // Plan items (goals and practical things) and their progress notes.
 import { deriveStatus, isOverdue, type DeclaredStatus, type Plan, type PlanInput, type ProgressNote } from '../domain/plan.js';
 import { NotFoundError } from '../errors.js';
-import { label, t } from '../render/i18n/index.js';
+import { label, t } from '../i18n/index.js';
 import type { IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
 import { insertRecord, logChange, nowStamp, updateRecord, type Row } from './store.js';
@@ -46,7 +46,7 @@ export function insertPlan(db: Db, input: PlanInput): number {
 
 export function getPlan(db: Db, id: number, today: IsoDate): Plan {
   const row = db.prepare(`${SELECT_PLAN} WHERE p.id = @id AND p.deleted_at IS NULL`).get({ id, today }) as Row | undefined;
-  if (!row) throw new NotFoundError(t('err.not_found', { what: label('entity', 'plan'), id }));
+  if (!row) throw new NotFoundError('err.not_found', { what: label('entity', 'plan'), id });
   return toPlan(row, today);
 }
 
@@ -144,7 +144,7 @@ const SELECT_PROGRESS = `
 
 export function getProgress(db: Db, id: number): ProgressNote {
   const row = db.prepare(`${SELECT_PROGRESS} WHERE g.id = ? AND g.deleted_at IS NULL`).get(id) as ProgressNote | undefined;
-  if (!row) throw new NotFoundError(t('err.not_found', { what: label('entity', 'progress'), id }));
+  if (!row) throw new NotFoundError('err.not_found', { what: label('entity', 'progress'), id });
   return row;
 }
 

@@ -2,7 +2,7 @@
 // writes its audit trail the same way and in the same transaction as the change.
 import { uuidv7 } from 'uuidv7';
 import { NotFoundError } from '../errors.js';
-import { label, t } from '../render/i18n/index.js';
+import { label, t } from '../i18n/index.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open.js';
 
@@ -60,7 +60,7 @@ export function insertRecord(db: Db, table: string, entity: string, values: Row)
 
 export function getLiveRow(db: Db, table: string, entity: string, id: number): Row {
   const row = db.prepare(`SELECT * FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id) as Row | undefined;
-  if (!row) throw new NotFoundError(t('err.not_found', { what: label('entity', entity), id }));
+  if (!row) throw new NotFoundError('err.not_found', { what: label('entity', entity), id });
   return row;
 }
 

@@ -1,7 +1,7 @@
 // Import: records matched by uid, whatever tables the migrations made; all or nothing.
 import { parseHeader, parseRecordLine, unwrapJsonArrayLine, type TableCounts } from '../domain/transfer.js';
 import { DataError } from '../errors.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { Importer, wrapSqlite } from './importer.js';
 import type { Db } from './open.js';
 import { describeSchema, q } from './schema.js';
@@ -52,7 +52,7 @@ export function importRecords(db: Db, lines: Iterable<string>, opts: ImportOptio
         importer.apply(spec, line, lineNo);
       });
     }
-    if (!header) throw new DataError(t('err.import_empty'));
+    if (!header) throw new DataError('err.import_empty');
     importer.finish();
     const counts = schema.order.map((s) => importer.counts.get(s.name)!);
     const changed = counts.some((c) => c.added + c.updated > 0);

@@ -7,7 +7,7 @@
 // A logged change without a hook is refused by `fs undo` (exit 1, nothing written).
 import { type ChangeEntry, type FieldChange } from '../domain/history.js';
 import { DataError } from '../errors.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import type { Db } from './open.js';
 import type { Row } from './store.js';
 
@@ -40,14 +40,14 @@ export function changeUndo(entity: string): ChangeUndo | undefined {
   return changeHooks.get(entity);
 }
 
-const changedSince = () => new DataError(t('err.undo_changed_since'));
+const changedSince = () => new DataError('err.undo_changed_since');
 
 // Settings: logged as {key, value} without the old value. The value before a change is the one the
 // previous logged change of that key set (or the default when there was none). An import may have
 // set it in between without a row per key: then the earlier value is unknown and undo refuses.
 registerChangeUndo('setting', (db, entry) => {
   const key = entry.changes.key;
-  if (typeof key !== 'string') throw new DataError(t('err.undo_unsupported', { what: 'setting' }));
+  if (typeof key !== 'string') throw new DataError('err.undo_unsupported', { what: 'setting' });
   const current = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   if ((current?.value ?? null) !== (entry.changes.value ?? null)) throw changedSince();
   const prev = db
@@ -56,7 +56,7 @@ registerChangeUndo('setting', (db, entry) => {
        ORDER BY id DESC LIMIT 1`,
     )
     .get(entry.id, key) as { op: string; changes: string } | undefined;
-  if (prev?.op === 'import') throw new DataError(t('err.undo_setting_import', { key }));
+  if (prev?.op === 'import') throw new DataError('err.undo_setting_import', { key });
   const value = prev ? ((JSON.parse(prev.changes) as { value?: string | null }).value ?? null) : null;
   if (value === null) db.prepare('DELETE FROM settings WHERE key = ?').run(key);
   else db.prepare('UPDATE settings SET value = ?, updated_at = ? WHERE key = ?').run(value, new Date().toISOString(), key);

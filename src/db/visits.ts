@@ -1,7 +1,7 @@
 // Visit and coverage queries.
 import { maskToTopics, topicBit, topicsToMask, VISIT_TOPICS, type CategoryCount, type Visit, type VisitCategory, type VisitTopic } from '../domain/visits.js';
 import { NotFoundError } from '../errors.js';
-import { label, t } from '../render/i18n/index.js';
+import { label, t } from '../i18n/index.js';
 import { addDays, type IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
 import { insertRecord, softDelete, updateRecord, type Row } from './store.js';
@@ -48,7 +48,7 @@ export function insertVisit(db: Db, v: VisitInput, concerns: string[], concernDu
 
 export function getVisit(db: Db, id: number): Visit {
   const row = db.prepare(`${SELECT_VISIT} WHERE v.id = ? AND v.deleted_at IS NULL`).get(id) as Row | undefined;
-  if (!row) throw new NotFoundError(t('err.not_found', { what: label('entity', 'visit'), id }));
+  if (!row) throw new NotFoundError('err.not_found', { what: label('entity', 'visit'), id });
   return toVisit(row);
 }
 

@@ -1,7 +1,7 @@
 // The village development plan (村级发展规划) and the 1-3 practical things (实事). Pure rules:
 // keys, derived status, overdue, date checks and the report arithmetic.
 import { UsageError } from '../errors.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import type { IsoDate } from '../time/dates.js';
 
 export const PLAN_AREAS = [
@@ -125,7 +125,7 @@ export function isFinished(status: PlanStatus): boolean {
 /** A budget in yuan: a non-negative number with at most two decimals (commas allowed as thousands separators). */
 export function parseBudget(value: string): number {
   const s = value.trim().replace(/,/g, '');
-  if (!/^\d{1,12}(\.\d{1,2})?$/.test(s)) throw new UsageError(t('err.plan_bad_budget', { value }));
+  if (!/^\d{1,12}(\.\d{1,2})?$/.test(s)) throw new UsageError('err.plan_bad_budget', { value });
   return Number(s);
 }
 
@@ -133,19 +133,19 @@ export function parseBudget(value: string): number {
 export function parsePercent(value: string): number {
   const m = /^(\d{1,9})%?$/.exec(value.trim());
   const n = m ? Number(m[1]) : NaN;
-  if (!(n >= 0 && n <= 100)) throw new UsageError(t('err.plan_bad_percent', { value }));
+  if (!(n >= 0 && n <= 100)) throw new UsageError('err.plan_bad_percent', { value });
   return n;
 }
 
 /** A plan can't be due before it starts. */
 export function checkSchedule(start_on: IsoDate | null, due_on: IsoDate | null): void {
-  if (start_on && due_on && due_on < start_on) throw new UsageError(t('err.plan_due_before_start', { due: due_on, start: start_on }));
+  if (start_on && due_on && due_on < start_on) throw new UsageError('err.plan_due_before_start', { due: due_on, start: start_on });
 }
 
 /** Something finished (a plan, a milestone) can't be finished before its plan started, nor in the future. */
 export function checkDoneDate(date: IsoDate, start_on: IsoDate | null, today: IsoDate): void {
-  if (start_on && date < start_on) throw new UsageError(t('err.plan_done_before_start', { date, start: start_on }));
-  if (date > today) throw new UsageError(t('err.plan_date_future', { date, today }));
+  if (start_on && date < start_on) throw new UsageError('err.plan_done_before_start', { date, start: start_on });
+  if (date > today) throw new UsageError('err.plan_date_future', { date, today });
 }
 
 /** The year a practical thing counts for: its due year, else its start year, else the year it was added. */

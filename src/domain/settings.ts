@@ -1,7 +1,7 @@
 // Settings kept in the database (`fs config`). One registry: key, default, validation.
 // Every feature's settings are listed here, so `fs config list` shows them all.
 import { UsageError } from '../errors.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { DEFAULT_FREQUENCY, FREQUENCIES, frequencySettingKey, MEETING_TYPES } from './meeting.js';
 
 export interface SettingSpec {
@@ -15,7 +15,7 @@ export function positiveInt(key: string) {
   return (value: string): string => {
     // At most 9 digits: 99999999999999999999 would otherwise be stored as 1e20.
     if (!/^\d{1,9}$/.test(value.trim()) || Number(value) < 1) {
-      throw new UsageError(t('err.bad_setting', { key, value, hint: t('hint.positive_int') }));
+      throw new UsageError('err.bad_setting', { key, value, hint: t('hint.positive_int') });
     }
     return String(Number(value));
   };
@@ -24,7 +24,7 @@ export function positiveInt(key: string) {
 export function choice(key: string, choices: readonly string[]) {
   return (value: string): string => {
     if (!choices.includes(value.trim())) {
-      throw new UsageError(t('err.bad_setting', { key, value, hint: choices.join(', ') }));
+      throw new UsageError('err.bad_setting', { key, value, hint: choices.join(', ') });
     }
     return value.trim();
   };
@@ -50,6 +50,6 @@ export function settingSpecs(): readonly SettingSpec[] {
 
 export function settingSpec(key: string): SettingSpec {
   const spec = specs.find((s) => s.key === key);
-  if (!spec) throw new UsageError(t('err.unknown_setting', { key, keys: specs.map((s) => s.key).join(', ') }));
+  if (!spec) throw new UsageError('err.unknown_setting', { key, keys: specs.map((s) => s.key).join(', ') });
   return spec;
 }

@@ -3,7 +3,7 @@
 // Tables are not listed here on purpose: every feature adds its own, and export/import must carry
 // them without being told. A table is classified from its shape (see classifyTables).
 import { DataError } from '../errors.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 
 export const EXPORT_FORMAT = 'fs-export';
 /** The version of the line format itself (not the database schema): bumped only if lines change shape. */
@@ -195,7 +195,7 @@ export function parseHeader(text: string, knownSchema: number): ExportHeader {
   if (!isPlainObject(h) || h.format !== EXPORT_FORMAT) throw new LineError(t('err.import_no_header'));
   if (typeof h.version !== 'number' || typeof h.schema !== 'number' || !Number.isInteger(h.schema)) throw new LineError(t('err.import_no_header'));
   if (h.version > EXPORT_FORMAT_VERSION || h.schema > knownSchema) {
-    throw new DataError(t('err.import_newer', { found: h.schema, known: knownSchema }));
+    throw new DataError('err.import_newer', { found: h.schema, known: knownSchema });
   }
   return h as unknown as ExportHeader;
 }

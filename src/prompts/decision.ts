@@ -1,6 +1,6 @@
 // The questions of `fs decision add` and `fs decision step` on a terminal.
 import { DECISION_KINDS, DECISION_STEPS, VOTE_STEPS, type DecisionKind, type DecisionStep } from '../domain/decision.js';
-import { label, t } from '../render/i18n/index.js';
+import { label, t } from '../i18n/index.js';
 import { parseDate, type IsoDate } from '../time/dates.js';
 import { accepts, ask, optionalText } from './index.js';
 

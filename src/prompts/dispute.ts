@@ -11,7 +11,7 @@ import {
   type RiskFlag,
   type RiskLevel,
 } from '../domain/dispute.js';
-import { label, t } from '../render/i18n/index.js';
+import { label, t } from '../i18n/index.js';
 import { parseDate, type IsoDate } from '../time/dates.js';
 import { accepts, ask, optionalText } from './index.js';
 

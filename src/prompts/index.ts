@@ -1,7 +1,7 @@
 // The prompt library is loaded only when a prompt is really shown (a terminal on both ends).
 import { createRequire } from 'node:module';
 import { CancelledError } from '../errors.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 
 type Inquirer = typeof import('@inquirer/prompts');
 
@@ -18,7 +18,7 @@ export async function ask<T>(questions: (p: Inquirer) => Promise<T>): Promise<T>
     return await questions(loaded);
   } catch (e) {
     if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) {
-      throw new CancelledError(t('err.cancelled'));
+      throw new CancelledError('err.cancelled');
     }
     throw e;
   }

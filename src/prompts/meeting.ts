@@ -3,7 +3,7 @@
 // offered as a checklist: tick who came, give a reason for each one who did not.
 import { MEETING_TYPES, ROSTER_TAG_FOR_TYPE, VOTE_QUORUM, type AttendanceEntry, type MeetingType } from '../domain/meeting.js';
 import type { Person } from '../domain/people.js';
-import { label, t } from '../render/i18n/index.js';
+import { label, t } from '../i18n/index.js';
 import { parseDate, type IsoDate } from '../time/dates.js';
 import { accepts, ask, optionalText } from './index.js';
 

@@ -1,6 +1,6 @@
 // The questions of `fs pair add|edit|log|end`, pre-filled with whatever flags were given.
 import { parseCadence } from '../domain/pair.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { parseDate, type IsoDate } from '../time/dates.js';
 import { accepts, ask, optionalText } from './index.js';
 

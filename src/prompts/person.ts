@@ -1,6 +1,6 @@
 // Questions for a person's details, pre-filled with what is already known.
 import { PERSON_TAGS, type PersonInput, type PersonTag } from '../domain/people.js';
-import { label, t } from '../render/i18n/index.js';
+import { label, t } from '../i18n/index.js';
 import { ask, optionalText } from './index.js';
 
 export async function askPerson(known: Partial<PersonInput>, askName = true): Promise<PersonInput> {

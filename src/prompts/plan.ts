@@ -1,7 +1,7 @@
 // The questions of `fs plan add` / `fs plan edit` (pre-filled with the flags or the current values),
 // and the one-value questions the other plan commands ask when a required flag is missing.
 import { parseBudget, PLAN_AREAS, PLAN_KINDS, type PlanInput } from '../domain/plan.js';
-import { label, t } from '../render/i18n/index.js';
+import { label, t } from '../i18n/index.js';
 import { parseDate, type IsoDate } from '../time/dates.js';
 import { accepts, ask, optionalText } from './index.js';
 

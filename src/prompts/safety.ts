@@ -1,5 +1,5 @@
 // Questions for restore: which backup, when none was named.
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { ask } from './index.js';
 
 export async function askBackup(choices: { path: string; label: string }[]): Promise<string> {

@@ -1,6 +1,6 @@
 // The questions of `fs visit add` / `fs visit edit`, pre-filled with whatever flags were given.
 import { VISIT_CATEGORIES, VISIT_TOPICS, type VisitCategory, type VisitTopic } from '../domain/visits.js';
-import { label, t } from '../render/i18n/index.js';
+import { label, t } from '../i18n/index.js';
 import { parseDate, type IsoDate } from '../time/dates.js';
 import { accepts, ask, optionalText } from './index.js';
 

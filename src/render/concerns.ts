@@ -2,7 +2,7 @@
 import { isFinished, isOverdue, type Concern } from '../domain/concerns.js';
 import type { IsoDate } from '../time/dates.js';
 import { c } from './color.js';
-import { label, t } from './i18n/index.js';
+import { label, t } from '../i18n/index.js';
 import type { Listing } from './output.js';
 
 export function concernListing(concerns: Concern[], today: IsoDate): Listing<Concern> {

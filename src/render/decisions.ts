@@ -1,7 +1,7 @@
 // How village decisions and their steps look.
 import type { Decision, DecisionStepRecord } from '../domain/decision.js';
 import { c } from './color.js';
-import { label, t } from './i18n/index.js';
+import { label, t } from '../i18n/index.js';
 import type { Column, Field, Listing } from './output.js';
 import { recordStamps } from './output.js';
 

@@ -2,7 +2,7 @@
 import { disputeStanding, type Dispute, type DisputeEvent, type DisputeParty } from '../domain/dispute.js';
 import type { IsoDate } from '../time/dates.js';
 import { c } from './color.js';
-import { joinList, label, t } from './i18n/index.js';
+import { joinList, label, t } from '../i18n/index.js';
 import { tagsText } from './people.js';
 import { recordStamps, type Field, type Listing } from './output.js';
 

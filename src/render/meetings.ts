@@ -2,7 +2,7 @@
 import type { ComplianceRow } from '../domain/compliance.js';
 import type { Meeting } from '../domain/meeting.js';
 import { c } from './color.js';
-import { label, t } from './i18n/index.js';
+import { label, t } from '../i18n/index.js';
 import type { Field, Listing } from './output.js';
 import { recordStamps } from './output.js';
 

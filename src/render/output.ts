@@ -3,7 +3,7 @@
 import Table from 'cli-table3';
 import { c } from './color.js';
 import { csvCell, mdCell, mdText, stripControls, tsvCell } from './escape.js';
-import { t } from './i18n/index.js';
+import { t } from '../i18n/index.js';
 
 export const FORMATS = ['table', 'tsv', 'csv', 'json', 'ndjson', 'md'] as const;
 export type Format = (typeof FORMATS)[number];

@@ -2,7 +2,7 @@
 import { pairSchedule, type Pair, type PairLog } from '../domain/pair.js';
 import type { IsoDate } from '../time/dates.js';
 import { c } from './color.js';
-import { label, t } from './i18n/index.js';
+import { label, t } from '../i18n/index.js';
 import type { Field, Listing } from './output.js';
 import { recordStamps } from './output.js';
 

@@ -1,6 +1,6 @@
 // How people look in lists and records.
 import type { Person } from '../domain/people.js';
-import { joinList, label, t } from './i18n/index.js';
+import { joinList, label, t } from '../i18n/index.js';
 import type { Field, Listing } from './output.js';
 import { recordStamps } from './output.js';
 

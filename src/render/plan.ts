@@ -1,7 +1,7 @@
 // How plan items, milestones and progress notes look.
 import type { Milestone, Plan, PlanStatus, ProgressNote } from '../domain/plan.js';
 import { c } from './color.js';
-import { label, t } from './i18n/index.js';
+import { label, t } from '../i18n/index.js';
 import type { Field, Listing } from './output.js';
 import { recordStamps } from './output.js';
 

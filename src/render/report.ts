@@ -1,7 +1,7 @@
 // The report in every format. Table and md share one layout: a title, then per section its
 // figure tables, its lists and its narrative; JSON is one object; csv/tsv the long format.
 import { longRows, type FigureRow, type LongRow, type FigureTable, type ReportList, type ReportModel, type SectionReport } from '../domain/report.js';
-import { joinList, label, t } from './i18n/index.js';
+import { joinList, label, t } from '../i18n/index.js';
 import { mdText } from './escape.js';
 import { renderDelimited, renderMarkdownTable, renderTable, type Column, type Format, type Listing } from './output.js';
 

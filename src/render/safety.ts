@@ -3,7 +3,7 @@ import type { DoctorCheck } from '../domain/doctor.js';
 import { IMPORT_OP, UNDO_OP, type ChangeEntry } from '../domain/history.js';
 import type { TableCounts } from '../domain/transfer.js';
 import { c } from './color.js';
-import { label, t } from './i18n/index.js';
+import { label, t } from '../i18n/index.js';
 import type { Listing } from './output.js';
 
 const MAX_VALUE = 40;

@@ -1,7 +1,7 @@
 // How visits, coverage and stale households look.
 import { VISIT_TOPICS, type Coverage, type Visit } from '../domain/visits.js';
 import type { StaleHousehold } from '../db/visits.js';
-import { joinList, label, t } from './i18n/index.js';
+import { joinList, label, t } from '../i18n/index.js';
 import type { Field, Listing } from './output.js';
 import { recordStamps } from './output.js';
 

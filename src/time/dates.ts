@@ -3,7 +3,7 @@
 import { addDays as addDaysFns } from 'date-fns/addDays';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { UsageError } from '../errors.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 
 export type IsoDate = string;
 
@@ -54,5 +54,5 @@ export function parseDate(input: string, today: IsoDate): IsoDate {
   const rel = /^-(\d{1,5})d$/.exec(s);
   if (rel) return addDays(today, -Number(rel[1]));
   if (isIsoDate(s)) return s;
-  throw new UsageError(t('err.bad_date', { value: input }));
+  throw new UsageError('err.bad_date', { value: input });
 }

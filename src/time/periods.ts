@@ -5,7 +5,7 @@ import { startOfISOWeek } from 'date-fns/startOfISOWeek';
 import { startOfISOWeekYear } from 'date-fns/startOfISOWeekYear';
 import { addWeeks } from 'date-fns/addWeeks';
 import { UsageError } from '../errors.js';
-import { t } from '../render/i18n/index.js';
+import { t } from '../i18n/index.js';
 import { addDays, fromDate, toDate, type IsoDate } from './dates.js';
 
 export type PeriodUnit = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'range';
@@ -103,12 +103,12 @@ export function parsePeriod(input: string, today: IsoDate): Period {
   if (m) return quarterOf(Number(m[1]), Number(m[2]));
   m = /^(\d{4})$/.exec(s);
   if (m) return yearOf(Number(m[1]));
-  throw new UsageError(t('err.bad_period', { value: input }));
+  throw new UsageError('err.bad_period', { value: input });
 }
 
 /** An explicit inclusive range (from --from/--to). */
 export function rangePeriod(from: IsoDate, to: IsoDate): Period {
-  if (from > to) throw new UsageError(t('err.range_reversed', { from, to }));
+  if (from > to) throw new UsageError('err.range_reversed', { from, to });
   return { label: `${from}..${to}`, from, to, unit: 'range' };
 }
 

@@ -10,7 +10,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Heading, Nodes, Root, Table } from 'mdast';
-import { t } from '../../src/render/i18n/index.js';
+import { t } from '../../src/i18n/index.js';
 import { tempDir } from '../helpers/cli.js';
 import { reportCli, SECRETS, seedReportLedger } from './report-seed.js';
 

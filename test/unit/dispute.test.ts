@@ -23,7 +23,7 @@ import {
 import { computeDisputeCounts, type CountRow } from '../../src/domain/dispute-counts.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hasMessage, t } from '../../src/render/i18n/index.js';
+import { hasMessage, t } from '../../src/i18n/index.js';
 
 type Expect = DisputeStatus | 'refused';
 

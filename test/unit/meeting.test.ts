@@ -16,7 +16,7 @@ import {
   type MeetingType,
 } from '../../src/domain/meeting.js';
 import { settingSpec } from '../../src/domain/settings.js';
-import { hasMessage, t } from '../../src/render/i18n/index.js';
+import { hasMessage, t } from '../../src/i18n/index.js';
 
 describe('quorum arithmetic', () => {
   it.each([

@@ -14,7 +14,7 @@ import {
   type StatusInputs,
 } from '../../src/domain/plan.js';
 import { UsageError } from '../../src/errors.js';
-import { catalogueKeys, label, t } from '../../src/render/i18n/index.js';
+import { catalogueKeys, label, t } from '../../src/i18n/index.js';
 
 const TODAY = '2026-11-27';
 

@@ -4,7 +4,7 @@ import { PERSON_TAGS } from '../../src/domain/people.js';
 import { settingSpecs } from '../../src/domain/settings.js';
 import { VISIT_CATEGORIES, VISIT_TOPICS } from '../../src/domain/visits.js';
 import { colorLevel } from '../../src/render/color.js';
-import { catalogueKeys, hasMessage, resolveLang, t } from '../../src/render/i18n/index.js';
+import { catalogueKeys, hasMessage, resolveLang, t } from '../../src/i18n/index.js';
 import { renderListing, type Listing } from '../../src/render/output.js';
 
 interface R {

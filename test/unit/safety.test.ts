@@ -14,8 +14,8 @@ import {
   unwrapJsonArrayLine,
   type RawTable,
 } from '../../src/domain/transfer.js';
-import { catalogueKeys, t } from '../../src/render/i18n/index.js';
-import { safety } from '../../src/render/i18n/safety.js';
+import { catalogueKeys, t } from '../../src/i18n/index.js';
+import { safety } from '../../src/i18n/safety.js';
 
 const col = (name: string, pk = 0) => ({ name, type: name === 'id' ? 'INTEGER' : 'TEXT', notnull: false, pk });
 const record = (name: string, extra: string[] = [], fks: RawTable['fks'] = []): RawTable => ({

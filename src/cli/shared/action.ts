@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { getLang } from '../../render/i18n/index.js';
+import { getLang } from '../../i18n/index.js';
 import { makeContext, type Context, type GlobalOptions } from './context.js';
 
 /**

@@ -1,6 +1,6 @@
 import { CancelledError, UsageError } from '../../errors.js';
 import { ask } from '../../prompts/index.js';
-import { t } from '../../render/i18n/index.js';
+import { t } from '../../i18n/index.js';
 import type { Context } from './context.js';
 
 /**
@@ -9,7 +9,7 @@ import type { Context } from './context.js';
  */
 export async function confirmOrYes(ctx: Context, yes: boolean | undefined, question: string, action: string): Promise<void> {
   if (yes) return;
-  if (!ctx.interactive) throw new UsageError(t('err.confirm_needs_yes', { action }));
+  if (!ctx.interactive) throw new UsageError('err.confirm_needs_yes', { action });
   const ok = await ask((p) => p.confirm({ message: question, default: false }));
-  if (!ok) throw new CancelledError(t('err.cancelled'));
+  if (!ok) throw new CancelledError('err.cancelled');
 }

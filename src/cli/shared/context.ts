@@ -1,6 +1,6 @@
 // What every command gets: the resolved global options, "today", whether it may prompt, the database.
 import { openDatabase, resolveDbPath, type Db } from '../../db/open.js';
-import { type Lang } from '../../render/i18n/index.js';
+import { type Lang } from '../../i18n/index.js';
 import { parseDate, systemToday, type IsoDate } from '../../time/dates.js';
 import { writeErr } from './io.js';
 

@@ -1,7 +1,7 @@
 // The only place that writes to stdout, stderr and output files.
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { DataError } from '../../errors.js';
-import { t } from '../../render/i18n/index.js';
+import { t } from '../../i18n/index.js';
 
 export function writeOut(text: string): void {
   process.stdout.write(text);
@@ -16,7 +16,7 @@ export function writeOutputFile(path: string, text: string): void {
   try {
     writeFileSync(path, text, { mode: 0o600 });
   } catch (e) {
-    throw new DataError(t('err.write_file', { path, detail: (e as Error).message }));
+    throw new DataError('err.write_file', { path, detail: (e as Error).message });
   }
 }
 
@@ -32,7 +32,7 @@ export function outputSink(output: string | undefined) {
     try {
       fd = openSync(tmp, 'wx', 0o600);
     } catch (e) {
-      throw new DataError(t('err.write_file', { path: output!, detail: (e as Error).message }));
+      throw new DataError('err.write_file', { path: output!, detail: (e as Error).message });
     }
   }
   let chunk: string[] = [];

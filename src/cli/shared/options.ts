@@ -2,7 +2,7 @@
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { t } from '../../render/i18n/index.js';
+import { t } from '../../i18n/index.js';
 import { FORMATS, renderDocument, renderListing, type Document, type Format, type Listing } from '../../render/output.js';
 import { parseDate, type IsoDate } from '../../time/dates.js';
 import { parsePeriod, rangePeriod, type Period } from '../../time/periods.js';
@@ -31,7 +31,7 @@ const EXTENSIONS: Record<string, Format> = { '.md': 'md', '.csv': 'csv', '.tsv':
 export function resolveFormat(opts: OutputOptions, ctx: Pick<Context, 'stdoutIsTTY'>): Format {
   if (opts.format !== undefined) {
     if (!(FORMATS as readonly string[]).includes(opts.format)) {
-      throw new UsageError(t('err.bad_format', { value: opts.format, choices: FORMATS.join(', ') }));
+      throw new UsageError('err.bad_format', { value: opts.format, choices: FORMATS.join(', ') });
     }
     return opts.format as Format;
   }
@@ -66,12 +66,12 @@ export function emitRecord(id: number, record: () => unknown, opts: OutputOption
 
 export function parseId(value: string): number {
   const m = /^#?(\d{1,15})$/.exec(value.trim());
-  if (!m) throw new UsageError(t('err.bad_id', { value }));
+  if (!m) throw new UsageError('err.bad_id', { value });
   return Number(m[1]);
 }
 
 export function parseWholeNumber(value: string, what: string, min = 0): number {
-  if (!/^\d{1,9}$/.test(value.trim()) || Number(value) < min) throw new UsageError(t('err.bad_int', { what, value }));
+  if (!/^\d{1,9}$/.test(value.trim()) || Number(value) < min) throw new UsageError('err.bad_int', { what, value });
   return Number(value);
 }
 
@@ -82,7 +82,7 @@ export function optionalDate(value: string | undefined, ctx: Context): IsoDate |
 /** A date of something that has happened (a visit, a help entry, a meeting): not after today. */
 export function pastDate(value: string | undefined, ctx: Context): IsoDate | undefined {
   const date = optionalDate(value, ctx);
-  if (date && date > ctx.today) throw new UsageError(t('err.date_in_future', { date, today: ctx.today }));
+  if (date && date > ctx.today) throw new UsageError('err.date_in_future', { date, today: ctx.today });
   return date;
 }
 
@@ -114,5 +114,5 @@ export function resolveRange(opts: RangeOptions, ctx: Context): { from?: IsoDate
 
 /** Without a terminal, every required value must come from a flag: name the missing ones in one line. */
 export function requireFlags(missing: string[]): void {
-  if (missing.length) throw new UsageError(t('err.missing_flags', { flags: missing.join(', ') }));
+  if (missing.length) throw new UsageError('err.missing_flags', { flags: missing.join(', ') });
 }

@@ -4,7 +4,7 @@ import { findPeopleByName, getPerson } from '../../db/people.js';
 import type { Db } from '../../db/open.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import { ask } from '../../prompts/index.js';
-import { label, t } from '../../render/i18n/index.js';
+import { label, t } from '../../i18n/index.js';
 import type { Context } from './context.js';
 
 export function describePerson(p: Person): string {
@@ -23,10 +23,10 @@ export async function resolvePerson(db: Db, ctx: Context, value: string, allowMi
   if (matches.length === 1) return matches[0];
   if (matches.length === 0) {
     if (allowMissing) return undefined;
-    throw new NotFoundError(t('err.person_unknown', { name: ref.name }));
+    throw new NotFoundError('err.person_unknown', { name: ref.name });
   }
   if (!ctx.interactive) {
-    throw new UsageError(t('err.person_ambiguous', { name: ref.name, count: matches.length, candidates: matches.map(describePerson).join('; ') }));
+    throw new UsageError('err.person_ambiguous', { name: ref.name, count: matches.length, candidates: matches.map(describePerson).join('; ') });
   }
   const id = await ask((p) =>
     p.select({

@@ -1,7 +1,7 @@
 import type { Entries } from './index.js';
 
 // The village development plan and the practical things.
-export const plan: Entries = {
+export const plan = {
   'entity.plan': ['plan item', '规划事项'],
   'entity.milestone': ['milestone', '节点'],
   'entity.progress': ['progress note', '进展记录'],
@@ -126,4 +126,4 @@ export const plan: Entries = {
   'opt.milestone_due_period': ['only milestones due in this period (this-month, 2026-Q3, ...)', '只列该时间段内到期的节点（本月、2026-Q3 等）'],
   'opt.milestone_overdue': ['only milestones past their due date and neither done nor dropped', '只列超过时限且未完成、未取消的节点'],
   'opt.milestone_plan': ['only milestones of this plan item', '只列该规划事项的节点'],
-};
+} satisfies Entries;

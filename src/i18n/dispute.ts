@@ -1,7 +1,7 @@
 import type { Entries } from './index.js';
 
 // Disputes and petitions (矛盾纠纷与信访). Labels follow DOMAIN.md; the rest is namespaced `dispute.`.
-export const dispute: Entries = {
+export const dispute = {
   'entity.dispute': ['dispute', '纠纷'],
 
   'dispute_category.marriage-family': ['marriage and family', '婚姻家庭'],
@@ -191,4 +191,4 @@ export const dispute: Entries = {
   'dispute.opt.to': ['to whom: township mediation committee, court, police, ...', '移交至：乡镇调委会、法院、派出所等'],
   'dispute.opt.date': ['date', '日期'],
   'dispute.opt.note': ['note', '备注'],
-};
+} satisfies Entries;

@@ -1,6 +1,6 @@
 import type { Entries } from './index.js';
 
-export const pair: Entries = {
+export const pair = {
   'entity.pair': ['pairing', '结对'],
   'entity.pair_log': ['help entry', '帮扶记录'],
   'pair_kind.party-member': ['party member', '党员'],
@@ -85,4 +85,4 @@ export const pair: Entries = {
   'opt.pair_ended': ['only ended pairings', '只列已结束的结对'],
   'opt.pair_overdue': ['only active pairings not contacted within their cadence', '只列超过联系周期未联系的结对'],
   'opt.filter_helper': ['only this helper\'s pairings', '只列此帮扶人的结对'],
-};
+} satisfies Entries;

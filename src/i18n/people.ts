@@ -1,6 +1,6 @@
 import type { Entries } from './index.js';
 
-export const people: Entries = {
+export const people = {
   'entity.person': ['person', '人员'],
   'entity.household': ['household', '户'],
   'person_tag.party-member': ['party member', '党员'],
@@ -57,4 +57,4 @@ export const people: Entries = {
   'opt.filter_name': ['only names containing this text', '只列出姓名包含此文字的人员'],
   'what.tag': ['tag', '标签'],
   'what.person': ['person', '人员'],
-};
+} satisfies Entries;

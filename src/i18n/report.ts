@@ -1,6 +1,6 @@
 import type { Entries } from './index.js';
 
-export const report: Entries = {
+export const report = {
   'report.title': ['Work report: {period}', '工作报告：{period}'],
   'report.title_who': ['Work report, {who}: {period}', '{who} 工作报告：{period}'],
   'report.zero': ['Zero report: nothing was recorded in this period.', '零报告：本期无新增工作记录。'],
@@ -115,4 +115,4 @@ export const report: Entries = {
   'what.section': ['section', '部分'],
   'what.by': ['--by', '--by'],
   'what.detail_limit': ['--detail-limit', '--detail-limit'],
-};
+} satisfies Entries;

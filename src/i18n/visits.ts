@@ -1,6 +1,6 @@
 import type { Entries } from './index.js';
 
-export const visits: Entries = {
+export const visits = {
   'entity.visit': ['visit', '走访'],
   'entity.concern': ['concern', '诉求'],
   'visit_category.party-cadre': ['party members and cadres', '党员干部'],
@@ -107,4 +107,4 @@ export const visits: Entries = {
   'opt.due': ['answer due by', '办理期限'],
   'opt.feedback_on': ['date the villager was told the result', '向群众反馈结果的日期'],
   'opt.note': ['note', '备注'],
-};
+} satisfies Entries;

@@ -1,7 +1,7 @@
 import type { Entries } from './index.js';
 
 // Backup, restore, export, import, history, undo and doctor.
-export const safety: Entries = {
+export const safety = {
   'cmd.backup': ['copy the database safely, even while fs is in use (default: into backups/ beside it)', '安全备份数据库，fs 正在使用时也可以（默认存入数据库旁的 backups/ 目录）'],
   'cmd.restore': ['replace the database with a backup, after checking it and backing up the current one', '用备份替换数据库（先检查备份，并先备份当前数据库）'],
   'cmd.export': ['write every record with its uid as portable JSON lines (for another computer or a successor)', '把全部记录（含 uid）导出为可移植的 JSON 行（换电脑或移交继任者用）'],
@@ -140,4 +140,4 @@ export const safety: Entries = {
   'doctor.backups': ['{n} in {dir}, newest {newest}', '{dir} 中有 {n} 份，最新 {newest}'],
   'doctor.verdict_ok': ['healthy: no problems found', '状态良好：未发现问题'],
   'doctor.verdict_bad': ['{n} problem(s) found (see above)', '发现 {n} 个问题（见上表）'],
-};
+} satisfies Entries;

@@ -1,7 +1,7 @@
 import type { Entries } from './index.js';
 
 // Meetings and party-life events, attendance, quorum and the compliance check.
-export const meetings: Entries = {
+export const meetings = {
   'entity.meeting': ['meeting', '会议'],
   'meeting_type.branch-general': ['branch general meeting', '支部党员大会'],
   'meeting_type.branch-committee': ['branch committee meeting', '支部委员会会议'],
@@ -125,4 +125,4 @@ export const meetings: Entries = {
   'opt.no_vote': ['no vote was taken', '未进行表决'],
   'opt.force': ['record a vote without a quorum anyway (flagged as forced)', '未达法定人数仍记录表决（标注为强行记录）'],
   'opt.check_period': ['period (default: this year up to today)', '时间段（默认：今年截至今天）'],
-};
+} satisfies Entries;

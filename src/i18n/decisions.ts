@@ -1,7 +1,7 @@
 import type { Entries } from './index.js';
 
 // Village decisions: four discussions, two disclosures (四议两公开).
-export const decisions: Entries = {
+export const decisions = {
   'entity.decision': ['decision', '决策事项'],
   'entity.decision_step': ['decision step', '决策程序'],
   'decision_step.proposal': ['branch proposal', '党支部提议'],
@@ -95,4 +95,4 @@ export const decisions: Entries = {
   'opt.step_present': ['members present', '实到人数'],
   'opt.votes_for': ['votes for', '赞成票数'],
   'opt.combined': ['proposal and consultation taken together (一肩挑)', '党支部提议与两委商议合并进行（一肩挑）'],
-};
+} satisfies Entries;

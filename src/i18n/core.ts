@@ -1,7 +1,7 @@
 import type { Entries } from './index.js';
 
 // Messages and labels shared by every command.
-export const core: Entries = {
+export const core = {
   'err.bad_date': [
     'invalid date "{value}": use today, yesterday, YYYY-MM-DD or -Nd (N days ago)',
     '日期无效 "{value}"：请用 today、yesterday、YYYY-MM-DD 或 -Nd（N 天前）',
@@ -98,4 +98,4 @@ export const core: Entries = {
   'prompt.no': ['no', '否'],
   'bool.true': ['yes', '是'],
   'bool.false': ['no', '否'],
-};
+} satisfies Entries;

@@ -14,7 +14,13 @@ import { visits } from './visits.js';
 export type Lang = 'en' | 'zh';
 export type Entries = Record<string, readonly [string, string]>;
 
-const catalogue: Entries = { ...core, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report, ...safety };
+export type Params = Record<string, string | number>;
+
+const catalogue = { ...core, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report, ...safety };
+
+/** Every message key: deep code names one of these and the edge translates it. */
+export type MessageKey = keyof typeof catalogue;
+const entries: Entries = catalogue;
 
 let current: Lang = 'en';
 
@@ -36,16 +42,16 @@ export function resolveLang(flag: string | undefined, env: NodeJS.ProcessEnv): L
 }
 
 export function hasMessage(key: string): boolean {
-  return key in catalogue;
+  return key in entries;
 }
 
 export function catalogueKeys(): string[] {
-  return Object.keys(catalogue);
+  return Object.keys(entries);
 }
 
 /** Translate `key`, filling `{name}` placeholders. An unknown key shows itself (and a test catches it). */
 export function t(key: string, params: Record<string, string | number> = {}, lang: Lang = current): string {
-  const entry = catalogue[key];
+  const entry = entries[key];
   const text = entry ? entry[lang === 'zh' ? 1 : 0] : key;
   return text.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
 }
@@ -53,10 +59,20 @@ export function t(key: string, params: Record<string, string | number> = {}, lan
 /** The label of a canonical key (e.g. label('visit_category', 'poor-household')). */
 export function label(kind: string, key: string, lang: Lang = current): string {
   const k = `${kind}.${key}`;
-  return k in catalogue ? t(k, {}, lang) : key;
+  return k in entries ? t(k, {}, lang) : key;
 }
 
 /** The list separator for human output. */
 export function joinList(items: string[], lang: Lang = current): string {
   return items.join(lang === 'zh' ? '、' : ', ');
+}
+
+/** A message not yet translated: what deep code hands to the edge. */
+export interface Message {
+  key: MessageKey;
+  params: Params;
+}
+
+export function msg(key: MessageKey, params: Params = {}): Message {
+  return { key, params };
 }
