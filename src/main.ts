@@ -3,12 +3,13 @@ import { Command, CommanderError } from 'commander';
 import { COMMANDS } from './cli/index.js';
 import { preScan } from './cli/shared/prescan.js';
 import { writeErr } from './cli/shared/io.js';
+import { localHelp, translateCommanderError } from './cli/shared/commander-i18n.js';
 import { FsError } from './errors.js';
 import { isReportWorker, runReportWorker } from './report/parallel.js';
 import { configureColor } from './render/color.js';
 import { ce } from './render/color.js';
 import { oneLine } from './render/escape.js';
-import { hasMessage, resolveLang, setLang, t } from './i18n/index.js';
+import { resolveLang, setLang, t } from './i18n/index.js';
 
 declare const FS_VERSION: string;
 
@@ -30,7 +31,7 @@ export function buildProgram(only?: string): Command {
       // Help's "Example(s):" lines come from each command's help text, written in English.
       writeOut: (s) => process.stdout.write(s.replace(/^Examples?:$/gm, t('help.Examples:'))),
       writeErr: (s) => process.stderr.write(s),
-      outputError: (s, write) => write(s.replace(/\n(?=.)/g, ' ')),
+      outputError: (s, write) => write(`${oneLine(translateCommanderError(s))}\n`),
     });
   for (const entry of COMMANDS) {
     const full = only === undefined || only === entry.name;
@@ -38,8 +39,8 @@ export function buildProgram(only?: string): Command {
   }
   // Every subcommand reports usage errors the same way (exit 2) instead of exiting on its own.
   const output = program.configureOutput();
-  // Commander's own headings ("Usage:", "Options:", ...) in the user's language.
-  const help = { styleTitle: (title: string) => (hasMessage(`help.${title}`) ? t(`help.${title}`) : title) };
+  // Commander's own headings ("Usage:", "Options:", ...), placeholders and defaults in the user's language.
+  const help = localHelp;
   program.configureHelp(help);
   const override = (cmd: Command) => {
     cmd.exitOverride();

@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { CancelledError } from '../errors.js';
 import { t } from '../i18n/index.js';
+import { localise } from './localise.js';
 
 type Inquirer = typeof import('@inquirer/prompts');
 
@@ -13,7 +14,7 @@ let loaded: Inquirer | undefined;
  */
 export async function ask<T>(questions: (p: Inquirer) => Promise<T>): Promise<T> {
   // require, not import(): the CLI bundle is CommonJS compiled through V8's code cache (bin/fs.js).
-  loaded ??= createRequire(import.meta.url)('@inquirer/prompts') as Inquirer;
+  loaded ??= localise(createRequire(import.meta.url)('@inquirer/prompts') as Inquirer);
   try {
     return await questions(loaded);
   } catch (e) {
