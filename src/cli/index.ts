@@ -4,6 +4,7 @@ import { configCommand } from './config.js';
 import { concernCommand } from './concern.js';
 import { decisionCommand } from './decision.js';
 import { disputeCommand } from './dispute.js';
+import { ledgerCommand } from './ledger.js';
 import { meetingCommand } from './meeting.js';
 import { pairCommand } from './pair.js';
 import { personCommand } from './person.js';
@@ -29,6 +30,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'decision', description: 'cmd.decision', build: decisionCommand },
   { name: 'plan', description: 'cmd.plan', build: planCommand },
   { name: 'report', description: 'cmd.report', build: reportCommand },
+  { name: 'ledger', description: 'cmd.ledger', build: ledgerCommand },
   ...SAFETY_COMMANDS,
   { name: 'config', description: 'cmd.config', build: configCommand },
 ];

@@ -3,6 +3,7 @@
 import { cli } from './cli.js';
 import { core } from './core.js';
 import { decisions } from './decisions.js';
+import { ledger } from './ledger.js';
 import { dispute } from './dispute.js';
 import { meetings } from './meetings.js';
 import { pair } from './pair.js';
@@ -17,7 +18,7 @@ export type Entries = Record<string, readonly [string, string]>;
 
 export type Params = Record<string, string | number>;
 
-const catalogue = { ...core, ...cli, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report, ...safety };
+const catalogue = { ...core, ...cli, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report, ...safety, ...ledger };
 
 /** Every message key: deep code names one of these and the edge translates it. */
 export type MessageKey = keyof typeof catalogue;
