@@ -6,6 +6,8 @@ export const ledger = {
   'opt.ledger_period': ['period (default: everything)', '时间段（默认：全部）'],
   'opt.sheet': ['only this sheet (repeatable, or a comma list): summary, visits, concerns, disputes, pairs, meetings, decisions, plan, or its name', '只导出此工作表（可重复或用逗号分隔）：summary、visits、concerns、disputes、pairs、meetings、decisions、plan，或表名'],
   'opt.ledger_output': ['the workbook to write (.xlsx)', '要写入的工作簿（.xlsx）'],
+  'opt.bom': ['csv/tsv for Excel: a UTF-8 byte-order mark and CRLF line ends', '供 Excel 打开的 csv/tsv：加 UTF-8 字节顺序标记（BOM）并用 CRLF 换行'],
+  'err.bom_needs_csv': ['--bom goes with --format csv or tsv (not {format})', '--bom 只能与 --format csv 或 tsv 一起使用（不是 {format}）'],
   'what.sheet': ['sheet', '工作表'],
   'err.ledger_needs_output': ['a workbook is not for a terminal: give -o 台账.xlsx (or pipe it into a file)', '工作簿不能显示在终端上：请用 -o 台账.xlsx（或用管道写入文件）'],
   'err.ledger_not_xlsx': ['{path}: fs ledger writes .xlsx workbooks', '{path}：fs ledger 只写 .xlsx 工作簿'],

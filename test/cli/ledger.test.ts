@@ -121,3 +121,22 @@ describe('LibreOffice reads the workbook', () => {
     expect(readFileSync(join(out, 'lo-Meetings.csv'), 'utf8')).toMatch(/2026-11-16,theme party day,.*,2,1,李四 \(ill\),/);
   });
 });
+
+describe('--bom: csv for Excel', () => {
+  it('starts with a UTF-8 byte-order mark and ends lines with CRLF, on stdout and in -o files', () => {
+    const out = fs.run(['concern', 'list', '--format', 'csv', '--bom']);
+    expect(out.code).toBe(0);
+    expect(out.stdout.startsWith('\uFEFFid,')).toBe(true);
+    expect(out.stdout.replace(/\r\n/g, '')).not.toContain('\n');
+    const file = join(dir, 'report.csv');
+    fs.ok(['report', 'last-week', '-o', file, '--bom']);
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8').split('\r\n')[0]).toBe('\uFEFFsection,metric,key,interval,value');
+  });
+  it('refuses --bom with a format Excel does not open as a sheet', () => {
+    const r = fs.run(['person', 'list', '--format', 'json', '--bom']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('error: --bom goes with --format csv or tsv (not json)');
+  });
+});
