@@ -62,7 +62,8 @@ export async function writeWorkbook(out: Writable, sheets: Iterable<SheetSpec>):
       header: c.header,
       key: String(i),
       width: columnWidth({ key: String(i), type: c.type, long: c.long }, c.header, sample.map((row) => row[i] ?? null)),
-      style: c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : c.long ? { alignment: { wrapText: true, vertical: 'top' } } : { alignment: { vertical: 'top' } },
+      // Text columns are formatted as text (@): what a user types there later stays text too.
+      style: c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : c.type === 'number' ? {} : { numFmt: '@', alignment: { wrapText: Boolean(c.long), vertical: 'top' } },
     }));
     const header = ws.getRow(1);
     header.font = { bold: true };
