@@ -9,6 +9,7 @@ import { meetingCommand } from './meeting.js';
 import { pairCommand } from './pair.js';
 import { personCommand } from './person.js';
 import { planCommand } from './plan.js';
+import { presenceCommand } from './presence.js';
 import { reportCommand } from './report.js';
 import { SAFETY_COMMANDS } from './safety.js';
 import { visitCommand } from './visit.js';
@@ -29,6 +30,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'meeting', description: 'cmd.meeting', build: meetingCommand },
   { name: 'decision', description: 'cmd.decision', build: decisionCommand },
   { name: 'plan', description: 'cmd.plan', build: planCommand },
+  { name: 'presence', description: 'cmd.presence', build: presenceCommand },
   { name: 'report', description: 'cmd.report', build: reportCommand },
   { name: 'ledger', description: 'cmd.ledger', build: ledgerCommand },
   ...SAFETY_COMMANDS,
