@@ -3,9 +3,10 @@ import { Command } from 'commander';
 import { extname } from 'node:path';
 import { otherNames, rosterExtras, rosterNames } from '../db/report.js';
 import { ALL_TIME, concernLedger, decisionLedger, disputeLedger, firstRecordDate, meetingLedger, pairLedger, planLedger, visitLedger, type LedgerRange } from '../db/ledger.js';
+import { listPresenceDays } from '../db/presence.js';
 import { DECISION_STEPS } from '../domain/decision.js';
 import { LEDGER_SHEETS, ledgerColumns, type LedgerRow, type LedgerSheet } from '../domain/ledger.js';
-import { concernCells, decisionCells, disputeCells, meetingCells, pairCells, planCells, summaryCells, visitCells } from '../domain/ledger-rows.js';
+import { presenceCells, concernCells, decisionCells, disputeCells, meetingCells, pairCells, planCells, summaryCells, visitCells } from '../domain/ledger-rows.js';
 import { makeRedactor } from '../domain/redact.js';
 import { REPORT_SECTIONS } from '../domain/report.js';
 import { UsageError } from '../errors.js';
@@ -52,6 +53,8 @@ function rowsOf(db: Db, sheet: LedgerSheet, range: LedgerRange, period: Period, 
   switch (sheet) {
     case 'summary':
       return summaryCells(buildReport(db, { period, today: ctx.today, sections: REPORT_SECTIONS, redact }));
+    case 'presence':
+      return map(listPresenceDays(db, range.from, range.to), presenceCells);
     case 'visits':
       return map(visitLedger(db, range), visitCells);
     case 'concerns':

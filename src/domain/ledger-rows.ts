@@ -8,6 +8,7 @@ import type { DecisionStep } from './decision.js';
 import type { LedgerRow } from './ledger.js';
 import { nextContactDue } from './pair.js';
 import { deriveStatus, type PlanStatus } from './plan.js';
+import type { PresenceDay } from './presence.js';
 import type { ReportModel } from './report.js';
 import { maskToTopics } from './visits.js';
 
@@ -121,4 +122,8 @@ export function* summaryCells(model: ReportModel): Generator<LedgerRow> {
       }
     }
   }
+}
+
+export function presenceCells(d: PresenceDay): LedgerRow {
+  return [d.date, label('presence_status', d.status), d.leave_type ? label('leave_type', d.leave_type) : null, d.approved_by, d.note];
 }

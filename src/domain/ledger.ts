@@ -4,7 +4,7 @@
 import stringWidth from 'string-width';
 import type { IsoDate } from '../time/dates.js';
 
-export const LEDGER_SHEETS = ['summary', 'visits', 'concerns', 'disputes', 'pairs', 'meetings', 'decisions', 'plan'] as const;
+export const LEDGER_SHEETS = ['summary', 'presence', 'visits', 'concerns', 'disputes', 'pairs', 'meetings', 'decisions', 'plan'] as const;
 export type LedgerSheet = (typeof LEDGER_SHEETS)[number];
 
 /** A date is written as a spreadsheet date, a count as a number, everything else as text (never a formula). */
@@ -25,6 +25,8 @@ const text = (key: string, long = false): LedgerColumn => ({ key, type: 'text', 
 
 export const LEDGER_COLUMNS: Record<LedgerSheet, LedgerColumn[]> = {
   summary: [text('section'), text('figure'), text('breakdown'), num('value')],
+  // 驻村考勤: 日期, 状态, 请假类型, 批准人, 备注
+  presence: [date('date'), text('presence_status'), text('leave_type'), text('approved_by'), text('note', true)],
   // 走访台账: 日期, 走访对象, 户, 组, 类别, 问及事项, 走访情况, 地点, 群众诉求
   visits: [date('date'), text('person'), text('household'), text('group'), text('category'), text('topics'), text('notes', true), text('place'), text('concerns', true)],
   // 群众诉求台账: 提出日期, 群众, 诉求, 状态, 转办单位, 办理期限, 办结日期, 反馈日期, 是否逾期

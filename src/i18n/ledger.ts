@@ -4,7 +4,7 @@ import type { Entries } from './index.js';
 export const ledger = {
   'cmd.ledger': ['the ledgers (台账) as one Excel workbook, a sheet per ledger', '台账：导出为一个 Excel 工作簿，每类台账一张工作表'],
   'opt.ledger_period': ['period (default: everything)', '时间段（默认：全部）'],
-  'opt.sheet': ['only this sheet (repeatable, or a comma list): summary, visits, concerns, disputes, pairs, meetings, decisions, plan, or its name', '只导出此工作表（可重复或用逗号分隔）：summary、visits、concerns、disputes、pairs、meetings、decisions、plan，或表名'],
+  'opt.sheet': ['only this sheet (repeatable, or a comma list): summary, presence, visits, concerns, disputes, pairs, meetings, decisions, plan, or its name', '只导出此工作表（可重复或用逗号分隔）：summary、presence、visits、concerns、disputes、pairs、meetings、decisions、plan，或表名'],
   'opt.ledger_output': ['the workbook to write (.xlsx)', '要写入的工作簿（.xlsx）'],
   'opt.bom': ['csv/tsv for Excel: a UTF-8 byte-order mark and CRLF line ends', '供 Excel 打开的 csv/tsv：加 UTF-8 字节顺序标记（BOM）并用 CRLF 换行'],
   'err.bom_needs_csv': ['--bom goes with --format csv or tsv (not {format})', '--bom 只能与 --format csv 或 tsv 一起使用（不是 {format}）'],
@@ -15,6 +15,7 @@ export const ledger = {
   'msg.ledger_sheet_rows': ['{sheet}: {n}', '{sheet} {n} 行'],
 
   'ledger.sheet.summary': ['Summary', '汇总'],
+  'ledger.sheet.presence': ['Presence', '驻村考勤'],
   'ledger.sheet.visits': ['Visits', '走访台账'],
   'ledger.sheet.concerns': ['Concerns', '群众诉求台账'],
   'ledger.sheet.disputes': ['Disputes', '矛盾纠纷排查调处台账'],
@@ -23,6 +24,10 @@ export const ledger = {
   'ledger.sheet.decisions': ['Decisions', '四议两公开'],
   'ledger.sheet.plan': ['Plan', '发展规划与实事'],
 
+  'ledger.col.presence_status': ['Status', '状态'],
+  'ledger.col.leave_type': ['Leave type', '请假类型'],
+  'ledger.col.approved_by': ['Approved by', '批准人'],
+  'ledger.col.note': ['Note', '备注'],
   'ledger.col.section': ['Section', '板块'],
   'ledger.col.figure': ['Figure', '指标'],
   'ledger.col.breakdown': ['Breakdown', '分项'],

@@ -11,6 +11,7 @@ const fs = reportCli();
 const dir = tempDir();
 beforeAll(() => {
   seedReportLedger(fs);
+  fs.ok(['presence', 'add', '--from', '2026-11-16', '--to', '2026-11-17', '--status', 'leave', '--leave-type', 'sick', '--note', '住院']);
   // A villager whose words look like a formula, and a control character that XML cannot carry.
   fs.ok(['visit', 'add', '--person', '张三', '--date', '2026-11-19', '--topic', 'opinion', '--notes', '=HYPERLINK("http://x","y")\u0001 and +1']);
 });
@@ -26,7 +27,7 @@ describe('fs ledger -o 台账.xlsx', () => {
     expect(r.stderr).toContain(`已写入 ${file}`);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const book = readXlsx(file);
-    expect(book.map((s) => s.name)).toEqual(['汇总', '走访台账', '群众诉求台账', '矛盾纠纷排查调处台账', '结对帮扶台账', '三会一课记录', '四议两公开', '发展规划与实事']);
+    expect(book.map((s) => s.name)).toEqual(['汇总', '驻村考勤', '走访台账', '群众诉求台账', '矛盾纠纷排查调处台账', '结对帮扶台账', '三会一课记录', '四议两公开', '发展规划与实事']);
     const headers = (name: string) => sheet(book, name).rows[0]!.map((c) => c.value);
     expect(headers('走访台账')).toEqual(['日期', '走访对象', '户', '组', '类别', '问及事项', '走访情况', '地点', '群众诉求']);
     expect(headers('群众诉求台账')).toEqual(['提出日期', '群众', '诉求', '状态', '转办单位', '办理期限', '办结日期', '反馈日期', '是否逾期']);
@@ -37,6 +38,8 @@ describe('fs ledger -o 台账.xlsx', () => {
     expect(headers('四议两公开').at(-1)).toBe('当前进度');
     expect(headers('发展规划与实事')).toEqual(['项目', '领域', '类型', '目标', '措施', '责任人', '期限', '进度', '里程碑']);
     expect(headers('汇总')).toEqual(['板块', '指标', '分项', '数值']);
+    expect(headers('驻村考勤')).toEqual(['日期', '状态', '请假类型', '批准人', '备注']);
+    expect(sheet(book, '驻村考勤').rows[1]!.slice(1).map((c) => c?.value)).toEqual(['请假', '病假', undefined, '住院']);
   });
 
   it('types cells: dates as dates, counts as numbers, text as text (never a formula), header frozen and filtered', () => {

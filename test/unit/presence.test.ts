@@ -88,7 +88,7 @@ describe('leave approval', () => {
     expect(leaveStretch(['2026-11-09'], leave(week), cal2026)).toMatchObject({ from: '2026-11-02', to: '2026-11-09', days: 6, approved: false });
   });
   it('a recorded day in the village between breaks the stretch', () => {
-    const existing = new Map([...leave(['2026-11-02', '2026-11-03']), ['2026-11-04', { status: 'in-village' as const, approved_by: null }]]);
+    const existing = new Map<string, Pick<PresenceDay, 'status' | 'approved_by'>>([...leave(['2026-11-02', '2026-11-03']), ['2026-11-04', { status: 'in-village', approved_by: null }]]);
     expect(leaveStretch(['2026-11-05'], existing, cal2026)).toMatchObject({ from: '2026-11-05', days: 1 });
   });
   it('leave around National Day is bridged by the holiday week', () => {
