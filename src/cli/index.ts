@@ -4,10 +4,12 @@ import { configCommand } from './config.js';
 import { concernCommand } from './concern.js';
 import { decisionCommand } from './decision.js';
 import { disputeCommand } from './dispute.js';
+import { ledgerCommand } from './ledger.js';
 import { meetingCommand } from './meeting.js';
 import { pairCommand } from './pair.js';
 import { personCommand } from './person.js';
 import { planCommand } from './plan.js';
+import { presenceCommand } from './presence.js';
 import { reportCommand } from './report.js';
 import { SAFETY_COMMANDS } from './safety.js';
 import { visitCommand } from './visit.js';
@@ -28,7 +30,9 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'meeting', description: 'cmd.meeting', build: meetingCommand },
   { name: 'decision', description: 'cmd.decision', build: decisionCommand },
   { name: 'plan', description: 'cmd.plan', build: planCommand },
+  { name: 'presence', description: 'cmd.presence', build: presenceCommand },
   { name: 'report', description: 'cmd.report', build: reportCommand },
+  { name: 'ledger', description: 'cmd.ledger', build: ledgerCommand },
   ...SAFETY_COMMANDS,
   { name: 'config', description: 'cmd.config', build: configCommand },
 ];

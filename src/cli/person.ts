@@ -14,6 +14,7 @@ import { recordListing } from '../render/output.js';
 import { visitListing } from '../render/visits.js';
 import { concernListing } from '../render/concerns.js';
 import { action } from './shared/action.js';
+import { personImportCommand, personTemplateCommand } from './person-import.js';
 import { confirmOrYes } from './shared/confirm.js';
 import { writeErr } from './shared/io.js';
 import { addOutputOptions, collect, emitDocument, emitListing, emitRecord, parseId, requireFlags, type OutputOptions } from './shared/options.js';
@@ -160,5 +161,7 @@ export function personCommand(): Command {
       }),
     );
 
+  cmd.addCommand(personImportCommand());
+  cmd.addCommand(personTemplateCommand());
   return cmd;
 }

@@ -7,7 +7,7 @@ import { renderReport } from '../render/report.js';
 import { buildReportParallel } from '../report/parallel.js';
 import { parsePeriod } from '../time/periods.js';
 import { action } from './shared/action.js';
-import { addOutputOptions, collect, emit, parseWholeNumber, resolveFormat, type OutputOptions } from './shared/options.js';
+import { addOutputOptions, collect, emit, parseWholeNumber, resolveFormat, withBom, type OutputOptions } from './shared/options.js';
 
 interface ReportFlags extends OutputOptions {
   section?: string[];
@@ -47,7 +47,7 @@ export function reportCommand(): Command {
         const wanted = format === 'table' || format === 'md' ? detail.text : format === 'json' || format === 'ndjson' ? detail.json : false;
         const db = await ctx.db();
         const model = await buildReportParallel(db, ctx.dbPath, { period, today: ctx.today, sections: REPORT_SECTIONS.filter((s) => sections.includes(s)), by, detailLimit: wanted ? limit : undefined, redact: Boolean(o.redact) });
-        emit(renderReport(model, format, detail), o);
+        emit(withBom(renderReport(model, format, detail), o), o);
       }),
     );
 }

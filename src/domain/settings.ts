@@ -41,6 +41,11 @@ const specs: SettingSpec[] = [
   { key: 'dispute.revisit_days', default: '15', parse: positiveInt('dispute.revisit_days') },
   { key: 'pair.max', default: '10', parse: positiveInt('pair.max') },
   { key: 'pair.cadence_days', default: '30', parse: positiveInt('pair.cadence_days') },
+  { key: 'presence.month_min', default: '20', parse: positiveInt('presence.month_min') },
+  { key: 'presence.year_min', default: '200', parse: positiveInt('presence.year_min') },
+  { key: 'presence.approval_days', default: '5', parse: positiveInt('presence.approval_days') },
+  { key: 'presence.max_leave_days', default: '30', parse: positiveInt('presence.max_leave_days') },
+  { key: 'presence.business_counts', default: 'yes', parse: choice('presence.business_counts', ['yes', 'no']) },
   ...MEETING_TYPES.map((type) => ({ key: frequencySettingKey(type), default: DEFAULT_FREQUENCY[type], parse: choice(frequencySettingKey(type), FREQUENCIES) })),
 ];
 

@@ -3,11 +3,13 @@
 import { cli } from './cli.js';
 import { core } from './core.js';
 import { decisions } from './decisions.js';
+import { ledger } from './ledger.js';
 import { dispute } from './dispute.js';
 import { meetings } from './meetings.js';
 import { pair } from './pair.js';
 import { people } from './people.js';
 import { plan } from './plan.js';
+import { presence } from './presence.js';
 import { report } from './report.js';
 import { safety } from './safety.js';
 import { visits } from './visits.js';
@@ -17,7 +19,7 @@ export type Entries = Record<string, readonly [string, string]>;
 
 export type Params = Record<string, string | number>;
 
-const catalogue = { ...core, ...cli, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report, ...safety };
+const catalogue = { ...core, ...cli, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report, ...safety, ...ledger, ...presence };
 
 /** Every message key: deep code names one of these and the edge translates it. */
 export type MessageKey = keyof typeof catalogue;

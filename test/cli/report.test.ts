@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCsv } from '../helpers/csv.js';
+import { parseCsv } from '../../src/domain/csv.js';
 import { cli, snapshot, tempDir } from '../helpers/cli.js';
 import { reportCli, seedReportLedger, TODAY } from './report-seed.js';
 

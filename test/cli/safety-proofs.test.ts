@@ -10,7 +10,7 @@ import { latestVersion, openDatabase } from '../../src/db/open.js';
 import { insertPerson } from '../../src/db/people.js';
 import { write } from '../../src/db/store.js';
 import { BIN, cli, tempDir } from '../helpers/cli.js';
-import { parseCsv } from '../helpers/csv.js';
+import { parseCsv } from '../../src/domain/csv.js';
 import { hostileText, rng } from '../helpers/hostile.js';
 import { backupDuringWritesProof, concurrencyProof, crashProof, hostileProof } from '../helpers/proofs.js';
 

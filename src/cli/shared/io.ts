@@ -1,5 +1,6 @@
 // The only place that writes to stdout, stderr and output files.
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, createWriteStream, fsyncSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { DataError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 
@@ -64,6 +65,37 @@ export function outputSink(output: string | undefined) {
         closeSync(fd);
         rmSync(tmp!, { force: true });
       }
+    },
+  };
+}
+
+/**
+ * A binary output (a workbook, a document) streamed to an -o file or to stdout. The file is written
+ * beside its final name (0600), flushed and renamed when complete: an interrupted write never
+ * leaves a file that looks whole.
+ */
+export function outputStream(output: string | undefined): { stream: Writable; finish(): Promise<void>; abort(): void } {
+  if (!output) return { stream: process.stdout, finish: async () => {}, abort: () => {} };
+  const tmp = `${output}.partial-${process.pid}`;
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'wx', 0o600);
+  } catch (e) {
+    throw new DataError('err.write_file', { path: output, detail: (e as Error).message });
+  }
+  const stream = createWriteStream('', { fd, autoClose: false });
+  return {
+    stream,
+    async finish() {
+      await new Promise<void>((resolve, reject) => (stream.writableFinished ? resolve() : stream.once('finish', resolve).once('error', reject)));
+      fsyncSync(fd);
+      closeSync(fd);
+      renameSync(tmp, output);
+    },
+    abort() {
+      stream.destroy();
+      closeSync(fd);
+      rmSync(tmp, { force: true });
     },
   };
 }

@@ -17,18 +17,27 @@ export function collect(value: string, previous: string[] = []): string[] {
 export interface OutputOptions {
   format?: string;
   output?: string;
+  /** A UTF-8 byte-order mark and CRLF, for Excel (csv and tsv only). */
+  bom?: boolean;
 }
 
 export function addOutputOptions(cmd: Command): Command {
   return cmd
     .option('--format <format>', t('opt.format'))
-    .option('-o, --output <file>', t('opt.output'));
+    .option('-o, --output <file>', t('opt.output'))
+    .option('--bom', t('opt.bom'));
 }
 
 const EXTENSIONS: Record<string, Format> = { '.md': 'md', '.csv': 'csv', '.tsv': 'tsv', '.json': 'json', '.ndjson': 'ndjson' };
 
 /** --format > the -o file's extension > table on a terminal, tsv when piped or written to a file. */
 export function resolveFormat(opts: OutputOptions, ctx: Pick<Context, 'stdoutIsTTY'>): Format {
+  const format = formatOf(opts, ctx);
+  if (opts.bom && format !== 'csv' && format !== 'tsv') throw new UsageError('err.bom_needs_csv', { format });
+  return format;
+}
+
+function formatOf(opts: OutputOptions, ctx: Pick<Context, 'stdoutIsTTY'>): Format {
   if (opts.format !== undefined) {
     if (!(FORMATS as readonly string[]).includes(opts.format)) {
       throw new UsageError('err.bad_format', { value: opts.format, choices: FORMATS.join(', ') });
@@ -49,12 +58,17 @@ export function emit(text: string, opts: OutputOptions): void {
   }
 }
 
+/** Rendered text as the user asked for it: with --bom, Excel's byte-order mark and CRLF line ends. */
+export function withBom(text: string, opts: OutputOptions): string {
+  return opts.bom ? `\uFEFF${text.replace(/\r?\n/g, '\r\n')}` : text;
+}
+
 export function emitListing<R>(listing: Listing<R>, opts: OutputOptions, ctx: Context): void {
-  emit(renderListing(listing, resolveFormat(opts, ctx)), opts);
+  emit(withBom(renderListing(listing, resolveFormat(opts, ctx)), opts), opts);
 }
 
 export function emitDocument(doc: Document, opts: OutputOptions, ctx: Context): void {
-  emit(renderDocument(doc, resolveFormat(opts, ctx)), opts);
+  emit(withBom(renderDocument(doc, resolveFormat(opts, ctx)), opts), opts);
 }
 
 /** After add/edit: the record's id, or with --format json/ndjson the whole record. */

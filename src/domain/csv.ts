@@ -1,4 +1,4 @@
-// Reading the CSV that fs writes, in the tests.
+// Reading CSV: a roster exported from another system (fs person import), and the tests reading what fs writes.
 
 /**
  * RFC 4180 in a dozen lines (quoted fields, doubled quotes, CRLF or LF) rather than a dependency:

@@ -1,0 +1,85 @@
+// Workbooks (.xlsx) through exceljs's streaming writer: rows are committed as they come, so a ledger
+// of 200,000 visits never sits in memory. exceljs is required here only, when a workbook is written.
+import { createRequire } from 'node:module';
+import type { Writable } from 'node:stream';
+import { columnWidth, excelSerial, type Cell, type CellType, type LedgerRow } from '../domain/ledger.js';
+import { stripControls } from './escape.js';
+
+type ExcelJS = typeof import('exceljs');
+
+export interface SheetColumn {
+  header: string;
+  type: CellType;
+  long?: boolean;
+}
+
+export interface SheetSpec {
+  name: string;
+  columns: SheetColumn[];
+  rows: Iterable<LedgerRow>;
+}
+
+/** Rows in the first sample decide the column widths; the rest are streamed. */
+const WIDTH_SAMPLE = 500;
+
+// XML 1.0 cannot carry C0 controls (but tab and newline): a villager's text keeps its words, loses those bytes.
+function textCell(s: string): string {
+  return stripControls(s).replace(/\r\n?/g, '\n');
+}
+
+/** A cell as the spreadsheet stores it: dates as dates, numbers as numbers, anything else as text (never a formula). */
+function cellValue(type: CellType, v: Cell): Date | number | string | null {
+  if (v === null || v === '') return null;
+  if (type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date((excelSerial(v) - 25_569) * 86_400_000);
+  if (type === 'number' && typeof v === 'number') return v;
+  return textCell(String(v));
+}
+
+function columnLetter(n: number): string {
+  let s = '';
+  for (let i = n; i > 0; i = Math.floor((i - 1) / 26)) s = String.fromCharCode(65 + ((i - 1) % 26)) + s;
+  return s;
+}
+
+/** Write the sheets in order; returns each sheet's row count. */
+export async function writeWorkbook(out: Writable, sheets: Iterable<SheetSpec>): Promise<Map<string, number>> {
+  const excel = createRequire(import.meta.url)('exceljs') as ExcelJS;
+  const wb = new excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  wb.creator = 'fs';
+  const counts = new Map<string, number>();
+  for (const sheet of sheets) {
+    const it = sheet.rows[Symbol.iterator]();
+    const sample: LedgerRow[] = [];
+    let next = it.next();
+    while (!next.done && sample.length < WIDTH_SAMPLE) {
+      sample.push(next.value);
+      next = it.next();
+    }
+    const ws = wb.addWorksheet(sheet.name, {
+      views: [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2', activeCell: 'A2' }],
+    });
+    ws.columns = sheet.columns.map((c, i) => ({
+      header: c.header,
+      key: String(i),
+      width: columnWidth({ key: String(i), type: c.type, long: c.long }, c.header, sample.map((row) => row[i] ?? null)),
+      // Text columns are formatted as text (@): what a user types there later stays text too.
+      style: c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : c.type === 'number' ? {} : { numFmt: '@', alignment: { wrapText: Boolean(c.long), vertical: 'top' } },
+    }));
+    const header = ws.getRow(1);
+    header.font = { bold: true };
+    header.alignment = { vertical: 'middle' };
+    header.commit();
+    ws.autoFilter = `A1:${columnLetter(sheet.columns.length)}1`;
+    let n = 0;
+    const add = (row: LedgerRow) => {
+      ws.addRow(sheet.columns.map((c, i) => cellValue(c.type, row[i] ?? null))).commit();
+      n++;
+    };
+    sample.forEach(add);
+    for (; !next.done; next = it.next()) add(next.value);
+    ws.commit();
+    counts.set(sheet.name, n);
+  }
+  await wb.commit();
+  return counts;
+}
