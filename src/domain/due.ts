@@ -3,14 +3,16 @@
 // src/db/due.ts (loadDueState), today and the horizon are passed in. Each rule reuses the
 // entity's own domain rule (concern, dispute, pair, plan, decision, compliance, coverage), so
 // "overdue" here is exactly what `concern list --overdue` and the others call overdue.
-import type { IsoDate } from '../time/dates.js';
-import type { Concern } from './concerns.js';
-import type { Dispute } from './dispute.js';
+import { label, t } from '../i18n/index.js';
+import { addDays, daysBetween, type IsoDate } from '../time/dates.js';
+import { monthOf } from '../time/periods.js';
 import type { ComplianceRow } from './compliance.js';
-import type { OpenDecisionRow } from './decision.js';
-import type { Pair } from './pair.js';
-import type { Milestone, Plan } from './plan.js';
-import type { CategoryCount } from './visits.js';
+import type { Concern } from './concerns.js';
+import { courtConfirmationUntil, MEDIATION_STATUSES, nextDue, type Dispute } from './dispute.js';
+import { DECISION_STEPS, stallDue, type OpenDecisionRow } from './decision.js';
+import { nextContactDue, type Pair } from './pair.js';
+import { isFinished, type Milestone, type Plan } from './plan.js';
+import { computeCoverage, type CategoryCount } from './visits.js';
 
 export const DUE_KINDS = ['concern', 'dispute', 'pair', 'meeting', 'plan', 'decision', 'visit'] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
@@ -53,6 +55,8 @@ export interface DueItem {
   days: number;
   /** The command that deals with it, e.g. `fs concern update 12 --status resolved`. */
   action: string;
+  /** Stable across runs and edits: the record's uid (or what a derived item is about) and the reason. */
+  key: string;
 }
 
 /** A household with nobody's visit since `visit.stale_days` before the horizon's end. */
@@ -90,11 +94,107 @@ export interface DueState {
 
 /**
  * Everything overdue on `today` and everything falling due within `horizonDays` after it,
- * sorted by due date (overdue first), then kind and title.
+ * sorted by due date (so overdue first), then kind and title. An item is overdue the day after
+ * its due date, as each entity's own rule says (due today: days 0, not overdue).
  */
 export function dueItems(state: DueState, today: IsoDate, horizonDays: number): DueItem[] {
-  void state;
-  void today;
-  void horizonDays;
-  return [];
+  const items: DueItem[] = [];
+  const last = addDays(today, horizonDays);
+  const push = (item: Omit<DueItem, 'days' | 'key'> & { key?: string }, { pastToo = true } = {}) => {
+    if (item.due > last) return;
+    if (!pastToo && item.due < today) return;
+    const key = `${item.key ?? item.ref.uid}:${item.reason}`;
+    items.push({ ...item, days: daysBetween(today, item.due), key });
+  };
+  const s = state.settings;
+
+  for (const c of state.concerns) {
+    const ref = { entity: 'concern', id: c.id, uid: c.uid };
+    if (c.status !== 'resolved') {
+      if (c.due_on !== null) push({ kind: 'concern', reason: 'concern-due', ref, title: c.text, person: c.person, due: c.due_on, action: `fs concern update ${c.id} --status resolved` });
+    } else if (c.feedback_on === null) {
+      // Tell the villager by the due date, or at once when it was resolved later.
+      const resolved = c.resolved_on ?? c.raised_on;
+      const due = c.due_on !== null && c.due_on > resolved ? c.due_on : resolved;
+      push({ kind: 'concern', reason: 'concern-feedback', ref, title: t('agenda.title.feedback', { text: c.text }), person: c.person, due, action: `fs concern update ${c.id} --feedback-on today` });
+    }
+  }
+
+  for (const d of state.disputes) {
+    const ref = { entity: 'dispute', id: d.id, uid: d.uid };
+    const person = d.parties.map((p) => p.name).join(', ') || null;
+    const due = nextDue(d, s.mediationDays);
+    if (due !== null && MEDIATION_STATUSES.includes(d.status)) {
+      push({ kind: 'dispute', reason: 'dispute-mediation', ref, title: t('agenda.title.mediation', { title: d.title }), person, due, action: `fs dispute resolve ${d.id}` });
+    } else if (due !== null && d.status === 'resolved') {
+      push({ kind: 'dispute', reason: 'dispute-revisit', ref, title: t('agenda.title.revisit', { title: d.title }), person, due, action: `fs dispute revisit ${d.id}` });
+    }
+    const court = d.status === 'resolved' ? courtConfirmationUntil(d) : null;
+    // A window that has closed is gone, not overdue: only the days still open are listed.
+    if (court !== null) push({ kind: 'dispute', reason: 'dispute-court', ref, title: t('agenda.title.court', { title: d.title }), person, due: court, action: `fs dispute log ${d.id}` }, { pastToo: false });
+  }
+
+  for (const p of state.pairs) {
+    const due = nextContactDue(p);
+    if (due === null) continue;
+    push({ kind: 'pair', reason: 'pair-contact', ref: { entity: 'pair', id: p.id, uid: p.uid }, title: t('agenda.title.pair', { person: p.person, helper: p.helper }), person: p.person, due, action: `fs pair log ${p.id}` });
+  }
+
+  for (const m of state.meetings) {
+    if (m.status === 'ok') continue;
+    const reason = m.status === 'pending' ? 'meeting-pending' : 'meeting-missing';
+    const title = t(m.status === 'pending' ? 'agenda.title.meeting_pending' : 'agenda.title.meeting_missing', { type: label('meeting_type', m.type), interval: m.interval });
+    push({ kind: 'meeting', reason, ref: { entity: 'meeting', id: null, uid: null }, title, person: null, due: m.to, action: `fs meeting add --type ${m.type}`, key: `meeting/${m.type}/${m.interval}` });
+  }
+
+  for (const m of state.milestones) {
+    if (isFinished(m.status)) continue;
+    push({ kind: 'plan', reason: 'plan-milestone', ref: { entity: 'milestone', id: m.id, uid: m.uid }, title: t('agenda.title.milestone', { title: m.title, plan: m.plan }), person: m.owner, due: m.due_on, action: `fs plan milestone done ${m.id}` });
+  }
+  for (const p of state.practical) {
+    if (isFinished(p.status) || p.due_on === null) continue;
+    push({ kind: 'plan', reason: 'plan-practical', ref: { entity: 'plan', id: p.id, uid: p.uid }, title: t('agenda.title.practical', { title: p.title }), person: p.owner, due: p.due_on, action: `fs plan done ${p.id}` });
+  }
+
+  for (const d of state.decisions) {
+    const next = DECISION_STEPS[d.taken];
+    if (!next) continue;
+    const title = t('agenda.title.decision', { matter: d.matter, step: label('decision_step', next) });
+    push({ kind: 'decision', reason: 'decision-stalled', ref: { entity: 'decision', id: d.id, uid: d.uid }, title, person: null, due: stallDue(d, s.stallDays), action: `fs decision step ${d.id} --step ${next}` });
+  }
+
+  for (const h of state.staleHouseholds) {
+    // Never visited: owed since the ledger began (the household counts as not visited, as in `visit coverage`).
+    const due = h.last_visit === null ? state.ledgerStart : addDays(h.last_visit, s.staleDays);
+    push({ kind: 'visit', reason: 'visit-stale', ref: { entity: 'household', id: h.household_id, uid: h.uid }, title: t('agenda.title.stale', { household: h.household }), person: null, due, action: 'fs visit add' });
+  }
+
+  const monthEnd = monthOf(Number(today.slice(0, 4)), Number(today.slice(5, 7))).to;
+  const month = today.slice(0, 7);
+  const coverage = computeCoverage(state.coverage);
+  for (const category of coverage.uncovered_categories) {
+    const title = t('agenda.title.category', { category: label('visit_category', category) });
+    push({ kind: 'visit', reason: 'visit-category', ref: { entity: 'visit', id: null, uid: null }, title, person: null, due: monthEnd, action: `fs visit add --category ${category}`, key: `visit/${category}/${month}` });
+  }
+  for (const topic of coverage.uncovered_topics) {
+    const title = t('agenda.title.topic', { topic: label('visit_topic', topic) });
+    push({ kind: 'visit', reason: 'visit-topic', ref: { entity: 'visit', id: null, uid: null }, title, person: null, due: monthEnd, action: `fs visit add --topic ${topic}`, key: `visit/${topic}/${month}` });
+  }
+
+  return items.sort(compareDue);
+}
+
+/** By due date, then the kinds in DUE_KINDS order, then the reasons in DUE_REASONS order, then title. */
+export function compareDue(a: DueItem, b: DueItem): number {
+  if (a.due !== b.due) return a.due < b.due ? -1 : 1;
+  const k = DUE_KINDS.indexOf(a.kind) - DUE_KINDS.indexOf(b.kind);
+  if (k) return k;
+  const r = DUE_REASONS.indexOf(a.reason) - DUE_REASONS.indexOf(b.reason);
+  if (r) return r;
+  return a.title < b.title ? -1 : a.title > b.title ? 1 : (a.ref.id ?? 0) - (b.ref.id ?? 0);
+}
+
+/** Items of the given kinds only (all when none given). */
+export function filterKinds(items: readonly DueItem[], kinds: readonly DueKind[]): DueItem[] {
+  return kinds.length ? items.filter((i) => kinds.includes(i.kind)) : [...items];
 }
