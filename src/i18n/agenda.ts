@@ -15,6 +15,7 @@ export const agenda = {
   'agenda.col.kind': ['Kind', '类别'],
   'agenda.col.action': ['Command', '处理命令'],
   'agenda.overdue_by': ['{n} d overdue', '逾期 {n} 天'],
+  'agenda.overdue_summary': ['{days}: {title}', '{days}：{title}'],
   'agenda.due_today': ['today', '今天到期'],
   'agenda.due_in': ['in {n} d', '{n} 天后'],
   'due_kind.concern': ['concern', '诉求'],
@@ -41,7 +42,6 @@ export const agenda = {
   'hint.date_or_empty': ['a date YYYY-MM-DD, or empty for the date of the first record', '日期 YYYY-MM-DD，留空则取第一条记录的日期'],
   'err.agenda_days': ['invalid --days "{value}": a whole number of days, 0 to 3660', '--days 无效：“{value}”，应为 0 到 3660 之间的整数天数'],
   'err.agenda_kind': ['unknown kind "{value}": one of {kinds}', '未知类别：“{value}”，可选：{kinds}'],
-  'err.agenda_ics_stdout': ['--format ics writes a file: add -o FILE', '--format ics 需写入文件：请加 -o FILE'],
   // fs concern add, and fs concern update asked on a terminal
   'cmd.concern.add': ['Record a concern raised by phone, at the office or later in a visit', '登记诉求（电话、来访或事后补记走访中提出的）'],
   'opt.concern_text': ['what the villager asked for', '群众诉求内容'],

@@ -56,7 +56,7 @@ export function renderIcs(items: readonly DueItem[], today: IsoDate, now: Date, 
   const stamp = icsStamp(now);
   for (const i of items) {
     const day = i.days < 0 ? today : i.due;
-    const summary = i.days < 0 ? `${daysText(i.days)}: ${i.title}` : i.title;
+    const summary = i.days < 0 ? t('agenda.overdue_summary', { days: daysText(i.days), title: i.title }) : i.title;
     const description = [i.person ? `${t('col.person')}: ${i.person}` : '', `${t('agenda.col.due')}: ${i.due}`, i.action].filter(Boolean).join('\n');
     lines.push(
       'BEGIN:VEVENT',
