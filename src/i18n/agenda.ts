@@ -39,6 +39,8 @@ export const agenda = {
   'agenda.title.category': ['Visit {category} this month', '本月走访{category}'],
   'agenda.title.topic': ['Ask about {topic} this month', '本月问及{topic}'],
   'meeting.msg.pending': ['pending', '待召开'],
+  'setting.ledger.start': ['the day the ledger began (empty: the date of the first record); nothing is due or missing before it', '台账起始日期（留空：第一条记录的日期），此前不计到期或缺会'],
+  'setting.decision.stall_days': ["days a decision's next step may wait before it shows as stalled", '决策事项下一步骤停滞多少天即列为待办'],
   'hint.date_or_empty': ['a date YYYY-MM-DD, or empty for the date of the first record', '日期 YYYY-MM-DD，留空则取第一条记录的日期'],
   'err.agenda_days': ['invalid --days "{value}": a whole number of days, 0 to 3660', '--days 无效：“{value}”，应为 0 到 3660 之间的整数天数'],
   'err.agenda_kind': ['unknown kind "{value}": one of {kinds}', '未知类别：“{value}”，可选：{kinds}'],
