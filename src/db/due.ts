@@ -1,6 +1,6 @@
 // The ledger's state that the due rules (src/domain/due.ts) read: small queries, each reusing the
 // entity's own listing, so the agenda and the lists agree. Nothing here decides what is due.
-import type { DueState } from '../domain/due.js';
+import { dueItems, type DueItem, type DueState } from '../domain/due.js';
 import { addDays, type IsoDate } from '../time/dates.js';
 import { monthOf } from '../time/periods.js';
 import { listConcerns } from './concerns.js';
@@ -45,4 +45,9 @@ function staleByHorizon(db: Db, last: IsoDate, staleDays: number): DueState['sta
   if (!stale.length) return [];
   const uids = new Map((db.prepare('SELECT id, uid FROM households').all() as { id: number; uid: string }[]).map((h) => [h.id, h.uid]));
   return stale.map((h) => ({ household_id: h.household_id, uid: uids.get(h.household_id) ?? '', household: h.household, last_visit: h.last_visit }));
+}
+
+/** Everything overdue on `today` or due within `horizonDays`: the agenda, and the documents' 存在的问题/下步工作打算. */
+export function listDueItems(db: Db, today: IsoDate, horizonDays: number): DueItem[] {
+  return dueItems(loadDueState(db, today, horizonDays), today, horizonDays);
 }

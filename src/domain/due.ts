@@ -1,9 +1,12 @@
 // "What is due or overdue on day D": one rule set with four readers (fs agenda, the documents'
 // 存在的问题 and 下步工作打算, the handover, the county). Pure: the ledger's state comes in from
-// src/db/due.ts (loadDueState), today and the horizon are passed in. Each rule reuses the
+// src/db/due.ts (loadDueState), today and the horizon are passed in. From a command:
+//   dueItems(loadDueState(db, today, horizon), today, horizon)   or   listDueItems(db, today, horizon)
+// The state is the ledger as it is now (a concern resolved since is not open): for a past day D
+// the meetings and visits are as of D, the records' statuses as of now. Each rule reuses the
 // entity's own domain rule (concern, dispute, pair, plan, decision, compliance, coverage), so
 // "overdue" here is exactly what `concern list --overdue` and the others call overdue.
-import { label, t } from '../i18n/index.js';
+import { joinList, label, t } from '../i18n/index.js';
 import { addDays, daysBetween, type IsoDate } from '../time/dates.js';
 import { monthOf } from '../time/periods.js';
 import type { ComplianceRow } from './compliance.js';
@@ -122,7 +125,7 @@ export function dueItems(state: DueState, today: IsoDate, horizonDays: number): 
 
   for (const d of state.disputes) {
     const ref = { entity: 'dispute', id: d.id, uid: d.uid };
-    const person = d.parties.map((p) => p.name).join(', ') || null;
+    const person = joinList(d.parties.map((p) => p.name)) || null;
     const due = nextDue(d, s.mediationDays);
     if (due !== null && MEDIATION_STATUSES.includes(d.status)) {
       push({ kind: 'dispute', reason: 'dispute-mediation', ref, title: t('agenda.title.mediation', { title: d.title }), person, due, action: `fs dispute resolve ${d.id}` });
