@@ -16,6 +16,7 @@ export const agenda = {
   'agenda.col.action': ['Command', '处理命令'],
   'agenda.overdue_by': ['{n} d overdue', '逾期 {n} 天'],
   'agenda.overdue_summary': ['{days}: {title}', '{days}：{title}'],
+  'agenda.ics_field': ['{name}: {value}', '{name}：{value}'],
   'agenda.due_today': ['today', '今天到期'],
   'agenda.due_in': ['in {n} d', '{n} 天后'],
   'due_kind.concern': ['concern', '诉求'],

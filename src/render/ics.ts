@@ -57,7 +57,8 @@ export function renderIcs(items: readonly DueItem[], today: IsoDate, now: Date, 
   for (const i of items) {
     const day = i.days < 0 ? today : i.due;
     const summary = i.days < 0 ? t('agenda.overdue_summary', { days: daysText(i.days), title: i.title }) : i.title;
-    const description = [i.person ? `${t('col.person')}: ${i.person}` : '', `${t('agenda.col.due')}: ${i.due}`, i.action].filter(Boolean).join('\n');
+    const field = (name: string, value: string) => t('agenda.ics_field', { name, value });
+    const description = [i.person ? field(t('col.person'), i.person) : '', field(t('agenda.col.due'), i.due), i.action].filter(Boolean).join('\n');
     lines.push(
       'BEGIN:VEVENT',
       `UID:${icsText(`${i.key}@fs`)}`,

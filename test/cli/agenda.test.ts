@@ -56,6 +56,23 @@ describe('fs agenda', () => {
     expect(items.some((i: { title: string }) => i.title.includes('2026-10'))).toBe(false);
   });
 
+  it('boundary days: the concern due on day 30 is overdue on day 31; a pending meeting is due on its interval\'s last day, missing the day after', () => {
+    const on = (today: string, args: string[]) =>
+      cli({ today, db: fs.db })
+        .json(['agenda', '--days', '0', ...args])
+        .map((i: { reason: string; title: string; days: number }) => `${i.reason} ${i.days} ${i.title}`);
+    expect(on('2026-11-30', ['--kind', 'concern'])).toEqual(['concern-due 0 修屋顶, 漏雨; 急\\需']);
+    expect(on('2026-12-01', ['--kind', 'concern'])).toEqual(['concern-due -1 修屋顶, 漏雨; 急\\需']);
+    const lastDay = on('2026-12-31', ['--kind', 'meeting']);
+    expect(lastDay).toContain('meeting-pending 0 branch committee meeting, 2026-12: not yet held');
+    expect(lastDay).toContain('meeting-pending 0 village affairs disclosure, 2026-Q4: not yet held');
+    expect(lastDay).toContain('meeting-pending 0 party lesson, 2026: not yet held');
+    const next = on('2027-01-01', ['--kind', 'meeting']);
+    expect(next).toContain('meeting-missing -1 branch committee meeting, 2026-12: missing');
+    expect(next).toContain('meeting-missing -1 party lesson, 2026: missing');
+    expect(next.some((x: string) => x.startsWith('meeting-pending'))).toBe(false);
+  });
+
   it('--days widens the horizon, --kind narrows (repeatable and comma lists), ndjson one item a line', () => {
     const month = fs.json(['agenda', '--days', '31']);
     const reasons = month.map((i: { reason: string }) => i.reason);
