@@ -6,14 +6,14 @@ import { DUE_KINDS, filterKinds, type DueKind } from '../domain/due.js';
 import { listDueItems } from '../db/due.js';
 import { getSetting } from '../db/settings.js';
 import { UsageError } from '../errors.js';
-import { t } from '../i18n/index.js';
+import { getLang, label, t } from '../i18n/index.js';
 import { agendaListing } from '../render/agenda.js';
 import { renderIcs } from '../render/ics.js';
 import { FORMATS } from '../render/output.js';
 import { addDays } from '../time/dates.js';
 import { action } from './shared/action.js';
 import { outputSink, writeErr } from './shared/io.js';
-import { addOutputOptions, collect, emitListing, type OutputOptions } from './shared/options.js';
+import { collect, emitListing, type OutputOptions } from './shared/options.js';
 
 interface AgendaOptions extends OutputOptions {
   days?: string;
@@ -28,25 +28,35 @@ export function parseDays(value: string | undefined): number {
   return Number(s);
 }
 
+/** A kind by its key or its label in either language (`meeting`, `会议`). */
+function kindOf(value: string): DueKind | undefined {
+  return DUE_KINDS.find((k) => k === value || label('due_kind', k, 'en') === value || label('due_kind', k, 'zh') === value);
+}
+
 /** `--kind concern --kind dispute,pair`: every value checked, duplicates dropped. */
 export function parseKinds(values: readonly string[] = []): DueKind[] {
   const out: DueKind[] = [];
   for (const v of values.flatMap((x) => x.split(/[,，、]/)).map((x) => x.trim()).filter(Boolean)) {
-    if (!(DUE_KINDS as readonly string[]).includes(v)) throw new UsageError('err.agenda_kind', { value: v, kinds: DUE_KINDS.join(', ') });
-    if (!out.includes(v as DueKind)) out.push(v as DueKind);
+    const kind = kindOf(v);
+    if (!kind) throw new UsageError('err.agenda_kind', { value: v, kinds: kindList() });
+    if (!out.includes(kind)) out.push(kind);
   }
   return out;
 }
 
+/** The keys, each with its Chinese label under --lang zh. */
+const kindList = () => DUE_KINDS.map((k) => (getLang() === 'zh' ? `${k}（${label('due_kind', k)}）` : k)).join(', ');
+
 const isIcs = (o: OutputOptions) => o.format === 'ics' || (o.format === undefined && o.output !== undefined && extname(o.output).toLowerCase() === '.ics');
 
 export function agendaCommand(): Command {
-  return addOutputOptions(
-    new Command('agenda')
-      .description(t('cmd.agenda'))
-      .option('--days <n>', t('opt.agenda_days'))
-      .option('--kind <kind>', t('opt.agenda_kind', { kinds: DUE_KINDS.join(', ') }), collect),
-  )
+  // The shared output options, with ics added to --format's help.
+  return new Command('agenda')
+    .description(t('cmd.agenda'))
+    .option('--days <n>', t('opt.agenda_days'))
+    .option('--kind <kind>', t('opt.agenda_kind', { kinds: kindList() }), collect)
+    .option('--format <format>', t('opt.agenda_format'))
+    .option('-o, --output <file>', t('opt.agenda_output'))
     .addHelpText(
       'after',
       '\nExamples:\n  fs agenda\n  fs agenda --days 30 --kind concern,dispute\n  fs agenda --format json\n  fs agenda --days 31 --format ics -o ~/agenda.ics',

@@ -82,6 +82,9 @@ describe('fs agenda', () => {
     expect(month.find((i: { reason: string; title: string }) => i.reason === 'meeting-pending' && i.title.startsWith('branch committee'))).toMatchObject({ due: '2026-12-31', days: 30 });
     const kinds = fs.json(['agenda', '--kind', 'concern,pair', '--kind', 'decision']).map((i: { kind: string }) => i.kind);
     expect(kinds).toEqual(['decision', 'concern', 'pair']);
+    // Labels in either language, and Chinese commas.
+    expect(fs.json(['agenda', '--kind', '诉求，结对', '--kind', 'decision']).map((i: { kind: string }) => i.kind)).toEqual(['decision', 'concern', 'pair']);
+    expect(fs.ok(['--lang', 'zh', 'agenda', '--help'])).toContain('concern（诉求）, dispute（纠纷）');
     const nd = fs.ok(['agenda', '--format', 'ndjson']).trim().split('\n');
     expect(nd).toHaveLength(6);
     expect(JSON.parse(nd[0]!)).toMatchObject({ kind: 'decision' });
