@@ -1,5 +1,6 @@
 // Every top-level command, in the order `fs --help` lists them.
 import type { Command } from 'commander';
+import { agendaCommand } from './agenda.js';
 import { configCommand } from './config.js';
 import { concernCommand } from './concern.js';
 import { decisionCommand } from './decision.js';
@@ -22,6 +23,7 @@ export interface CommandEntry {
 }
 
 export const COMMANDS: CommandEntry[] = [
+  { name: 'agenda', description: 'cmd.agenda', build: agendaCommand },
   { name: 'person', description: 'cmd.person', build: personCommand },
   { name: 'visit', description: 'cmd.visit', build: visitCommand },
   { name: 'concern', description: 'cmd.concern', build: concernCommand },

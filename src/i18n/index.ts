@@ -1,6 +1,7 @@
 // One catalogue for every human-facing word. Each domain keeps its entries in its own file as
 // [English, 中文] pairs side by side, so a missing translation shows in review and in a test.
 import { cli } from './cli.js';
+import { agenda } from './agenda.js';
 import { core } from './core.js';
 import { decisions } from './decisions.js';
 import { ledger } from './ledger.js';
@@ -19,7 +20,7 @@ export type Entries = Record<string, readonly [string, string]>;
 
 export type Params = Record<string, string | number>;
 
-const catalogue = { ...core, ...cli, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report, ...safety, ...ledger, ...presence };
+const catalogue = { ...core, ...cli, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report, ...safety, ...ledger, ...presence, ...agenda };
 
 /** Every message key: deep code names one of these and the edge translates it. */
 export type MessageKey = keyof typeof catalogue;

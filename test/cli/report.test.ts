@@ -74,9 +74,9 @@ describe('fs report --format json: the keys scripts rely on', () => {
 
   it('a month that is over shows its missing required meetings, the same as fs meeting check', () => {
     const r = fs.json(['report', '2026-10', '--section', 'meetings']);
-    const check = fs.json(['meeting', 'check', '2026-10']).filter((c: { ok: boolean }) => !c.ok);
+    const check = fs.json(['meeting', 'check', '2026-10']).filter((c: { status: string }) => c.status === 'missing');
     expect(r.meetings.gaps).toBe(3);
-    expect(r.meetings.missing).toEqual(check.map(({ ok: _ok, ...rest }: { ok: boolean }) => rest));
+    expect(r.meetings.missing).toEqual(check.map(({ ok: _ok, status: _status, ...rest }: { ok: boolean; status: string }) => rest));
     expect(r.meetings.missing).toHaveLength(3);
   });
 
