@@ -73,9 +73,9 @@ function redactSection(s: SectionReport, r: Redactor): SectionReport {
       date: d.date,
       who: row.person_id ? r.person(d.who, row.person_id) : r.text(d.who),
       what: r.text(d.what),
-      // A status that is not a key is a name (a helper) or free text.
-      status: d.statusKind ? d.status : r.text(d.status),
+      status: d.status,
       statusKind: d.statusKind,
+      ...(d.fields ? { fields: d.fields.map((f) => (f.labelKind ? f : { ...f, value: f.name ? r.person(f.value) : r.text(f.value) })) } : {}),
     };
   };
   const list = (l: ReportList): ReportList => ({

@@ -163,14 +163,14 @@ describe('fs report --format json: the keys scripts rely on', () => {
   it('--detail puts the period\'s items in JSON, newest last, capped by --detail-limit', () => {
     const r = fs.json(['report', 'last-week', '--detail']);
     expect(r.visits.details).toEqual([
-      { date: '2026-11-17', who: '王秀英', what: '王秀英 says the roof | leaks;\ncall 13812345678 or ask 王秀', status: 'poor-household' },
-      { date: '2026-11-18', who: '张三', what: 'line1\nline2 | with 王秀 and 李四', status: 'ordinary-household' },
+      { date: '2026-11-17', who: '王秀英', what: '王秀英 says the roof | leaks;\ncall 13812345678 or ask 王秀', category: 'poor-household', status: null },
+      { date: '2026-11-18', who: '张三', what: 'line1\nline2 | with 王秀 and 李四', category: 'ordinary-household', status: null },
     ]);
     expect(r.concerns.details.map((d: { status: string }) => d.status)).toEqual(['referred', 'resolved']);
     expect(r.disputes.details).toEqual([{ date: '2026-11-19', who: '张三、赵六', what: 'boundary wall | 张三 and 赵六', status: 'resolved' }]);
-    expect(r.pairs.details).toEqual([{ date: '2026-11-20', who: '王秀英', what: 'took 王秀英 to the co-op → hired; reach her on 0851-88776655', status: '刘帮扶' }]);
-    expect(r.meetings.details).toEqual([{ date: '2026-11-16', who: '李明', what: 'study with 王秀英 \\| a\\b \\', status: 'theme-day' }]);
-    expect(r.decisions.details).toEqual([{ date: '2026-11-17', who: '', what: 'lease land to the co-op of 王秀英', status: 'proposal' }]);
+    expect(r.pairs.details).toEqual([{ date: '2026-11-20', who: '王秀英', what: 'took 王秀英 to the co-op → hired; reach her on 0851-88776655', helper: '刘帮扶', status: 'active' }]);
+    expect(r.meetings.details).toEqual([{ date: '2026-11-16', who: '李明', what: 'study with 王秀英 \\| a\\b \\', type: 'theme-day', status: null }]);
+    expect(r.decisions.details).toEqual([{ date: '2026-11-17', who: '', what: 'lease land to the co-op of 王秀英', step: 'proposal', status: 'in-progress' }]);
     expect(r.plan.details.map((d: { what: string; status: string }) => [d.what, d.status])).toEqual([['tea co-op — harvest', 'planned'], ['tea co-op — seedlings', 'done']]);
     for (const s of SECTIONS) expect(r[s].details_total).toBe(r[s].details.length);
     const capped = fs.json(['report', '2026-Q4', '--detail', '--detail-limit', '1', '--section', 'visits']);
