@@ -23,6 +23,7 @@ export interface DocMeeting {
   date: IsoDate;
   type: string;
   topic: string | null;
+  chair: string | null;
   expected: number | null;
   present: number | null;
   vote: number;
@@ -35,7 +36,7 @@ export interface DocMeeting {
 export function documentMeetings(db: Db, from: IsoDate, to: IsoDate, limit: number): Capped<DocMeeting> {
   return capped(
     db,
-    `SELECT m.id, m.date, m.type, m.topic, m.expected, m.present, m.vote, m.forced,
+    `SELECT m.id, m.date, m.type, m.topic, m.chair, m.expected, m.present, m.vote, m.forced,
             (SELECT group_concat(a.name || coalesce('（' || a.reason || '）', ''), '、') FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.present = 0) AS absentees,
             (SELECT count(*) FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.present = 1) AS attendees
      FROM meetings m WHERE m.deleted_at IS NULL AND m.date BETWEEN @from AND @to`,
@@ -212,4 +213,24 @@ export function caseCategoryStatus(db: Db, from: IsoDate, to: IsoDate): { catego
        WHERE d.deleted_at IS NULL AND EXISTS (SELECT 1 FROM dispute_events e WHERE e.dispute_id = d.id AND e.deleted_at IS NULL AND e.date BETWEEN @from AND @to))
      GROUP BY category, status`,
   ).all({ from, to }) as { category: string; status: string; n: number }[];
+}
+
+export interface DocVisit {
+  id: number;
+  date: IsoDate;
+  person: string;
+  person_id: number;
+  category: string;
+  notes: string | null;
+}
+
+/** The period's visits (the people's conditions diary), newest kept when capped. */
+export function documentVisits(db: Db, from: IsoDate, to: IsoDate, limit: number): Capped<DocVisit> {
+  return capped(
+    db,
+    `SELECT v.id, v.date, p.name AS person, v.person_id, v.category, v.notes
+     FROM visits v JOIN people p ON p.id = v.person_id WHERE v.deleted_at IS NULL AND v.date BETWEEN @from AND @to`,
+    { from, to },
+    limit,
+  );
 }

@@ -81,6 +81,19 @@ export function annexTables(m: ReportModel, f: Figures, d: DocumentData, lang: L
     });
   }
 
+  // Pairings by helper: active at the end, help entries in the period, overdue for a contact.
+  const active = f.table('pairs', 'active_per_helper')?.rows ?? [];
+  if (active.length) {
+    const entries = f.table('pairs', 'help_entries_by_helper')?.rows ?? [];
+    const overdue = f.list('pairs', 'overdue_contacts');
+    out.push({
+      kind: 'table',
+      caption: caption('doc.annex.pairs'),
+      columns: [{ header: t('doc.col.helper'), type: 'name' }, count(t('doc.col.active')), count(t('doc.col.help_entries')), count(t('doc.col.overdue'))],
+      rows: active.map((r) => [r.key, r.total, entries.find((e) => e.key === r.key)?.total ?? 0, overdue.filter((o) => o.helper === r.key).length]),
+    });
+  }
+
   // Required meetings per type: required and held over the period (the intervals judged so far).
   if (f.has('meetings')) {
     const heldBy = f.table('meetings', 'held_by_type')?.rows ?? [];

@@ -15,6 +15,7 @@ import {
   documentMeetings,
   documentMilestones,
   documentProgress,
+  documentVisits,
   type Capped,
   type DocCase,
   type DocConcern,
@@ -23,6 +24,7 @@ import {
   type DocMeeting,
   type DocMilestone,
   type DocProgress,
+  type DocVisit,
 } from '../db/report-documents.js';
 import { VISIT_TOPICS } from '../domain/visits.js';
 import { addDays, daysBetween, type IsoDate } from '../time/dates.js';
@@ -30,6 +32,7 @@ import { splitPeriod, type Period } from '../time/periods.js';
 import { reportDueItems, type DueItem } from './due.js';
 
 export interface DocumentData {
+  visits: Capped<DocVisit>;
   meetings: Capped<DocMeeting>;
   compliance: ComplianceRow[];
   decisionSteps: DocDecisionStep[];
@@ -72,6 +75,7 @@ export function gatherDocumentData(db: Db, m: ReportModel, limit: number): Docum
   }
   const next = nextPeriod(m.period);
   return {
+    visits: has('visits') ? documentVisits(db, from, to, limit) : empty,
     meetings: has('meetings') ? documentMeetings(db, from, to, limit) : empty,
     compliance: has('meetings') ? meetingCompliance(db, from, to, judged) : [],
     decisionSteps: has('decisions') ? documentDecisionSteps(db, from, to) : [],

@@ -54,8 +54,8 @@ export function roleSections(m: ReportModel, f: Figures, d: DocumentData, s: Sen
     ? [
         para(s.meetingsLead({ held: f.get('meetings', 'held'), rate: rate === undefined || Number.isNaN(rate) ? null : rate, gaps }, u)),
         ...table(
-          [col('date', 'date'), col('meeting', 'status'), col('topic', 'text'), col('expected', 'count'), col('present', 'count'), col('absent', 'text')],
-          d.meetings.rows.map((x) => [date(x.date), label('meeting_type', x.type), x.topic ?? '', x.expected, x.present ?? (x.attendees || null), x.absentees ?? '']),
+          [col('date', 'date'), col('meeting', 'status'), col('chair', 'name'), col('topic', 'text'), col('expected', 'count'), col('present', 'count'), col('absent', 'text')],
+          d.meetings.rows.map((x) => [date(x.date), label('meeting_type', x.type), x.chair ?? '', x.topic ?? '', x.expected, x.present ?? (x.attendees || null), x.absentees ?? '']),
           d.meetings.total,
         ),
       ]
@@ -89,6 +89,11 @@ export function roleSections(m: ReportModel, f: Figures, d: DocumentData, s: Sen
             },
             u,
           ),
+        ),
+        ...table(
+          [col('date', 'date'), col('visited', 'name'), col('category', 'status'), col('notes', 'text')],
+          d.visits.rows.map((v) => [date(v.date), { name: v.person, id: v.person_id }, label('visit_category', v.category), v.notes ?? '']),
+          d.visits.total,
         ),
       ]
     : [];

@@ -61,7 +61,8 @@ export function documentTitle(m: ReportModel, lang: Lang): string {
   const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
   switch (p.unit) {
     case 'week':
-      return `${who}, week ${Number(p.label.slice(6))} of ${p.label.slice(0, 4)} (${s.date(p.from)} – ${s.date(p.to)})`;
+      // 16–22 November 2026; 30 November – 6 December 2026 across months.
+      return `${who}, week ${Number(p.label.slice(6))} of ${p.label.slice(0, 4)} (${p.from.slice(0, 7) === p.to.slice(0, 7) ? `${Number(p.from.slice(8))}–${s.date(p.to)}` : `${s.date(p.from)} – ${s.date(p.to)}`})`;
     case 'month':
       return `${who}, ${months[mon - 1]} ${y}`;
     case 'quarter':
@@ -119,7 +120,7 @@ function problemsPart(m: ReportModel, f: Figures, d: DocumentData, s: Sentences)
     uncoveredTopics: f.has('visits') && f.get('visits', 'total') ? labels('visit_topic', f.list('visits', 'uncovered_topics').map((r) => r.topic)) : [],
     staleHouseholds: f.get('visits', 'households_not_visited'),
     missingMeetings: missing,
-    stuckDecisions: f.list('decisions', 'stuck').length,
+    stuckDecisions: f.list('decisions', 'stuck').map((r) => String(r.matter)),
   });
   return s.problems(groupDue(overdue), extras).map((x) => ({ kind: 'paragraph', sentences: [x] }));
 }

@@ -122,7 +122,7 @@ export const en: Sentences = {
     if (f.uncoveredTopics.length) out.push(`Must-ask topics not asked: ${list(f.uncoveredTopics)}.`);
     if (f.staleHouseholds) out.push(`${cap(n(f.staleHouseholds, 'household'))} not visited lately.`);
     if (f.missingMeetings.length) out.push(`Required meetings not held: ${list(f.missingMeetings)}.`);
-    if (f.stuckDecisions) out.push(`${cap(n(f.stuckDecisions, 'village decision'))} stuck for more than 30 days.`);
+    if (f.stuckDecisions.length) out.push(`${cap(n(f.stuckDecisions.length, 'village decision'))} stuck for more than 30 days (${quoted(f.stuckDecisions.slice(0, 3))}${f.stuckDecisions.length > 3 ? ' and others' : ''}).`);
     return out;
   },
   plans(groups, overdue, next) {

@@ -116,7 +116,7 @@ export const zh: Sentences = {
     if (f.uncoveredTopics.length) out.push(`“五必问”覆盖不全，${join(f.uncoveredTopics)}本期未问及。`);
     if (f.staleHouseholds) out.push(`有${f.staleHouseholds}户较长时间未走访。`);
     if (f.missingMeetings.length) out.push(`规定会议未按期召开：${join(f.missingMeetings)}。`);
-    if (f.stuckDecisions) out.push(`“四议两公开”事项${f.stuckDecisions}件停滞超过30天。`);
+    if (f.stuckDecisions.length) out.push(`“四议两公开”事项${f.stuckDecisions.length}件停滞超过30天（${quoted(f.stuckDecisions.slice(0, 3))}${f.stuckDecisions.length > 3 ? '等' : ''}）。`);
     return out;
   },
   plans(groups, overdue, next) {

@@ -63,7 +63,7 @@ export interface Sentences {
   /** One sentence per group of problems; none → one sentence that says so. */
   problems(groups: DueGroup[], extra: string[]): string[];
   /** Uncovered must-visit groups, must-ask topics, stale households, missing meetings, stuck decisions. */
-  problemExtras(f: { uncoveredCategories: string[]; uncoveredTopics: string[]; staleHouseholds: number; missingMeetings: string[]; stuckDecisions: number }): string[];
+  problemExtras(f: { uncoveredCategories: string[]; uncoveredTopics: string[]; staleHouseholds: number; missingMeetings: string[]; stuckDecisions: string[] }): string[];
   /** 下步工作打算: one sentence per group falling due in the next period. */
   plans(groups: DueGroup[], overdue: number, next: PeriodUnit): string[];
   /** The part names. */
