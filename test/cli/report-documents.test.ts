@@ -5,13 +5,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Heading, Nodes, Root, Table } from 'mdast';
 import { t } from '../../src/i18n/index.js';
 import { tempDir } from '../helpers/cli.js';
+import { unzipEntry } from '../helpers/zip.js';
 import { reportCli, SECRETS, seedReportLedger } from './report-seed.js';
 
 const fs = reportCli();
@@ -140,25 +140,6 @@ describe('fs report --format md: GitHub-flavoured Markdown', () => {
     expect(headings(root, 2)).toEqual(['1. Summary', '2. Problems', '3. Plans for the next period', 'Annexed tables']);
   });
 });
-
-/** The bytes of one member of a zip archive (a .docx): central directory, local header, deflate. */
-function unzipEntry(zip: Buffer, name: string): Buffer {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let p = zip.readUInt32LE(eocd + 16);
-  for (let n = zip.readUInt16LE(eocd + 10); n > 0; n--) {
-    const method = zip.readUInt16LE(p + 10);
-    const size = zip.readUInt32LE(p + 20);
-    const nameLen = zip.readUInt16LE(p + 28);
-    const local = zip.readUInt32LE(p + 42);
-    if (zip.toString('utf8', p + 46, p + 46 + nameLen) === name) {
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + size);
-      return method === 8 ? inflateRawSync(data) : data;
-    }
-    p += 46 + nameLen + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
-  }
-  throw new Error(`${name} not in the archive`);
-}
 
 const hasPandoc = spawnSync('pandoc', ['--version'], { encoding: 'utf8' }).status === 0;
 if (!hasPandoc) console.warn('pandoc is not on PATH: skipping the .docx conversion test (apt-get install pandoc to run it)');
