@@ -6,7 +6,7 @@ import type { Db } from './open.js';
 import { statement } from './store.js';
 
 export interface OpenDue {
-  kind: 'concern' | 'concern-feedback' | 'case-mediation' | 'case-revisit' | 'pair-contact' | 'milestone';
+  reason: 'concern-due' | 'concern-feedback' | 'dispute-mediation' | 'dispute-revisit' | 'pair-contact' | 'plan-milestone';
   ref: number;
   title: string;
   person: string | null;
@@ -21,7 +21,7 @@ export interface OpenDue {
 export function openDueOn(db: Db, asOf: IsoDate, mediationDays: number): OpenDue[] {
   return statement(
     db,
-    `SELECT 'concern' AS kind, c.id AS ref, c.text AS title, p.name AS person, c.due_on AS due
+    `SELECT 'concern-due' AS reason, c.id AS ref, c.text AS title, p.name AS person, c.due_on AS due
        FROM concerns c LEFT JOIN people p ON p.id = c.person_id
        WHERE c.deleted_at IS NULL AND c.due_on IS NOT NULL AND c.raised_on <= @asOf AND (c.resolved_on IS NULL OR c.resolved_on > @asOf)
      UNION ALL
@@ -29,7 +29,7 @@ export function openDueOn(db: Db, asOf: IsoDate, mediationDays: number): OpenDue
        FROM concerns c LEFT JOIN people p ON p.id = c.person_id
        WHERE c.deleted_at IS NULL AND c.resolved_on <= @asOf AND (c.feedback_on IS NULL OR c.feedback_on > @asOf)
      UNION ALL
-     SELECT CASE WHEN s.status = 'resolved' THEN 'case-revisit' ELSE 'case-mediation' END, s.id, s.title, NULL,
+     SELECT CASE WHEN s.status = 'resolved' THEN 'dispute-revisit' ELSE 'dispute-mediation' END, s.id, s.title, NULL,
             CASE WHEN s.status = 'resolved' THEN s.revisit_due ELSE date(s.registered_on, '+' || @days || ' days') END
        FROM (SELECT d.id, d.title, d.registered_on, e.to_status AS status, e.revisit_due
              FROM disputes d JOIN dispute_events e ON e.id = (
@@ -43,9 +43,9 @@ export function openDueOn(db: Db, asOf: IsoDate, mediationDays: number): OpenDue
        FROM pairs pr JOIN people pe ON pe.id = pr.person_id
        WHERE pr.deleted_at IS NULL AND pr.started_on <= @asOf AND (pr.ended_on IS NULL OR pr.ended_on > @asOf)
      UNION ALL
-     SELECT 'milestone', m.id, p.title || ' — ' || m.title, m.owner, m.due_on
+     SELECT 'plan-milestone', m.id, p.title || ' — ' || m.title, m.owner, m.due_on
        FROM plan_milestones m JOIN plans p ON p.id = m.plan_id
        WHERE m.deleted_at IS NULL AND p.deleted_at IS NULL AND (m.done_on IS NULL OR m.done_on > @asOf) AND m.status <> 'dropped'
-     ORDER BY due, kind, ref`,
+     ORDER BY due, reason, ref`,
   ).all({ asOf, days: mediationDays }) as OpenDue[];
 }

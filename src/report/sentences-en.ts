@@ -37,28 +37,28 @@ function summary(f: SummaryFigures, unit: PeriodUnit): string[] {
 }
 
 const PROBLEM: Record<string, [string, string]> = {
-  concern: ['concern overdue', 'concerns overdue'],
+  'concern-due': ['concern overdue', 'concerns overdue'],
   'concern-feedback': ['concern resolved but the villager not yet told', 'concerns resolved but the villagers not yet told'],
-  'case-mediation': ['dispute past its mediation deadline', 'disputes past their mediation deadline'],
-  'case-revisit': ['return visit overdue', 'return visits overdue'],
+  'dispute-mediation': ['dispute past its mediation deadline', 'disputes past their mediation deadline'],
+  'dispute-revisit': ['return visit overdue', 'return visits overdue'],
   'pair-contact': ['paired villager overdue for a contact', 'paired villagers overdue for a contact'],
-  milestone: ['plan milestone overdue', 'plan milestones overdue'],
+  'plan-milestone': ['plan milestone overdue', 'plan milestones overdue'],
 };
 const PLAN: Record<string, string> = {
-  concern: 'answer',
+  'concern-due': 'answer',
   'concern-feedback': 'tell the villagers the result of',
-  'case-mediation': 'mediate',
-  'case-revisit': 'make the return visits of',
+  'dispute-mediation': 'mediate',
+  'dispute-revisit': 'make the return visits of',
   'pair-contact': 'contact',
-  milestone: 'finish',
+  'plan-milestone': 'finish',
 };
 const THINGS: Record<string, [string, string]> = {
-  concern: ['concern', 'concerns'],
+  'concern-due': ['concern', 'concerns'],
   'concern-feedback': ['concern', 'concerns'],
-  'case-mediation': ['dispute', 'disputes'],
-  'case-revisit': ['agreement', 'agreements'],
+  'dispute-mediation': ['dispute', 'disputes'],
+  'dispute-revisit': ['agreement', 'agreements'],
   'pair-contact': ['paired villager', 'paired villagers'],
-  milestone: ['milestone', 'milestones'],
+  'plan-milestone': ['milestone', 'milestones'],
 };
 
 export const en: Sentences = {

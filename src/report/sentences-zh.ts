@@ -49,22 +49,22 @@ function problems(groups: DueGroup[], extra: string[]): string[] {
 }
 
 const PROBLEM: Record<string, string> = {
-  concern: '群众诉求逾期未办结',
+  'concern-due': '群众诉求逾期未办结',
   'concern-feedback': '诉求已办结但未向群众反馈',
-  'case-mediation': '矛盾纠纷超过调解期限未化解',
-  'case-revisit': '调解协议到期未回访',
+  'dispute-mediation': '矛盾纠纷超过调解期限未化解',
+  'dispute-revisit': '调解协议到期未回访',
   'pair-contact': '结对帮扶对象超期未联系',
-  milestone: '发展规划节点逾期未完成',
+  'plan-milestone': '发展规划节点逾期未完成',
 };
 const PLAN: Record<string, string> = {
-  concern: '办结到期群众诉求',
+  'concern-due': '办结到期群众诉求',
   'concern-feedback': '向群众反馈办理结果',
-  'case-mediation': '调处到期矛盾纠纷',
-  'case-revisit': '回访调解协议履行情况',
+  'dispute-mediation': '调处到期矛盾纠纷',
+  'dispute-revisit': '回访调解协议履行情况',
   'pair-contact': '联系结对帮扶对象',
-  milestone: '完成发展规划节点',
+  'plan-milestone': '完成发展规划节点',
 };
-const UNIT: Record<string, string> = { concern: '件', 'concern-feedback': '件', 'case-mediation': '件', 'case-revisit': '件', 'pair-contact': '人', milestone: '个' };
+const UNIT: Record<string, string> = { 'concern-due': '件', 'concern-feedback': '件', 'dispute-mediation': '件', 'dispute-revisit': '件', 'pair-contact': '人', 'plan-milestone': '个' };
 
 export const zh: Sentences = {
   periodWord: (u) => PERIOD[u],

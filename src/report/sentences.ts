@@ -36,6 +36,7 @@ export interface MeetingLine {
 
 /** A group of due items of one kind, as 存在的问题 or 下步工作打算 names them. */
 export interface DueGroup {
+  /** The agenda's reason key (concern-due, dispute-revisit, ...). */
   kind: string;
   count: number;
   /** Up to three titles, the most urgent first. */

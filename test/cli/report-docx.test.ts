@@ -10,7 +10,7 @@ import { unzipEntry } from '../helpers/zip.js';
 import { reportCli, SECRETS, seedReportLedger } from './report-seed.js';
 
 const fs = reportCli();
-beforeAll(() => seedReportLedger(fs));
+beforeAll(() => seedReportLedger(fs), 120_000);
 
 /** The document's XML, and its paragraphs' texts in order. */
 function readDocx(file: string) {

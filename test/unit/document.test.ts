@@ -59,12 +59,12 @@ describe('lead sentences, problems and plans', () => {
     ['en problems: none', en.problems([], []), ['Everything is on schedule: nothing is overdue.']],
     [
       'zh problems: the worst named, more said as 等',
-      zh.problems([{ kind: 'concern', count: 4, titles: ['修屋顶', '校车', '低保'], worstDays: 12, firstDue: '2026-11-01' }], []),
+      zh.problems([{ kind: 'concern-due', count: 4, titles: ['修屋顶', '校车', '低保'], worstDays: 12, firstDue: '2026-11-01' }], []),
       ['群众诉求逾期未办结4件（“修屋顶”、“校车”、“低保”等），最长逾期12天。'],
     ],
     [
       'en problems: one',
-      en.problems([{ kind: 'case-revisit', count: 1, titles: ['wall'], worstDays: 1, firstDue: '2026-11-01' }], []),
+      en.problems([{ kind: 'dispute-revisit', count: 1, titles: ['wall'], worstDays: 1, firstDue: '2026-11-01' }], []),
       ['1 return visit overdue (“wall”), the longest by 1 day.'],
     ],
     [
@@ -77,10 +77,10 @@ describe('lead sentences, problems and plans', () => {
   });
 
   it('groups due items by kind, the most overdue first, three titles, the earliest day', () => {
-    const item = (kind: string, ref: number, days: number, due: string, person: string | null = null) => ({ kind, ref, title: `t${ref}`, person, due, days, action: '' });
-    expect(groupDue([item('concern', 1, -2, '2026-11-25', '王'), item('milestone', 5, -9, '2026-11-18'), item('concern', 2, -7, '2026-11-20'), item('concern', 3, -1, '2026-11-26'), item('concern', 4, -1, '2026-11-26')])).toEqual([
-      { kind: 'milestone', count: 1, titles: ['t5'], worstDays: 9, firstDue: '2026-11-18' },
-      { kind: 'concern', count: 4, titles: ['t2', '王：t1', 't3'], worstDays: 7, firstDue: '2026-11-20' },
+    const item = (reason: string, id: number, days: number, due: string, person: string | null = null) => ({ kind: reason.split('-')[0]!, reason, ref: { entity: 'x', id, uid: null }, title: `t${id}`, person, due, days, action: '' });
+    expect(groupDue([item('concern-due', 1, -2, '2026-11-25', '王'), item('plan-milestone', 5, -9, '2026-11-18'), item('concern-due', 2, -7, '2026-11-20'), item('concern-due', 3, -1, '2026-11-26'), item('concern-due', 4, -1, '2026-11-26')])).toEqual([
+      { kind: 'plan-milestone', count: 1, titles: ['t5'], worstDays: 9, firstDue: '2026-11-18' },
+      { kind: 'concern-due', count: 4, titles: ['t2', '王：t1', 't3'], worstDays: 7, firstDue: '2026-11-20' },
     ]);
   });
 });
