@@ -53,17 +53,18 @@ const EN: Style = {
 };
 
 /**
- * Column widths in twips: a date, name, status or count column as wide as its widest cell, so that
- * it never breaks in the middle; the text columns share the rest in proportion to their content.
+ * Column widths in twips: a date, name or count column as wide as its widest cell, so that it
+ * never breaks in the middle; the text and status columns share the rest in proportion to their content.
  */
 export function columnWidths(tb: DocTable, textWidth: number, fontPt: number): number[] {
   // One display column is half an em; Word and LibreOffice add a little space where Chinese meets
-  // digits or Latin letters (11 月 17 日), hence the extra fifth.
-  const unit = (fontPt / 2) * PT * 1.2;
-  const pad = 2 * 115 + 80; // cell margins and a little air
+  // digits or Latin letters (11 月 17 日), and bold headers are wider, hence the extra third.
+  const unit = (fontPt / 2) * PT * 1.35;
+  const pad = 2 * 115 + 120; // cell margins and a little air
   const dashes = dashWidths(tb);
   const full = tb.columns.map((c, i) => Math.max(displayWidth(c.header), ...tb.rows.map((r) => displayWidth(cellText(r[i] ?? null)))) * unit + pad);
-  const isText = tb.columns.map((c) => c.type === 'text');
+  // Dates, names and counts never break; text and statuses (phrases in English) may wrap.
+  const isText = tb.columns.map((c) => c.type === 'text' || c.type === 'status');
   const fixedSum = full.reduce((a, w, i) => a + (isText[i] ? 0 : w), 0);
   const rest = textWidth - fixedSum;
   const textDashes = dashes.reduce((a, d, i) => a + (isText[i] ? d : 0), 0);
