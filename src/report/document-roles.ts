@@ -69,7 +69,12 @@ export function roleSections(m: ReportModel, f: Figures, d: DocumentData, s: Sen
         para(s.decisionsLead({ started: f.get('decisions', 'started'), completed: f.get('decisions', 'completed'), stepsTaken: d.decisionSteps.length, stuck: f.list('decisions', 'stuck').length }, u)),
         ...table(
           [col('matter', 'text'), col('steps', 'text'), col('status', 'status')],
-          [...byMatter.values()].map((steps) => [steps[0]!.matter, steps.map((st) => `${date(st.date)}${lang === 'zh' ? '' : ' '}${label('decision_step', st.step)}${vote(st)}`).join(sep), label('decision_status', steps[0]!.status)]),
+          // The matters whose latest step is newest, capped like every table.
+          [...byMatter.values()]
+            .sort((a, b) => (a.at(-1)!.date < b.at(-1)!.date ? -1 : a.at(-1)!.date > b.at(-1)!.date ? 1 : 0))
+            .slice(d.limit > 0 ? -d.limit : 0)
+            .map((steps) => [steps[0]!.matter, steps.map((st) => `${date(st.date)}${lang === 'zh' ? '' : ' '}${label('decision_step', st.step)}${vote(st)}`).join(sep), label('decision_status', steps[0]!.status)]),
+          byMatter.size,
         ),
       ]
     : [];

@@ -1,11 +1,12 @@
 // fs report --format docx: the Word file fs writes itself, read back from its XML (title, parts,
 // the summary's figures, bordered tables whose header row repeats, A4 and the 公文 layout), then,
 // where LibreOffice is installed, turned into a PDF whose text and page count are checked.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir } from '../helpers/cli.js';
+import { snapshot, tempDir } from '../helpers/cli.js';
+import { hasTmux, startPty, type PtySession } from '../helpers/pty.js';
 import { unzipEntry } from '../helpers/zip.js';
 import { reportCli, SECRETS, seedReportLedger } from './report-seed.js';
 
@@ -83,6 +84,19 @@ describe('fs report --format docx', () => {
   it('piped, the Word file goes to stdout', () => {
     const r = spawnSync('sh', ['-c', `node bin/fs.js report 2026-11 --format docx | head -c 2`], { encoding: 'utf8', env: { PATH: process.env.PATH, FS_DB: fs.db, FS_TODAY: '2026-11-27' } });
     expect(r.stdout).toBe('PK');
+  });
+});
+
+let session: PtySession | undefined;
+afterEach(() => session?.kill());
+
+describe.skipIf(!hasTmux)('a Word file is not for the terminal', () => {
+  it('--format docx on a terminal without -o: exit 2, one line in the user\'s language, the ledger unchanged', async () => {
+    const before = snapshot(fs.db);
+    session = startPty(['report', '--format', 'docx'], { FS_DB: fs.db, FS_TODAY: '2026-11-27', FS_LANG: 'zh', NO_COLOR: '1' });
+    await session.waitFor('Word 文件不能输出到终端：请用 -o 文件.docx，或重定向到文件');
+    expect(await session.exitCode()).toBe(2);
+    expect(snapshot(fs.db)).toBe(before);
   });
 });
 
