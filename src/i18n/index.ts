@@ -6,6 +6,7 @@ import { core } from './core.js';
 import { decisions } from './decisions.js';
 import { ledger } from './ledger.js';
 import { dispute } from './dispute.js';
+import { documents } from './documents.js';
 import { meetings } from './meetings.js';
 import { pair } from './pair.js';
 import { people } from './people.js';
@@ -20,7 +21,7 @@ export type Entries = Record<string, readonly [string, string]>;
 
 export type Params = Record<string, string | number>;
 
-const catalogue = { ...core, ...cli, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report, ...safety, ...ledger, ...presence, ...agenda };
+const catalogue = { ...core, ...cli, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report, ...safety, ...ledger, ...presence, ...agenda, ...documents };
 
 /** Every message key: deep code names one of these and the edge translates it. */
 export type MessageKey = keyof typeof catalogue;
