@@ -5,6 +5,7 @@ import { configCommand } from './config.js';
 import { concernCommand } from './concern.js';
 import { decisionCommand } from './decision.js';
 import { disputeCommand } from './dispute.js';
+import { handoverCommand } from './handover.js';
 import { ledgerCommand } from './ledger.js';
 import { meetingCommand } from './meeting.js';
 import { pairCommand } from './pair.js';
@@ -35,6 +36,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'presence', description: 'cmd.presence', build: presenceCommand },
   { name: 'report', description: 'cmd.report', build: reportCommand },
   { name: 'ledger', description: 'cmd.ledger', build: ledgerCommand },
+  { name: 'handover', description: 'cmd.handover', build: handoverCommand },
   ...SAFETY_COMMANDS,
   { name: 'config', description: 'cmd.config', build: configCommand },
 ];
