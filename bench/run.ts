@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { latestVersion } from '../src/db/open.js';
 import { addPeople, addVisits, buildOnce, rng } from './generate.js';
 import { fillReportDb } from './generate-report.js';
+import { documentBench } from './documents.js';
 import { safetyBench } from './safety.js';
 import { report, timeInterleaved, type Target } from './timing.js';
 
@@ -76,7 +77,9 @@ async function reportBench(node: string): Promise<Target[]> {
   );
   const base = medians.get('node -e 0')!;
   for (const [k, v] of medians) process.stdout.write(`median ${k}: ${v.toFixed(1)} ms\n`);
+  const documents = documentBench(node, BIN, CACHE, env, rounds);
   return [
+    ...documents,
     { name: 'fs report last-week --format json / node -e 0', value: medians.get('report last-week json')! / base, limit: 5, unit: 'x' },
     { name: 'fs report last-year --by month --format md / node -e 0', value: medians.get('report last-year by month md')! / base, limit: 10, unit: 'x' },
     { name: 'peak memory of fs report last-year --by month --format md', value: peakRssMb(node, ['report', 'last-year', '--by', 'month', '--format', 'md'], env), limit: 120, unit: ' MB' },

@@ -1,5 +1,6 @@
 // Builds the shipped CLI: one CommonJS bundle (fast start-up), better-sqlite3 and the prompt
-// library left external (the native module can't be bundled; prompts load only on a terminal).
+// library left external (the native module can't be bundled; prompts load only on a terminal), and
+// the Word writer too (loaded only for --format docx).
 // Then it runs the CLI once to write V8's code cache for the bundle (see bin/fs.js).
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -17,7 +18,8 @@ const result = await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['better-sqlite3', '@inquirer/prompts'],
+  // docx (1 MB) is required only by `fs report --format docx`, from node_modules, when asked for.
+  external: ['better-sqlite3', '@inquirer/prompts', 'docx'],
   // import.meta.url has no meaning in CommonJS: point it at the bundle's own file.
   define: { 'import.meta.url': '__fs_import_meta_url', FS_VERSION: JSON.stringify(pkg.version), FS_BUNDLE: bench ? 'undefined' : 'true' },
   banner: { js: "const __fs_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },

@@ -10,6 +10,9 @@ import { t, msg } from '../i18n/index.js';
 import { action } from './shared/action.js';
 import { addOutputOptions, addRangeOptions, emitListing, emitRecord, optionalDate, parseId, pastDate, resolveRange, type OutputOptions, type RangeOptions } from './shared/options.js';
 import { resolvePerson } from './shared/person.js';
+import { addConcern } from './concern-add.js';
+import { askConcernUpdate, type ConcernUpdateAnswers } from '../prompts/concern.js';
+import type { Concern } from '../domain/concerns.js';
 
 interface UpdateFlags extends OutputOptions {
   status?: string;
@@ -17,6 +20,18 @@ interface UpdateFlags extends OutputOptions {
   due?: string;
   feedbackOn?: string;
   note?: string;
+}
+
+/** Only what the answers changed, as the flags would have given it. */
+function changedAnswers(current: Concern, a: ConcernUpdateAnswers) {
+  const diff = <K extends keyof ConcernUpdateAnswers>(k: K) => (a[k] !== current[k] && a[k] !== null ? a[k] : undefined);
+  return {
+    status: diff('status'),
+    referred_to: diff('referred_to') ?? undefined,
+    due_on: diff('due_on') ?? undefined,
+    feedback_on: diff('feedback_on') ?? undefined,
+    note: a.note !== current.note ? (a.note ?? '') : undefined,
+  };
 }
 
 export function concernCommand(): Command {
@@ -41,6 +56,22 @@ export function concernCommand(): Command {
 
   addOutputOptions(
     cmd
+      .command('add')
+      .description(t('cmd.concern.add'))
+      .option('--person <name-or-id>', t('opt.person'))
+      .option('--text <text>', t('opt.concern_text'))
+      .option('--date <date>', t('opt.concern_date'))
+      .option('--visit <visit-id>', t('opt.concern_visit'))
+      .option('--due <date>', t('opt.concern_due')),
+  )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  fs concern add                (asks, on a terminal)\n  fs concern add --person 王秀英 --text "repair the roof before winter" --date yesterday\n  fs concern add --visit 42 --text "wants to join the tea co-op" --due 2026-12-15',
+    )
+    .action(action(addConcern));
+
+  addOutputOptions(
+    cmd
       .command('update')
       .description(t('cmd.concern.update'))
       .argument('<id>')
@@ -50,7 +81,10 @@ export function concernCommand(): Command {
       .option('--feedback-on <date>', t('opt.feedback_on'))
       .option('--note <text>', t('opt.note')),
   )
-    .addHelpText('after', '\nExamples:\n  fs concern update 7 --status referred --referred-to "township civil affairs office" --due 2026-12-15\n  fs concern update 7 --status resolved --feedback-on today')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  fs concern update 7 --status referred --referred-to "township civil affairs office" --due 2026-12-15\n  fs concern update 7 --status resolved --feedback-on today\n  fs concern update 7           (asks, pre-filled, on a terminal)',
+    )
     .action(
       action(async (ctx, idArg: string, o: UpdateFlags) => {
         const id = parseId(idArg);
@@ -61,11 +95,13 @@ export function concernCommand(): Command {
           feedback_on: pastDate(o.feedbackOn, ctx),
           note: o.note?.trim(),
         };
-        if (Object.values(update).every((v) => v === undefined)) {
+        const asking = Object.values(update).every((v) => v === undefined);
+        if (asking && !ctx.interactive) {
           throw new UsageError('err.nothing_to_change', { flags: '--status, --referred-to, --due, --feedback-on, --note' });
         }
         const db = await ctx.db();
         const current = getConcern(db, id);
+        if (asking) Object.assign(update, changedAnswers(current, await askConcernUpdate(current, ctx.today)));
         const plan = planConcernUpdate(current, update, ctx.today);
         if (!plan.ok) {
           throw new UsageError(

@@ -1,9 +1,11 @@
 // Every top-level command, in the order `fs --help` lists them.
 import type { Command } from 'commander';
+import { agendaCommand } from './agenda.js';
 import { configCommand } from './config.js';
 import { concernCommand } from './concern.js';
 import { decisionCommand } from './decision.js';
 import { disputeCommand } from './dispute.js';
+import { handoverCommand } from './handover.js';
 import { ledgerCommand } from './ledger.js';
 import { meetingCommand } from './meeting.js';
 import { pairCommand } from './pair.js';
@@ -22,6 +24,7 @@ export interface CommandEntry {
 }
 
 export const COMMANDS: CommandEntry[] = [
+  { name: 'agenda', description: 'cmd.agenda', build: agendaCommand },
   { name: 'person', description: 'cmd.person', build: personCommand },
   { name: 'visit', description: 'cmd.visit', build: visitCommand },
   { name: 'concern', description: 'cmd.concern', build: concernCommand },
@@ -33,6 +36,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'presence', description: 'cmd.presence', build: presenceCommand },
   { name: 'report', description: 'cmd.report', build: reportCommand },
   { name: 'ledger', description: 'cmd.ledger', build: ledgerCommand },
+  { name: 'handover', description: 'cmd.handover', build: handoverCommand },
   ...SAFETY_COMMANDS,
   { name: 'config', description: 'cmd.config', build: configCommand },
 ];

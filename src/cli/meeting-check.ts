@@ -28,7 +28,7 @@ export function checkCommand(): Command {
           period: period.label,
           from: period.from,
           to: period.to < ctx.today ? period.to : ctx.today,
-          missing: rows.filter((r) => !r.ok).length,
+          missing: rows.filter((r) => r.status === 'missing').length,
         });
         emitListing(complianceListing(rows, title), o, ctx);
       }),

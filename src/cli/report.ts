@@ -1,8 +1,16 @@
 // fs report: the work report for a period, for documents (md), scripts (json, csv) and cron.
 import { Command } from 'commander';
+import { extname } from 'node:path';
+import { redactDocument } from '../domain/document.js';
+import { UsageError } from '../errors.js';
+import { renderDocumentMarkdown } from '../render/document-md.js';
+import { reportRedactor } from '../report/build.js';
+import { gatherDocumentData } from '../report/document-data.js';
+import { buildDocument } from '../report/document.js';
+import { writeErr, writeOutBytes, writeOutputFile } from './shared/io.js';
 import { manyOf, oneOf } from '../domain/keys.js';
 import { REPORT_BY, REPORT_SECTIONS } from '../domain/report.js';
-import { t } from '../i18n/index.js';
+import { getLang, t } from '../i18n/index.js';
 import { renderReport } from '../render/report.js';
 import { buildReportParallel } from '../report/parallel.js';
 import { parsePeriod } from '../time/periods.js';
@@ -38,7 +46,10 @@ export function reportCommand(): Command {
     .action(
       action(async (ctx, periodArg: string, o: ReportFlags) => {
         const period = parsePeriod(periodArg, ctx.today);
-        const format = resolveFormat(o, ctx);
+        // A Word file is this command's own format: --format docx, or -o X.docx without --format.
+        const docx = o.format === 'docx' || (o.format === undefined && o.output !== undefined && extname(o.output).toLowerCase() === '.docx');
+        if (docx && !o.output && ctx.stdoutIsTTY) throw new UsageError('doc.err.docx_terminal');
+        const format = docx ? 'md' : resolveFormat(o, ctx);
         const sections = o.section ? manyOf(REPORT_SECTIONS, o.section, t('what.section')) : [...REPORT_SECTIONS];
         const by = o.by === undefined ? undefined : oneOf(REPORT_BY, o.by, t('what.by'));
         const limit = o.detailLimit === undefined ? DEFAULT_DETAIL_LIMIT : parseWholeNumber(o.detailLimit, t('what.detail_limit'));
@@ -46,7 +57,20 @@ export function reportCommand(): Command {
         const detail = { text: o.detail !== false, json: o.detail === true };
         const wanted = format === 'table' || format === 'md' ? detail.text : format === 'json' || format === 'ndjson' ? detail.json : false;
         const db = await ctx.db();
-        const model = await buildReportParallel(db, ctx.dbPath, { period, today: ctx.today, sections: REPORT_SECTIONS.filter((s) => sections.includes(s)), by, detailLimit: wanted ? limit : undefined, redact: Boolean(o.redact) });
+        const chosen = REPORT_SECTIONS.filter((s) => sections.includes(s));
+        if (format === 'md') {
+          // The work report as a document: one tree, redacted on the tree, then Markdown or docx.
+          const model = await buildReportParallel(db, ctx.dbPath, { period, today: ctx.today, sections: chosen, by, redact: false });
+          let tree = buildDocument(model, gatherDocumentData(db, model, detail.text ? limit : 0), getLang(), Boolean(o.redact));
+          if (o.redact) tree = redactDocument(tree, reportRedactor(db));
+          if (!docx) return emit(renderDocumentMarkdown(tree), o);
+          const { renderDocumentDocx } = await import('../render/document-docx.js');
+          const bytes = await renderDocumentDocx(tree);
+          if (!o.output) return writeOutBytes(bytes);
+          writeOutputFile(o.output, bytes);
+          return writeErr(t('msg.wrote_file', { path: o.output }));
+        }
+        const model = await buildReportParallel(db, ctx.dbPath, { period, today: ctx.today, sections: chosen, by, detailLimit: wanted ? limit : undefined, redact: Boolean(o.redact) });
         emit(withBom(renderReport(model, format, detail), o), o);
       }),
     );

@@ -1,10 +1,10 @@
 // Concern queries.
-import type { Concern } from '../domain/concerns.js';
+import type { Concern, NewConcern } from '../domain/concerns.js';
 import { NotFoundError } from '../errors.js';
 import { label, t } from '../i18n/index.js';
 import type { IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
-import { updateRecord, type Row } from './store.js';
+import { insertRecord, updateRecord, type Row } from './store.js';
 
 const SELECT_CONCERN = `
   SELECT c.id, c.uid, c.visit_id, c.person_id, p.name AS person, c.raised_on, c.text, c.status, c.referred_to,
@@ -60,4 +60,9 @@ export type ConcernChanges = Partial<Pick<Concern, 'status' | 'referred_to' | 'd
 
 export function updateConcern(db: Db, id: number, changes: ConcernChanges): void {
   updateRecord(db, 'concerns', 'concern', id, changes as Row);
+}
+
+/** A new open concern (raised in a visit, by phone or at the office). Call inside a write transaction. */
+export function insertConcern(db: Db, c: NewConcern): number {
+  return insertRecord(db, 'concerns', 'concern', { visit_id: c.visit_id, person_id: c.person_id, raised_on: c.raised_on, text: c.text, status: 'open', due_on: c.due_on });
 }

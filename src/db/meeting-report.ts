@@ -7,7 +7,7 @@ import { FREQUENCIES, frequencySettingKey, MEETING_TYPES, type Frequency, type M
 import { addDays, type IsoDate } from '../time/dates.js';
 import { meetingCountsByMonth } from './meetings.js';
 import type { Db } from './open.js';
-import { getSetting } from './settings.js';
+import { getSetting, ledgerStart } from './settings.js';
 import { statement } from './store.js';
 
 const until = (to: IsoDate, today: IsoDate) => (to < today ? to : today);
@@ -23,11 +23,11 @@ export function meetingFrequencies(db: Db): Record<MeetingType, Frequency> {
   return out;
 }
 
-/** Every required interval in [from, to] up to today, ok or missing (what `fs meeting check` shows). */
+/** Every required interval in [from, to] up to today since the ledger began: ok, missing or pending (what `fs meeting check` shows). */
 export function meetingCompliance(db: Db, from: IsoDate, to: IsoDate, today: IsoDate): ComplianceRow[] {
   const range = complianceCountRange(from, to, today);
   const counts = range.from <= range.to ? meetingCountsByMonth(db, range.from, range.to) : [];
-  return computeCompliance(from, to, today, meetingFrequencies(db), counts);
+  return computeCompliance(from, to, today, meetingFrequencies(db), counts, ledgerStart(db, today));
 }
 
 /** The required meetings missing in the period. */
@@ -106,9 +106,24 @@ export function decisionSummary(db: Db, from: IsoDate, to: IsoDate, today: IsoDa
         )
         .get(from, asOf) as { n: number }
     ).n;
+  const open = openDecisions(db, asOf, addDays(asOf, -stuckDays));
+  return {
+    started,
+    completed: stepCount("s.step = 'result-public'"),
+    rejected: stepCount('s.passed = 0'),
+    stuck: open.map((r) => stuckAt(r, asOf, stuckDays)).filter((s): s is StuckDecision => s !== null),
+  };
+}
+
+/**
+ * Decisions still open on `asOf` (no result made public, none rejected) with their steps up to
+ * then; with `idleBefore`, only those whose last step (or start) is before it. Read by the
+ * report's "stuck" and by the agenda's "next step waited too long".
+ */
+export function openDecisions(db: Db, asOf: IsoDate, idleBefore?: IsoDate): Array<OpenDecisionRow & { uid: string }> {
   const live = 's.decision_id = d.id AND s.deleted_at IS NULL AND s.date <= @asOf';
-  const open = statement(db, 
-      `SELECT d.id, d.matter, d.kind, d.date,
+  return statement(db, 
+      `SELECT d.id, d.uid, d.matter, d.kind, d.date,
               (SELECT count(*) FROM decision_steps s WHERE ${live}) AS taken,
               (SELECT s.step FROM decision_steps s WHERE ${live} ORDER BY s.date DESC, s.id DESC LIMIT 1) AS last_step,
               (SELECT max(s.date) FROM decision_steps s WHERE ${live}) AS last_date
@@ -118,11 +133,5 @@ export function decisionSummary(db: Db, from: IsoDate, to: IsoDate, today: IsoDa
          AND coalesce((SELECT max(s.date) FROM decision_steps s WHERE ${live}), d.date) < @cutoff
        ORDER BY d.date, d.id`,
     )
-    .all({ asOf, cutoff: addDays(asOf, -stuckDays) }) as OpenDecisionRow[];
-  return {
-    started,
-    completed: stepCount("s.step = 'result-public'"),
-    rejected: stepCount('s.passed = 0'),
-    stuck: open.map((r) => stuckAt(r, asOf, stuckDays)).filter((s): s is StuckDecision => s !== null),
-  };
+    .all({ asOf, cutoff: idleBefore ?? '9999-12-31' }) as Array<OpenDecisionRow & { uid: string }>;
 }

@@ -1,7 +1,7 @@
 // The report's own queries: visit and concern figures for a date range, and the period's items
 // (the narrative) for every section, newest last, capped. Figures of the other sections come from
 // their own db modules (dispute-counts, pair-report, meeting-report, plan-reports).
-import type { Detail } from '../domain/report.js';
+import type { Detail, DetailField } from '../domain/report.js';
 import { addDays, daysBetween, type IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
 import { VISIT_TOPICS, type VisitCategory, type VisitTopic } from '../domain/visits.js';
@@ -113,11 +113,22 @@ export interface Details {
   total: number;
 }
 
-function capped(db: Db, select: string, count: string, params: Record<string, unknown>, limit: number): Details {
+/** A detail's own fields: selected as columns of the same name, moved into `fields`. */
+type FieldSpec = Omit<DetailField, 'value'>;
+
+function capped(db: Db, select: string, count: string, params: Record<string, unknown>, limit: number, fields: FieldSpec[] = []): Details {
   const total = (statement(db, count).get(params) as { n: number }).n;
   const newestFirst = `SELECT * FROM (${select}) ORDER BY date DESC, id DESC${limit > 0 ? ` LIMIT ${Math.floor(limit)}` : ''}`;
-  const rows = statement(db, newestFirst).all(params) as (DetailRow & { id: number })[];
-  return { rows: rows.reverse().map(({ id: _id, ...r }) => r), total };
+  const rows = statement(db, newestFirst).all(params) as (DetailRow & { id: number } & Record<string, unknown>)[];
+  return {
+    rows: rows.reverse().map((row) => {
+      const { id: _id, ...r } = row;
+      if (!fields.length) return r;
+      for (const f of fields) delete (r as Record<string, unknown>)[f.key];
+      return { ...r, fields: fields.map((f) => ({ ...f, value: String(row[f.key] ?? '') })) } as DetailRow;
+    }),
+    total,
+  };
 }
 
 type DetailQuery = (db: Db, from: IsoDate, to: IsoDate, limit: number) => Details;
@@ -127,11 +138,12 @@ export const DETAIL_QUERIES: Record<string, DetailQuery> = {
   visits: (db, from, to, limit) =>
     capped(
       db,
-      `SELECT v.id, v.date, p.name AS who, v.person_id, coalesce(v.notes, '') AS what, v.category AS status, 'visit_category' AS statusKind
+      `SELECT v.id, v.date, p.name AS who, v.person_id, coalesce(v.notes, '') AS what, NULL AS status, v.category
        FROM visits v JOIN people p ON p.id = v.person_id WHERE v.deleted_at IS NULL AND v.date BETWEEN @from AND @to`,
       'SELECT count(*) AS n FROM visits WHERE deleted_at IS NULL AND date BETWEEN @from AND @to',
       { from, to },
       limit,
+      [{ key: 'category', labelKind: 'visit_category' }],
     ),
   concerns: (db, from, to, limit) =>
     capped(
@@ -157,31 +169,36 @@ export const DETAIL_QUERIES: Record<string, DetailQuery> = {
   pairs: (db, from, to, limit) =>
     capped(
       db,
-      `SELECT l.id, l.date, p.name AS who, pr.person_id, l.action || coalesce(' → ' || l.result, '') AS what, pr.helper AS status
+      `SELECT l.id, l.date, p.name AS who, pr.person_id, l.action || coalesce(' → ' || l.result, '') AS what,
+              -- The pairing's status at the period's end.
+              CASE WHEN pr.ended_on IS NOT NULL AND pr.ended_on <= @to THEN 'ended' ELSE 'active' END AS status, 'pair_status' AS statusKind, pr.helper
        FROM pair_logs l JOIN pairs pr ON pr.id = l.pair_id JOIN people p ON p.id = pr.person_id
        WHERE l.deleted_at IS NULL AND pr.deleted_at IS NULL AND l.date BETWEEN @from AND @to`,
       'SELECT count(*) AS n FROM pair_logs l JOIN pairs pr ON pr.id = l.pair_id WHERE l.deleted_at IS NULL AND pr.deleted_at IS NULL AND l.date BETWEEN @from AND @to',
       { from, to },
       limit,
+      [{ key: 'helper', name: true }],
     ),
   meetings: (db, from, to, limit) =>
     capped(
       db,
-      `SELECT m.id, m.date, coalesce(m.chair, '') AS who, NULL AS person_id, coalesce(m.topic, '') AS what, m.type AS status, 'meeting_type' AS statusKind
+      `SELECT m.id, m.date, coalesce(m.chair, '') AS who, NULL AS person_id, coalesce(m.topic, '') AS what, NULL AS status, m.type
        FROM meetings m WHERE m.deleted_at IS NULL AND m.date BETWEEN @from AND @to`,
       'SELECT count(*) AS n FROM meetings WHERE deleted_at IS NULL AND date BETWEEN @from AND @to',
       { from, to },
       limit,
+      [{ key: 'type', labelKind: 'meeting_type' }],
     ),
   decisions: (db, from, to, limit) =>
     capped(
       db,
-      `SELECT s.id, s.date, '' AS who, NULL AS person_id, d.matter AS what, s.step AS status, 'decision_step' AS statusKind
+      `SELECT s.id, s.date, '' AS who, NULL AS person_id, d.matter AS what, d.status, 'decision_status' AS statusKind, s.step
        FROM decision_steps s JOIN decisions d ON d.id = s.decision_id
        WHERE s.deleted_at IS NULL AND d.deleted_at IS NULL AND s.date BETWEEN @from AND @to`,
       'SELECT count(*) AS n FROM decision_steps s JOIN decisions d ON d.id = s.decision_id WHERE s.deleted_at IS NULL AND d.deleted_at IS NULL AND s.date BETWEEN @from AND @to',
       { from, to },
       limit,
+      [{ key: 'step', labelKind: 'decision_step' }],
     ),
   plan: (db, from, to, limit) =>
     capped(

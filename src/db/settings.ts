@@ -1,4 +1,5 @@
 import { settingSpec, settingSpecs } from '../domain/settings.js';
+import type { IsoDate } from '../time/dates.js';
 import { nowStamp, write } from './store.js';
 import type { Db } from './open.js';
 
@@ -43,4 +44,28 @@ export function listSettings(db: Db): SettingRow[] {
     default: s.default,
     is_set: stored.has(s.key),
   }));
+}
+
+/** The record dates that say when the ledger began (business dates, never UTC timestamps). */
+const FIRST_DATES = [
+  ['visits', 'date'],
+  ['concerns', 'raised_on'],
+  ['disputes', 'registered_on'],
+  ['pairs', 'started_on'],
+  ['meetings', 'date'],
+  ['decisions', 'date'],
+  ['plan_progress', 'date'],
+]
+  .map(([table, col]) => `SELECT min(${col}) AS d FROM ${table} WHERE deleted_at IS NULL`)
+  .join(' UNION ALL ');
+
+/**
+ * The day the ledger began: the setting `ledger.start`, else the date of the first record, else
+ * today (an empty ledger owes nothing yet). Nothing is due or missing before it.
+ */
+export function ledgerStart(db: Db, today: IsoDate): IsoDate {
+  const set = getSetting(db, 'ledger.start');
+  if (set) return set;
+  const first = db.prepare(`SELECT min(d) AS d FROM (${FIRST_DATES})`).get() as { d: string | null };
+  return first.d !== null && first.d < today ? first.d : today;
 }

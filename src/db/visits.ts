@@ -1,8 +1,10 @@
 // Visit and coverage queries.
 import { maskToTopics, topicBit, topicsToMask, VISIT_TOPICS, type CategoryCount, type Visit, type VisitCategory, type VisitTopic } from '../domain/visits.js';
+import { defaultConcernDue } from '../domain/concerns.js';
 import { NotFoundError } from '../errors.js';
+import { insertConcern } from './concerns.js';
 import { label, t } from '../i18n/index.js';
-import { addDays, type IsoDate } from '../time/dates.js';
+import { type IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
 import { insertRecord, softDelete, updateRecord, type Row } from './store.js';
 
@@ -34,14 +36,7 @@ function toVisit(row: Row): Visit {
 export function insertVisit(db: Db, v: VisitInput, concerns: string[], concernDueDays: number): number {
   const id = insertRecord(db, 'visits', 'visit', { ...v, topics: topicsToMask(v.topics) });
   for (const text of concerns) {
-    insertRecord(db, 'concerns', 'concern', {
-      visit_id: id,
-      person_id: v.person_id,
-      raised_on: v.date,
-      text,
-      status: 'open',
-      due_on: addDays(v.date, concernDueDays),
-    });
+    insertConcern(db, { visit_id: id, person_id: v.person_id, raised_on: v.date, text, due_on: defaultConcernDue(v.date, concernDueDays) });
   }
   return id;
 }

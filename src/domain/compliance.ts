@@ -13,7 +13,12 @@ export interface ComplianceRow {
   required: number;
   held: number;
   ok: boolean;
+  /** ok: held; missing: the interval is over without it; pending: not yet held, due on `to`. */
+  status: ComplianceStatus;
 }
+
+export const COMPLIANCE_STATUSES = ['ok', 'missing', 'pending'] as const;
+export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
 
 /** Meetings held of one type in one calendar month ('YYYY-MM'). */
 export interface MonthCount {
@@ -46,7 +51,9 @@ export function complianceCountRange(from: IsoDate, to: IsoDate, today: IsoDate)
  * - An interval that the period only cuts (February for a quarterly rule) is judged on the whole
  *   interval: "once a quarter" is kept or missed by the quarter, wherever in it the meeting was.
  * - Intervals starting after today are not yet due. An interval not yet over (today inside it,
- *   including its last day) is shown only once its meeting was held: it can't be missing yet.
+ *   including its last day) and not yet held is pending, due on its last day: it can't be missing yet.
+ * - Nothing is owed before the ledger began: intervals that ended before `ledgerStart` are left out
+ *   (the one the ledger began in is judged, like any interval a period cuts).
  * - `counts` should cover complianceCountRange(from, to, today).
  */
 export function computeCompliance(
@@ -55,6 +62,7 @@ export function computeCompliance(
   today: IsoDate,
   frequencies: Readonly<Record<MeetingType, Frequency>>,
   counts: readonly MonthCount[],
+  ledgerStart?: IsoDate,
 ): ComplianceRow[] {
   const last = to < today ? to : today;
   if (from > last) return [];
@@ -67,16 +75,16 @@ export function computeCompliance(
       const toMonth = interval.to.slice(0, 7);
       let held = 0;
       for (const c of counts) if (c.type === type && c.month >= fromMonth && c.month <= toMonth) held += c.held;
+      if (ledgerStart !== undefined && interval.to < ledgerStart) continue;
       const ok = held >= REQUIRED_PER_INTERVAL;
-      const over = interval.to < today;
-      if (!over && !ok) continue;
-      rows.push({ type, interval: interval.label, from: interval.from, to: interval.to, required: REQUIRED_PER_INTERVAL, held, ok });
+      const status: ComplianceStatus = ok ? 'ok' : interval.to < today ? 'missing' : 'pending';
+      rows.push({ type, interval: interval.label, from: interval.from, to: interval.to, required: REQUIRED_PER_INTERVAL, held, ok, status });
     }
   }
   return rows;
 }
 
-/** The missing ones only. */
+/** The missing ones only (pending ones are not gaps yet). */
 export function complianceGapsOf(rows: readonly ComplianceRow[]): ComplianceRow[] {
-  return rows.filter((r) => !r.ok);
+  return rows.filter((r) => r.status === 'missing');
 }

@@ -1,5 +1,5 @@
 // Concerns raised in visits: "every concern gets an answer" (件件有回音). Pure rules.
-import type { IsoDate } from '../time/dates.js';
+import { addDays, type IsoDate } from '../time/dates.js';
 
 export const CONCERN_STATUSES = ['open', 'referred', 'resolved'] as const;
 export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
@@ -65,4 +65,36 @@ export function planConcernUpdate(
   if (u.status === 'resolved' && current.status !== 'resolved') changes.resolved_on = today < current.raised_on ? current.raised_on : today;
   if (u.status && u.status !== 'resolved' && current.resolved_on) changes.resolved_on = null;
   return { ok: true, changes };
+}
+
+/** The answer date a new concern gets unless one is given: `concern.due_days` after it was raised. */
+export function defaultConcernDue(raisedOn: IsoDate, dueDays: number): IsoDate {
+  return addDays(raisedOn, dueDays);
+}
+
+export interface NewConcern {
+  person_id: number;
+  visit_id: number | null;
+  raised_on: IsoDate;
+  text: string;
+  due_on: IsoDate;
+}
+
+export type NewConcernError =
+  | { error: 'visit_person'; visit_person: string }
+  | { error: 'before_visit'; visit_date: IsoDate }
+  | { error: 'due_before_raised' };
+
+/**
+ * May this concern be recorded? Raised in a visit: by the person visited, not before the visit.
+ * Its answer date can't come before it was raised. (A date after today is refused by the parser.)
+ */
+export function checkNewConcern(
+  c: Pick<NewConcern, 'person_id' | 'raised_on' | 'due_on'>,
+  visit: { person_id: number; person: string; date: IsoDate } | null,
+): NewConcernError | null {
+  if (visit && visit.person_id !== c.person_id) return { error: 'visit_person', visit_person: visit.person };
+  if (visit && c.raised_on < visit.date) return { error: 'before_visit', visit_date: visit.date };
+  if (c.due_on < c.raised_on) return { error: 'due_before_raised' };
+  return null;
 }

@@ -1,6 +1,6 @@
 // Village decisions under "four discussions, two disclosures" (四议两公开). Pure rules: the six
 // steps in order, the votes of the members' review and the resolution, dates never going back.
-import { daysBetween, type IsoDate } from '../time/dates.js';
+import { addDays, daysBetween, type IsoDate } from '../time/dates.js';
 import { atLeastTwoThirds, moreThanHalf, type MeetingType, type QuorumRule } from './meeting.js';
 
 /** What a decision is about (the matters DOMAIN.md lists for 四议两公开). */
@@ -168,11 +168,16 @@ export interface OpenDecisionRow {
   last_date: IsoDate | null;
 }
 
+/** The date an open decision's next step falls due: `days` after its last step (or its start). */
+export function stallDue(row: Pick<OpenDecisionRow, 'date' | 'last_date'>, days = STUCK_DAYS): IsoDate {
+  return addDays(row.last_date ?? row.date, days);
+}
+
 /** Stuck: no step for longer than `days` (31 days since the last step is stuck at 30; 30 is not). */
 export function stuckAt(row: OpenDecisionRow, asOf: IsoDate, days = STUCK_DAYS): StuckDecision | null {
   const since = row.last_date ?? row.date;
   const idle = daysBetween(since, asOf);
   const next = DECISION_STEPS[row.taken];
-  if (idle <= days || !next) return null;
+  if (asOf <= stallDue(row, days) || !next) return null;
   return { id: row.id, matter: row.matter, kind: row.kind, last_step: row.last_step, next_step: next, since, days: idle };
 }

@@ -42,14 +42,27 @@ export interface ReportList {
   flat?: boolean;
 }
 
+/** A detail's field beside date, who, what and status: a category, a helper, a meeting type, a step. */
+export interface DetailField {
+  key: string;
+  value: string;
+  /** i18n label kind of the value, if it is a key. */
+  labelKind?: string;
+  /** The value is a person's name (a helper): pseudonymised by --redact. */
+  name?: boolean;
+}
+
 /** One line of the narrative: what happened in the period. */
 export interface Detail {
   date: IsoDate;
   who: string;
   what: string;
-  status: string;
-  /** i18n label kind of the status key, if it is one. */
+  /** The item's status (a concern's, a case's, a pairing's...), null where the item has none (a visit, a meeting). */
+  status: string | null;
+  /** i18n label kind of the status key. */
   statusKind?: string;
+  /** What is neither who, what nor status, each under its own key. */
+  fields?: DetailField[];
 }
 
 export interface SectionReport {

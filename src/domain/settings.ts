@@ -2,6 +2,7 @@
 // Every feature's settings are listed here, so `fs config list` shows them all.
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
+import { isIsoDate } from '../time/dates.js';
 import { DEFAULT_FREQUENCY, FREQUENCIES, frequencySettingKey, MEETING_TYPES } from './meeting.js';
 
 export interface SettingSpec {
@@ -32,6 +33,15 @@ export function choice(key: string, choices: readonly string[]) {
 
 const text = (value: string) => value.trim();
 
+/** A calendar date, or empty for "derived" (ledger.start: the date of the first record). */
+function dateOrEmpty(key: string) {
+  return (value: string): string => {
+    const v = value.trim();
+    if (v !== '' && !isIsoDate(v)) throw new UsageError('err.bad_setting', { key, value, hint: t('hint.date_or_empty') });
+    return v;
+  };
+}
+
 const specs: SettingSpec[] = [
   { key: 'village', default: '', parse: text },
   { key: 'secretary', default: '', parse: text },
@@ -46,6 +56,9 @@ const specs: SettingSpec[] = [
   { key: 'presence.approval_days', default: '5', parse: positiveInt('presence.approval_days') },
   { key: 'presence.max_leave_days', default: '30', parse: positiveInt('presence.max_leave_days') },
   { key: 'presence.business_counts', default: 'yes', parse: choice('presence.business_counts', ['yes', 'no']) },
+  // Empty: the date of the first record. Nothing is due or missing before it (meeting check, agenda).
+  { key: 'ledger.start', default: '', parse: dateOrEmpty('ledger.start') },
+  { key: 'decision.stall_days', default: '30', parse: positiveInt('decision.stall_days') },
   ...MEETING_TYPES.map((type) => ({ key: frequencySettingKey(type), default: DEFAULT_FREQUENCY[type], parse: choice(frequencySettingKey(type), FREQUENCIES) })),
 ];
 

@@ -1,10 +1,13 @@
 // One catalogue for every human-facing word. Each domain keeps its entries in its own file as
 // [English, 中文] pairs side by side, so a missing translation shows in review and in a test.
 import { cli } from './cli.js';
+import { agenda } from './agenda.js';
 import { core } from './core.js';
 import { decisions } from './decisions.js';
+import { handover } from './handover.js';
 import { ledger } from './ledger.js';
 import { dispute } from './dispute.js';
+import { documents } from './documents.js';
 import { meetings } from './meetings.js';
 import { pair } from './pair.js';
 import { people } from './people.js';
@@ -19,7 +22,7 @@ export type Entries = Record<string, readonly [string, string]>;
 
 export type Params = Record<string, string | number>;
 
-const catalogue = { ...core, ...cli, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report, ...safety, ...ledger, ...presence };
+const catalogue = { ...core, ...cli, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report, ...safety, ...ledger, ...presence, ...agenda, ...documents, ...handover };
 
 /** Every message key: deep code names one of these and the edge translates it. */
 export type MessageKey = keyof typeof catalogue;

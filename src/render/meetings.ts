@@ -106,15 +106,16 @@ export function complianceListing(rows: ComplianceRow[], title: string): Listing
       { key: 'required', header: t('col.required'), value: (r) => r.required },
       { key: 'held', header: t('col.held'), value: (r) => r.held },
       {
-        key: 'ok',
+        key: 'status',
         header: t('col.status'),
-        value: (r) => r.ok,
-        text: (r) => (r.ok ? t('msg.ok') : t('msg.missing')),
-        paint: (r) => (r.ok ? undefined : c().red),
+        value: (r) => r.status,
+        text: (r) => (r.status === 'ok' ? t('msg.ok') : r.status === 'pending' ? t('meeting.msg.pending') : t('msg.missing')),
+        paint: (r) => (r.status === 'missing' ? c().red : r.status === 'pending' ? c().yellow : undefined),
       },
     ],
     rows,
-    json: (r) => ({ type: r.type, interval: r.interval, from: r.from, to: r.to, required: r.required, held: r.held, ok: r.ok }),
+    // `ok` kept for scripts written before `status`: a pending interval is not ok yet.
+    json: (r) => ({ type: r.type, interval: r.interval, from: r.from, to: r.to, required: r.required, held: r.held, ok: r.ok, status: r.status }),
     empty: t('msg.nothing_due'),
   };
 }

@@ -1,6 +1,6 @@
 // The report in every format. Table and md share one layout: a title, then per section its
 // figure tables, its lists and its narrative; JSON is one object; csv/tsv the long format.
-import { longRows, type FigureRow, type LongRow, type FigureTable, type ReportList, type ReportModel, type SectionReport } from '../domain/report.js';
+import { longRows, type Detail, type FigureRow, type LongRow, type FigureTable, type ReportList, type ReportModel, type SectionReport } from '../domain/report.js';
 import { joinList, label, t } from '../i18n/index.js';
 import { mdText } from './escape.js';
 import { renderDelimited, renderMarkdownTable, renderTable, type Column, type Format, type Listing } from './output.js';
@@ -49,14 +49,28 @@ function listListing(l: ReportList): Listing<Record<string, string | number | nu
   };
 }
 
-function detailListing(s: SectionReport): Listing<SectionReport['details'][number]> {
+function detailListing(s: SectionReport): Listing<Detail> {
+  // Columns for the fields the section's items have (a category, a helper...), and a status only where items have one.
+  const fields = s.details.find((d) => d.fields)?.fields ?? [];
+  const field = (d: Detail, key: string) => d.fields?.find((f) => f.key === key);
   return {
     title: t('report.details'),
     columns: [
       { key: 'date', header: t('col.date'), value: (d) => d.date },
       { key: 'who', header: t('report.col.who'), value: (d) => d.who },
       { key: 'what', header: t('report.col.what'), value: (d) => d.what },
-      { key: 'status', header: t('col.status'), value: (d) => d.status, text: (d) => (d.statusKind ? label(d.statusKind, d.status) : d.status) },
+      ...fields.map((f): Column<Detail> => ({
+        key: f.key,
+        header: t(`report.col.${f.key}`),
+        value: (d) => field(d, f.key)?.value ?? '',
+        text: (d) => {
+          const x = field(d, f.key);
+          return x ? (x.labelKind ? label(x.labelKind, x.value) : x.value) : '';
+        },
+      })),
+      ...(s.details.some((d) => d.status !== null)
+        ? [{ key: 'status', header: t('col.status'), value: (d: Detail) => d.status, text: (d: Detail) => (d.status === null ? '' : d.statusKind ? label(d.statusKind, d.status) : d.status) }]
+        : []),
     ],
     rows: s.details,
     empty: t('report.no_details'),
@@ -121,7 +135,7 @@ export function reportJson(m: ReportModel, detail: boolean): Record<string, unkn
       section[l.name] = l.flat ? l.rows.map((r) => r[l.columns[0]!.key]) : l.rows.map((r) => Object.fromEntries(l.columns.map((c) => [c.key, r[c.key] ?? null])));
     }
     if (detail) {
-      section.details = s.details.map(({ date, who, what, status }) => ({ date, who, what, status }));
+      section.details = s.details.map(({ date, who, what, status, fields }) => ({ date, who, what, ...Object.fromEntries((fields ?? []).map((f) => [f.key, f.value])), status }));
       section.details_total = s.details_total;
     }
     out[s.name] = section;

@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
 import { columnWidth, excelSerial, type Cell, type CellType, type LedgerRow } from '../domain/ledger.js';
+import type { Block, DocColumn, DocTable, DocumentTree } from '../domain/document.js';
 import { stripControls } from './escape.js';
 
 type ExcelJS = typeof import('exceljs');
@@ -82,4 +83,33 @@ export async function writeWorkbook(out: Writable, sheets: Iterable<SheetSpec>):
   }
   await wb.commit();
   return counts;
+}
+
+/** Excel's rules for sheet names: at most 31 characters, none of : \ / ? * [ ], unique in the book. */
+export function sheetNames(titles: readonly string[]): string[] {
+  const used = new Set<string>();
+  return titles.map((title) => {
+    const base = title.replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, 31) || 'Sheet';
+    let name = base;
+    for (let n = 2; used.has(name); n++) name = `${base.slice(0, 28)} ${n}`;
+    used.add(name);
+    return name;
+  });
+}
+
+/** A document's tables as sheets (one document model, several renderers): each named by its section and caption. */
+export function documentSheets(doc: DocumentTree): SheetSpec[] {
+  const found: Array<{ title: string; table: DocTable }> = [];
+  const walk = (b: Block, path: string[]) => {
+    if (b.kind === 'section') b.blocks.forEach((x) => walk(x, [...path, b.title]));
+    else if (b.kind === 'table') found.push({ title: [path[path.length - 1], b.caption].filter(Boolean).join(' '), table: b });
+  };
+  doc.blocks.forEach((b) => walk(b, []));
+  const names = sheetNames(found.map((f) => f.title));
+  const type = (c: DocColumn['type']): CellType => (c === 'date' ? 'date' : c === 'count' ? 'number' : 'text');
+  return found.map(({ table }, i) => ({
+    name: names[i]!,
+    columns: table.columns.map((c) => ({ header: c.header, type: type(c.type), long: c.type === 'text' })),
+    rows: table.rows.map((row) => row.map((c) => (c !== null && typeof c === 'object' ? c.name : c))),
+  }));
 }

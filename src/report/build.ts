@@ -20,11 +20,16 @@ export interface ReportOptions {
 
 const earlier = (a: IsoDate, b: IsoDate) => (a < b ? a : b);
 
+/** The one redactor of reports: the figures' model and the document tree both use it. */
+export function reportRedactor(db: Db): Redactor {
+  return makeRedactor(rosterNames(db), otherNames(db), rosterExtras(db));
+}
+
 /** The figures, lists and narrative of some sections (redacted if asked). */
 export function buildSections(db: Db, o: ReportOptions, names: readonly SectionName[]): SectionReport[] {
   const { period, today } = o;
   const intervals = o.by ? splitPeriod(period.from, period.to, o.by) : [];
-  const redactor = o.redact ? makeRedactor(rosterNames(db), otherNames(db), rosterExtras(db)) : undefined;
+  const redactor = o.redact ? reportRedactor(db) : undefined;
   return names.map((name) => {
     const spec = SECTION_SPECS[name];
     const range = (p: Period) => ({ from: p.from, to: p.to, asOf: earlier(p.to, today), today });
@@ -73,9 +78,9 @@ function redactSection(s: SectionReport, r: Redactor): SectionReport {
       date: d.date,
       who: row.person_id ? r.person(d.who, row.person_id) : r.text(d.who),
       what: r.text(d.what),
-      // A status that is not a key is a name (a helper) or free text.
-      status: d.statusKind ? d.status : r.text(d.status),
+      status: d.status,
       statusKind: d.statusKind,
+      ...(d.fields ? { fields: d.fields.map((f) => (f.labelKind ? f : { ...f, value: f.name ? r.person(f.value) : r.text(f.value) })) } : {}),
     };
   };
   const list = (l: ReportList): ReportList => ({

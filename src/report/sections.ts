@@ -211,7 +211,7 @@ const decisions: SectionSpec = {
   tables: [{ name: 'summary' }],
   flows: ['started', 'completed', 'rejected'],
   count: eachRange((db, r) => {
-    const s = decisionSummary(db, r.from, r.to, r.asOf);
+    const s = decisionSummary(db, r.from, r.to, r.asOf, getNumberSetting(db, 'decision.stall_days'));
     return { summary: { started: s.started, completed: s.completed, rejected: s.rejected, stuck: s.stuck.length } };
   }),
   state: () => ({}),
@@ -220,7 +220,7 @@ const decisions: SectionSpec = {
       {
         name: 'stuck',
         columns: [{ key: 'matter' }, { key: 'last_step', labelKind: 'decision_step' }, { key: 'next_step', labelKind: 'decision_step' }, { key: 'since' }, { key: 'days' }],
-        rows: decisionSummary(db, p.from, p.to, p.asOf).stuck.map(({ matter, last_step, next_step, since, days }) => ({ matter, last_step, next_step, since, days })),
+        rows: decisionSummary(db, p.from, p.to, p.asOf, getNumberSetting(db, 'decision.stall_days')).stuck.map(({ matter, last_step, next_step, since, days }) => ({ matter, last_step, next_step, since, days })),
       },
     ];
   },

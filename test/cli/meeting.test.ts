@@ -119,8 +119,8 @@ describe('fs meeting check', () => {
     const missing = rows.filter((r: { ok: boolean }) => !r.ok).map((r: { type: string; interval: string }) => `${r.type} ${r.interval}`);
     expect(missing).toEqual(['branch-general 2025-Q3', 'party-group 2025-02', 'party-group 2025-03', 'theme-day 2025-07', 'cadre-review 2025']);
     expect(rows).toHaveLength(4 + 12 + 1 + 12 + 1 + 1 + 1 + 4);
-    expect(Object.keys(rows[0])).toEqual(['type', 'interval', 'from', 'to', 'required', 'held', 'ok']);
-    expect(rows[0]).toEqual({ type: 'branch-general', interval: '2025-Q1', from: '2025-01-01', to: '2025-03-31', required: 1, held: 1, ok: true });
+    expect(Object.keys(rows[0])).toEqual(['type', 'interval', 'from', 'to', 'required', 'held', 'ok', 'status']);
+    expect(rows[0]).toEqual({ type: 'branch-general', interval: '2025-Q1', from: '2025-01-01', to: '2025-03-31', required: 1, held: 1, ok: true, status: 'ok' });
     // Quarterly party lessons: the change shows at once.
     fs.ok(['config', 'set', 'meeting.frequency.party-lesson', 'quarterly']);
     const lessons = fs.json(['meeting', 'check', '2025']).filter((r: { type: string }) => r.type === 'party-lesson');
@@ -130,10 +130,11 @@ describe('fs meeting check', () => {
   it('defaults to this year up to today, exits 0 whatever it finds, and reads in Chinese', () => {
     const fs = cli({ today: '2026-03-10' });
     fs.ok(['meeting', 'add', '--type', 'theme-day', '--date', '2026-03-02']);
+    fs.ok(['config', 'set', 'ledger.start', '2026-01-01']);
     const r = fs.run(['meeting', 'check', '--format', 'json']);
     expect(r.code).toBe(0);
     const theme = JSON.parse(r.stdout).filter((x: { type: string }) => x.type === 'theme-day');
-    expect(theme.map((x: { interval: string; ok: boolean }) => `${x.interval}:${x.ok}`)).toEqual(['2026-01:false', '2026-02:false', '2026-03:true']);
+    expect(theme.map((x: { interval: string; status: string }) => `${x.interval}:${x.status}`)).toEqual(['2026-01:missing', '2026-02:missing', '2026-03:ok']);
     const zh = fs.run(['--lang', 'zh', 'meeting', 'check', '2026-Q1', '--format', 'table']);
     expect(zh.code).toBe(0);
     expect(zh.stdout).toContain('规定会议落实情况 2026-Q1（2026-01-01 – 2026-03-10）');
@@ -141,6 +142,30 @@ describe('fs meeting check', () => {
     expect(zh.stdout).toContain('已落实');
     expect(fs.run(['meeting', 'check', '2027'])).toMatchObject({ code: 0 });
     expect(fs.ok(['meeting', 'check', '2027', '--format', 'table'])).toContain('nothing due yet in this period');
+  });
+
+  it('pending intervals show as pending, and nothing is owed before the first record (ledger.start)', () => {
+    const fs = cli({ today: '2026-12-01' });
+    fs.ok(['meeting', 'add', '--type', 'theme-day', '--date', '2026-11-05']);
+    const rows = fs.json(['meeting', 'check', 'this-month']);
+    const of = (type: string) => rows.filter((x: { type: string }) => x.type === type).map((x: { interval: string; status: string }) => `${x.interval}:${x.status}`);
+    // 1 December: December's committee meeting, theme day and the quarter's disclosure are pending, not hidden.
+    expect(of('branch-committee')).toEqual(['2026-12:pending']);
+    expect(of('theme-day')).toEqual(['2026-12:pending']);
+    expect(of('affairs-disclosure')).toEqual(['2026-Q4:pending']);
+    expect(of('democratic-review')).toEqual(['2026:pending']);
+    // The year: nothing before November, when the ledger began.
+    const year = fs.json(['meeting', 'check', '2026']).filter((x: { type: string }) => x.type === 'theme-day');
+    expect(year.map((x: { interval: string; status: string }) => `${x.interval}:${x.status}`)).toEqual(['2026-11:ok', '2026-12:pending']);
+    const table = fs.ok(['meeting', 'check', 'this-month', '--format', 'table']);
+    expect(table).toMatch(/theme party day\s+│ 2026-12 .*│ pending/);
+    expect(table).toContain(': 0 missing');
+    expect(fs.ok(['--lang', 'zh', 'meeting', 'check', 'this-month', '--format', 'table'])).toContain('待召开');
+    // Set by hand, the start moves the window.
+    fs.ok(['config', 'set', 'ledger.start', '2026-10-15']);
+    const moved = fs.json(['meeting', 'check', '2026']).filter((x: { type: string }) => x.type === 'theme-day');
+    expect(moved.map((x: { interval: string; status: string }) => `${x.interval}:${x.status}`)).toEqual(['2026-10:missing', '2026-11:ok', '2026-12:pending']);
+    expect(fs.run(['config', 'set', 'ledger.start', '2026-13-01'])).toMatchObject({ code: 2 });
   });
 });
 

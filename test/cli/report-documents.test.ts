@@ -5,19 +5,25 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Heading, Nodes, Root, Table } from 'mdast';
 import { t } from '../../src/i18n/index.js';
 import { tempDir } from '../helpers/cli.js';
+import { unzipEntry } from '../helpers/zip.js';
 import { reportCli, SECRETS, seedReportLedger } from './report-seed.js';
 
 const fs = reportCli();
 beforeAll(() => seedReportLedger(fs));
 
 const SECTIONS = ['visits', 'concerns', 'disputes', 'pairs', 'meetings', 'decisions', 'plan'];
+
+/** The document's parts: 总体情况, the sections by role, 存在的问题, 下步工作打算, 附表. */
+const PARTS = {
+  en: ['1. Summary', '2. Party building and supervision', "3. Visits and the villagers' concerns", '4. Pairings and practical things', '5. Disputes and petitions', '6. The village development plan', '7. Problems', '8. Plans for the next period', 'Annexed tables'],
+  zh: ['一、总体情况', '二、抓党建促基层治理和党务监督', '三、走访联系群众和诉求办理', '四、结对帮扶和为民办实事', '五、矛盾纠纷排查调处和信访', '六、村级发展规划推进', '七、存在的问题', '八、下步工作打算', '附表'],
+};
 
 const parse = (md: string): Root => fromMarkdown(md, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
 
@@ -48,45 +54,62 @@ function expectWellFormedTables(md: string, root: Root): Table[] {
   return all;
 }
 
-/** The rows of the Details table under the `##` heading of a section, as cell texts. */
-function detailRows(root: Root, sectionTitle: string): string[][] {
-  const start = root.children.findIndex((n) => n.type === 'heading' && n.depth === 2 && textOf(n) === sectionTitle);
+/** The rows (cell texts) of the first table whose header row is `header`. */
+function rowsOf(root: Root, header: string[]): string[][] {
+  const table = tables(root).find((tb) => tb.children[0]!.children.map((c) => textOf(c)).join('|') === header.join('|'));
+  expect(table, `a table headed ${header.join(' | ')}`).toBeDefined();
+  return table!.children.slice(1).map((r) => r.children.map((c) => textOf(c)));
+}
+
+/** The paragraphs under the ## heading `title`, up to the next ##. */
+function partText(root: Root, title: string): string[] {
+  const start = root.children.findIndex((n) => n.type === 'heading' && n.depth === 2 && textOf(n) === title);
+  expect(start, title).toBeGreaterThan(-1);
   const next = root.children.findIndex((n, i) => i > start && n.type === 'heading' && n.depth === 2);
-  const block = root.children.slice(start, next === -1 ? undefined : next);
-  const at = block.findIndex((n) => n.type === 'heading' && n.depth === 3 && textOf(n) === t('report.details', {}, 'en'));
-  const table = block.slice(at).find((n): n is Table => n.type === 'table')!;
-  return table.children.slice(1).map((r) => r.children.map((c) => textOf(c)));
+  return root.children.slice(start + 1, next === -1 ? undefined : next).filter((n) => n.type === 'paragraph').map(textOf);
 }
 
 describe('fs report --format md: GitHub-flavoured Markdown', () => {
-  it('a # title with village, secretary, period label and dates; one ## per section in the contract order; every table a table', () => {
+  it('a # title by the period, reporter and date, the numbered parts in order, every table a table', () => {
     const md = fs.ok(['report', 'last-week', '--format', 'md']);
     const root = parse(md);
     expect(root.children[0]).toMatchObject({ type: 'heading', depth: 1 });
-    expect(headings(root, 1)).toEqual(['Work report, 青山村 · 李书记: 2026-W47 (2026-11-16 – 2026-11-22)']);
-    expect(headings(root, 2)).toEqual(SECTIONS.map((s) => t(`report.section.${s}`, {}, 'en')));
+    expect(headings(root, 1)).toEqual(["青山村 — first secretary's work report, week 47 of 2026 (16–22 November 2026)"]);
+    expect(textOf(root.children[1]!)).toBe('Reporter: 李书记');
+    expect(textOf(root.children[2]!)).toBe('Date: 27 November 2026');
+    expect(headings(root, 2)).toEqual(PARTS.en);
+    expect(headings(root, 3)).toEqual(['(1) Meetings and party life', '(2) Four discussions, two disclosures', '(1) Five must visits, five must asks', "(2) Villagers' concerns", '(1) Pairings', '(2) Practical things']);
     const all = expectWellFormedTables(md, root);
-    // The first table of each section is its summary: Figure | Value.
-    expect(textOf(all[0]!.children[0]!)).toBe('FigureValue');
-    expect(all[0]!.children.slice(1).map((r) => textOf(r.children[0]!))).toEqual(['Visits', 'People visited', 'Households visited']);
-    // A state, not a count of the period: in its own table, dated.
-    expect(md).toContain('### As of 2026-11-22'); // last week's last day
-    expect(md).toContain('| Households not visited lately (setting visit.stale_days) |');
+    // The summary: one paragraph with the week's figures.
+    expect(partText(root, '1. Summary')).toEqual([
+      'This week we made 2 visits to 2 households, 1 of them to households in hardship. 2 concerns were raised; 1 resolved and 1 referred to a department. 1 dispute was registered; 1 settled by agreement. 1 meeting held, 1 village decision started, 1 help entry for paired villagers and 1 plan milestone done.',
+    ]);
+    // Annexed tables: the main figures, the same as the JSON's.
+    expect(rowsOf(root, ['Figure', 'This period']).slice(0, 3)).toEqual([['Visits', '2'], ['Households visited', '2'], ['Concerns raised', '2']]);
+    // A count column is aligned right, with separator dashes in proportion to the widest cell.
+    expect(md).toContain('| Figure | This period |\n| ----------------------------- | ----------: |');
+    expect(all.length).toBeGreaterThan(5);
   });
 
-  it('user text with | and line breaks stays inside its cell', () => {
+  it('user text with | and line breaks stays inside its cell; the detail columns say what they hold', () => {
     const md = fs.ok(['report', 'last-week', '--format', 'md']);
     const root = parse(md);
     expectWellFormedTables(md, root);
-    const visits = detailRows(root, t('report.section.visits', {}, 'en'));
-    expect(visits).toEqual([
-      ['2026-11-17', '王秀英', '王秀英 says the roof | leaks;<br>call 13812345678 or ask 王秀', 'households in hardship'],
-      ['2026-11-18', '张三', 'line1<br>line2 | with 王秀 and 李四', 'ordinary households'],
+    expect(rowsOf(root, ['Date', 'Visited', 'Category', 'What was found'])).toEqual([
+      ['2026-11-17', '王秀英', 'households in hardship', '王秀英 says the roof | leaks;<br>call 13812345678 or ask 王秀'],
+      ['2026-11-18', '张三', 'ordinary households', 'line1<br>line2 | with 王秀 and 李四'],
     ]);
-    const disputes = detailRows(root, t('report.section.disputes', {}, 'en'));
-    expect(disputes).toEqual([['2026-11-19', '张三、赵六', 'boundary wall | 张三 and 赵六', 'agreement reached']]);
+    expect(rowsOf(root, ['Case', 'Category', 'Parties', 'What happened in the period', 'Status'])).toEqual([
+      ['boundary wall | 张三 and 赵六', 'neighbours', '张三、赵六', '2026-11-19 registered; 2026-11-20 mediation step: met both; 2026-11-21 agreement: wall moved 30 cm', 'agreement reached'],
+    ]);
     // Backslashes typed by a user, one before a pipe and one at the end of the cell, stay text.
-    expect(detailRows(root, t('report.section.meetings', {}, 'en'))).toEqual([['2026-11-16', '李明', 'study with 王秀英 \\| a\\b \\', 'theme party day']]);
+    expect(rowsOf(root, ['Date', 'Meeting', 'Chair', 'Topic', 'Expected', 'Present', 'Absent'])).toEqual([['2026-11-16', 'theme party day', '李明', 'study with 王秀英 \\| a\\b \\', '2', '1', '李四（ill）']]);
+    // The helper has a column of its own; the status is the concern's, the pairing's, a status.
+    expect(rowsOf(root, ['Date', 'Villager', 'Helper', 'Need', 'Measure', 'Result'])).toEqual([['2026-11-20', '王秀英', '刘帮扶', 'income', 'co-op; took 王秀英 to the co-op', 'hired; reach her on 0851-88776655']]);
+    expect(rowsOf(root, ['Raised', 'Villager', 'Concern', 'How it was handled', 'Status']).map((r) => [r[3], r[4]])).toEqual([
+      ['referred to township; due 2026-11-20', 'referred'],
+      ['due 2026-12-17; resolved 2026-11-21; villager not yet told', 'resolved'],
+    ]);
   });
 
   it('the same structure in Chinese and with a column per month (same column order every time)', () => {
@@ -94,45 +117,29 @@ describe('fs report --format md: GitHub-flavoured Markdown', () => {
       const md = fs.ok(['report', '2026-Q4', '--format', 'md', ...args]);
       const root = parse(md);
       const lang = args.includes('zh') ? 'zh' : 'en';
-      expect(headings(root, 2)).toEqual(SECTIONS.map((s) => t(`report.section.${s}`, {}, lang)));
-      expect(headings(root, 1)[0]).toContain('2026-Q4 (2026-10-01 – 2026-12-31)');
-      const all = expectWellFormedTables(md, root);
+      expect(headings(root, 2)).toEqual(PARTS[lang]);
+      expect(headings(root, 1)[0]).toBe(lang === 'zh' ? '青山村驻村第一书记2026年第四季度工作季报' : "青山村 — first secretary's work report, Q4 2026");
+      expectWellFormedTables(md, root);
       if (args.includes('--by')) {
-        const months = args.includes('month') ? ['2026-10', '2026-11', '2026-12'] : null;
-        const head = all[0]!.children[0]!.children.map((c) => textOf(c));
-        if (months) expect(head).toEqual(['Figure', ...months, 'Whole period']);
+        const main = tables(root).find((tb) => ['Figure', '指标'].includes(textOf(tb.children[0]!.children[0]!)))!;
+        const head = main.children[0]!.children.map((c) => textOf(c));
+        // November is not over on the 27th and December has not begun: both marked and footnoted.
+        if (args.includes('month')) expect(head).toEqual(['Figure', '2026-10', '2026-11*', '2026-12*', 'Total']);
         else expect(head).toHaveLength(1 + 14 + 1); // 2026-W40 … 2026-W53, plus the total
+        expect(md).toMatch(lang === 'zh' ? /注：带\*号的为不完整区间，2026-W40仅统计2026年10月1日至2026年10月4日；/ : /Note: an interval marked \* is partial: 2026-11 counts 1 November 2026 to 27 November 2026 only; 2026-12 has not begun\./);
       }
     }
   });
 
-  it('the zero report parses too, and says so under the title', () => {
+  it('the zero report parses too, and says so once, in the summary', () => {
     const md = fs.ok(['report', '2025-W10', '--format', 'md']);
     const root = parse(md);
     expectWellFormedTables(md, root);
-    expect(root.children[1]).toMatchObject({ type: 'paragraph' });
-    expect(textOf(root.children[1]!)).toBe('Zero report: nothing was recorded in this period.');
+    expect(partText(root, '1. Summary')).toEqual(['Nothing new was recorded this week: no visits, concerns, disputes, help entries, meetings or plan progress (zero report).']);
+    // No empty section under each role: the summary, the problems, the plans and the annexed figures.
+    expect(headings(root, 2)).toEqual(['1. Summary', '2. Problems', '3. Plans for the next period', 'Annexed tables']);
   });
 });
-
-/** The bytes of one member of a zip archive (a .docx): central directory, local header, deflate. */
-function unzipEntry(zip: Buffer, name: string): Buffer {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let p = zip.readUInt32LE(eocd + 16);
-  for (let n = zip.readUInt16LE(eocd + 10); n > 0; n--) {
-    const method = zip.readUInt16LE(p + 10);
-    const size = zip.readUInt32LE(p + 20);
-    const nameLen = zip.readUInt16LE(p + 28);
-    const local = zip.readUInt32LE(p + 42);
-    if (zip.toString('utf8', p + 46, p + 46 + nameLen) === name) {
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + size);
-      return method === 8 ? inflateRawSync(data) : data;
-    }
-    p += 46 + nameLen + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
-  }
-  throw new Error(`${name} not in the archive`);
-}
 
 const hasPandoc = spawnSync('pandoc', ['--version'], { encoding: 'utf8' }).status === 0;
 if (!hasPandoc) console.warn('pandoc is not on PATH: skipping the .docx conversion test (apt-get install pandoc to run it)');
@@ -182,8 +189,8 @@ describe('fs report --redact', () => {
 
   it('without --redact the narrative does show them: the search above looks for what is really there', () => {
     const plain = fs.ok(['report', '2026-Q4', '--format', 'md', '--detail-limit', '0']);
-    // Not shown by any report: a mediation participant, a goal's owner, a note of progress, a phone's bare digits.
-    const hidden = ['调解主任', '陈负责', '王二家', '13987654321'];
+    // Not shown by any report: a mediation participant, a goal's owner, a milestone's owner, a phone's bare digits.
+    const hidden = ['调解主任', '陈负责', '周农', '13987654321'];
     for (const s of secrets.filter((x) => !hidden.includes(x))) expect(plain, s).toContain(s);
   });
 

@@ -74,9 +74,9 @@ describe('fs report --format json: the keys scripts rely on', () => {
 
   it('a month that is over shows its missing required meetings, the same as fs meeting check', () => {
     const r = fs.json(['report', '2026-10', '--section', 'meetings']);
-    const check = fs.json(['meeting', 'check', '2026-10']).filter((c: { ok: boolean }) => !c.ok);
+    const check = fs.json(['meeting', 'check', '2026-10']).filter((c: { status: string }) => c.status === 'missing');
     expect(r.meetings.gaps).toBe(3);
-    expect(r.meetings.missing).toEqual(check.map(({ ok: _ok, ...rest }: { ok: boolean }) => rest));
+    expect(r.meetings.missing).toEqual(check.map(({ ok: _ok, status: _status, ...rest }: { ok: boolean; status: string }) => rest));
     expect(r.meetings.missing).toHaveLength(3);
   });
 
@@ -157,27 +157,29 @@ describe('fs report --format json: the keys scripts rely on', () => {
     const r = fs.json(['report', '2026-Q4', '--section', 'plan', '--section', 'visits']);
     expect(Object.keys(r).filter((k) => SECTIONS.includes(k))).toEqual(['visits', 'plan']);
     const md = fs.ok(['report', '2026-Q4', '--section', 'plan', '--section', 'visits', '--format', 'md']);
-    expect(md.match(/^## .*$/gm)).toEqual(['## Visits (five must visits, five must asks)', '## Development plan and practical things']);
+    // The document keeps only the parts of those sections: visits under its role, the plan's practical things and its progress.
+    expect(md.match(/^## .*$/gm)).toEqual(['## 1. Summary', "## 2. Visits and the villagers' concerns", '## 3. Pairings and practical things', '## 4. The village development plan', '## 5. Problems', '## 6. Plans for the next period', '## Annexed tables']);
+    expect(md.match(/^### .*$/gm)).toEqual(['### (1) Five must visits, five must asks', '### (1) Practical things']);
   });
 
   it('--detail puts the period\'s items in JSON, newest last, capped by --detail-limit', () => {
     const r = fs.json(['report', 'last-week', '--detail']);
     expect(r.visits.details).toEqual([
-      { date: '2026-11-17', who: '王秀英', what: '王秀英 says the roof | leaks;\ncall 13812345678 or ask 王秀', status: 'poor-household' },
-      { date: '2026-11-18', who: '张三', what: 'line1\nline2 | with 王秀 and 李四', status: 'ordinary-household' },
+      { date: '2026-11-17', who: '王秀英', what: '王秀英 says the roof | leaks;\ncall 13812345678 or ask 王秀', category: 'poor-household', status: null },
+      { date: '2026-11-18', who: '张三', what: 'line1\nline2 | with 王秀 and 李四', category: 'ordinary-household', status: null },
     ]);
     expect(r.concerns.details.map((d: { status: string }) => d.status)).toEqual(['referred', 'resolved']);
     expect(r.disputes.details).toEqual([{ date: '2026-11-19', who: '张三、赵六', what: 'boundary wall | 张三 and 赵六', status: 'resolved' }]);
-    expect(r.pairs.details).toEqual([{ date: '2026-11-20', who: '王秀英', what: 'took 王秀英 to the co-op → hired; reach her on 0851-88776655', status: '刘帮扶' }]);
-    expect(r.meetings.details).toEqual([{ date: '2026-11-16', who: '李明', what: 'study with 王秀英 \\| a\\b \\', status: 'theme-day' }]);
-    expect(r.decisions.details).toEqual([{ date: '2026-11-17', who: '', what: 'lease land to the co-op of 王秀英', status: 'proposal' }]);
+    expect(r.pairs.details).toEqual([{ date: '2026-11-20', who: '王秀英', what: 'took 王秀英 to the co-op → hired; reach her on 0851-88776655', helper: '刘帮扶', status: 'active' }]);
+    expect(r.meetings.details).toEqual([{ date: '2026-11-16', who: '李明', what: 'study with 王秀英 \\| a\\b \\', type: 'theme-day', status: null }]);
+    expect(r.decisions.details).toEqual([{ date: '2026-11-17', who: '', what: 'lease land to the co-op of 王秀英', step: 'proposal', status: 'in-progress' }]);
     expect(r.plan.details.map((d: { what: string; status: string }) => [d.what, d.status])).toEqual([['tea co-op — harvest', 'planned'], ['tea co-op — seedlings', 'done']]);
     for (const s of SECTIONS) expect(r[s].details_total).toBe(r[s].details.length);
     const capped = fs.json(['report', '2026-Q4', '--detail', '--detail-limit', '1', '--section', 'visits']);
     expect(capped.visits.details).toMatchObject([{ date: '2026-11-18' }]);
     expect(capped.visits.details_total).toBe(3);
     const md = fs.ok(['report', '2026-Q4', '--detail-limit', '1', '--section', 'visits', '--format', 'md']);
-    expect(md).toContain('showing the last 1 of 3');
+    expect(md).toContain('The last 1 of 3 are listed (raise --detail-limit for more).');
     expect(fs.ok(['report', 'last-week', '--no-detail', '--format', 'md'])).not.toContain('### Details');
   });
 });
@@ -241,25 +243,29 @@ describe('the zero report and both languages', () => {
     expect(json.meetings.missing).toEqual([]);
     expect(Object.keys(json).filter((k) => SECTIONS.includes(k))).toEqual(SECTIONS);
     const md = fs.ok(['report', '2025-W10', '--format', 'md']);
-    expect(md).toContain('\nZero report: nothing was recorded in this period.\n');
-    expect(md.match(/^## /gm)).toHaveLength(7);
+    expect(md).toContain('\nNothing new was recorded this week: no visits, concerns, disputes, help entries, meetings or plan progress (zero report).\n');
+    expect(md.match(/^## /gm)).toHaveLength(4);
     const zh = fs.ok(['report', '2025-W10', '--format', 'md', '--lang', 'zh']);
-    expect(zh).toContain('\n零报告：本期无新增工作记录。\n');
-    expect(zh).toMatch(/^# 青山村 · 李书记 工作报告：2025-W10 \(2025-03-03 – 2025-03-09\)$/m);
-    expect(fs.ok(['report', 'last-week', '--format', 'md'])).not.toContain('Zero report');
+    expect(zh).toContain('\n本周无走访、群众诉求、矛盾纠纷、结对帮扶、会议和规划进展等新增记录，实行零报告。\n');
+    expect(zh).toMatch(/^# 青山村驻村第一书记2025年第10周工作周报（3月3日—3月9日）$/m);
+    expect(fs.ok(['report', 'last-week', '--format', 'md'])).not.toContain('zero report');
   });
 
   it('a new, empty ledger (no village, no secretary) gives a zero report too', () => {
     const md = empty.ok(['report', '--format', 'md']);
-    expect(md.split('\n').slice(0, 3)).toEqual(['# Work report: 2026-W48 (2026-11-23 – 2026-11-29)', '', 'Zero report: nothing was recorded in this period.']);
+    // No secretary: no reporter line; the date it is sent is today.
+    expect(md.split('\n').slice(0, 7)).toEqual(["# First secretary's work report, week 48 of 2026 (23–29 November 2026)", '', 'Date: 27 November 2026', '', '## 1. Summary', '', 'Nothing new was recorded this week: no visits, concerns, disputes, help entries, meetings or plan progress (zero report).']);
     expect(empty.json(['report', '2026', '--by', 'quarter'])).toMatchObject({ village: null, secretary: null, zero_report: true, visits: { total: { total: 0, intervals: { '2026-Q1': 0, '2026-Q4': 0 } } } });
   });
 
   it('Chinese headings and labels in md and table; the JSON is the same in either language', () => {
     const zh = fs.ok(['report', 'last-week', '--format', 'md', '--lang', 'zh']);
-    expect(zh.match(/^## .*$/gm)).toEqual(['## 走访（五必访五必问）', '## 群众诉求', '## 矛盾纠纷与信访', '## 结对帮扶', '## 会议与组织生活', '## 村级重大事项（四议两公开）', '## 发展规划与实事']);
-    expect(zh).toContain('| 走访次数 | 2 |');
-    expect(zh).toContain('| 困难户 | 1 |');
+    expect(zh.match(/^## .*$/gm)).toEqual(['## 一、总体情况', '## 二、抓党建促基层治理和党务监督', '## 三、走访联系群众和诉求办理', '## 四、结对帮扶和为民办实事', '## 五、矛盾纠纷排查调处和信访', '## 六、村级发展规划推进', '## 七、存在的问题', '## 八、下步工作打算', '## 附表']);
+    expect(zh).toMatch(/^# 青山村驻村第一书记2026年第47周工作周报（11月16日—11月22日）$/m);
+    expect(zh).toContain('\n报告人：李书记\n\n报送日期：2026年11月27日\n');
+    expect(zh).toContain('\n本周共走访2户次，覆盖2户，其中困难户1户次；收集群众诉求2件，办结1件，转办1件；排查调处矛盾纠纷1件，化解1件；');
+    expect(zh).toMatch(/\| 走访户次 +\| +2 \|/);
+    expect(zh).toMatch(/\| 困难户 +\| +0 \| +1 \| +0 \| +1 \| +0 \| +1 \|/);
     expect(fs.ok(['report', 'last-week', '--format', 'table', '--lang', 'zh'])).toMatch(/│ 走访次数\s+│ 2\s+│/);
     expect(fs.json(['report', '2026-Q4', '--by', 'month', '--detail', '--lang', 'zh'])).toEqual(fs.json(['report', '2026-Q4', '--by', 'month', '--detail']));
   });

@@ -109,13 +109,15 @@ describe('report figures', () => {
   it('compliance follows the frequency settings; gaps are the missing rows', () => {
     for (let m = 1; m <= 10; m++) if (m !== 4) add({ type: 'theme-day', date: `2026-${String(m).padStart(2, '0')}-10` });
     const rows = meetingCompliance(db, '2026-01-01', '2026-11-27', '2026-11-27').filter((r) => r.type === 'theme-day');
-    expect(rows.filter((r) => !r.ok).map((r) => r.interval)).toEqual(['2026-04']);
-    expect(rows).toHaveLength(10); // November not over and not held yet
+    expect(rows.filter((r) => r.status === 'missing').map((r) => r.interval)).toEqual(['2026-04']);
+    // November not over and not held yet: pending, due on its last day, not a gap.
+    expect(rows.filter((r) => r.status === 'pending').map((r) => `${r.interval}:${r.to}`)).toEqual(['2026-11:2026-11-30']);
+    expect(rows).toHaveLength(11);
     expect(meetingFrequencies(db)['party-lesson']).toBe('yearly');
     setSetting(db, 'meeting.frequency.party-lesson', 'quarterly');
     setSetting(db, 'meeting.frequency.theme-day', 'none');
     const gaps = complianceGaps(db, '2026-01-01', '2026-11-27', '2026-11-27');
-    expect(gaps.every((r) => !r.ok)).toBe(true);
+    expect(gaps.every((r) => r.status === 'missing')).toBe(true);
     expect(gaps.filter((r) => r.type === 'party-lesson').map((r) => r.interval)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
     expect(gaps.some((r) => r.type === 'theme-day')).toBe(false);
   });

@@ -88,11 +88,11 @@ describe('splitAbsent', () => {
 const NONE = Object.fromEntries(MEETING_TYPES.map((k) => [k, 'none'])) as Record<MeetingType, Frequency>;
 const only = (type: MeetingType, freq: Frequency) => ({ ...NONE, [type]: freq });
 const held = (type: MeetingType, ...months: string[]): MonthCount[] => months.map((month) => ({ type, month, held: 1 }));
-/** interval:held:ok, compact. */
-const brief = (rows: ReturnType<typeof computeCompliance>) => rows.map((r) => `${r.interval}:${r.held}:${r.ok ? 'ok' : 'missing'}`);
+/** interval:held:status, compact. */
+const brief = (rows: ReturnType<typeof computeCompliance>) => rows.map((r) => `${r.interval}:${r.held}:${r.status}`);
 
 describe('computeCompliance', () => {
-  it('months: every month over, plus the current month only once held', () => {
+  it('months: every month over, plus the current month (held, or pending)', () => {
     const rows = computeCompliance('2026-01-01', '2026-11-27', '2026-11-27', only('theme-day', 'monthly'), [
       ...held('theme-day', '2026-01', '2026-03', '2026-03', '2026-11'),
     ]);
@@ -100,38 +100,38 @@ describe('computeCompliance', () => {
       '2026-01:1:ok', '2026-02:0:missing', '2026-03:2:ok', '2026-04:0:missing', '2026-05:0:missing', '2026-06:0:missing',
       '2026-07:0:missing', '2026-08:0:missing', '2026-09:0:missing', '2026-10:0:missing', '2026-11:1:ok',
     ]);
-    expect(rows[0]).toEqual({ type: 'theme-day', interval: '2026-01', from: '2026-01-01', to: '2026-01-31', required: 1, held: 1, ok: true });
+    expect(rows[0]).toEqual({ type: 'theme-day', interval: '2026-01', from: '2026-01-01', to: '2026-01-31', required: 1, held: 1, ok: true, status: 'ok' });
   });
 
   it.each([
-    ['2026-11-27', []], // inside November, not held: not due yet
-    ['2026-11-30', []], // its last day: the month is not over until the day is
+    ['2026-11-27', ['2026-11:0:pending']], // inside November, not held: due on its last day
+    ['2026-11-30', ['2026-11:0:pending']], // its last day: the month is not over until the day is
     ['2026-12-01', ['2026-11:0:missing']],
   ])('today %s inside or after an unheld month', (today, want) => {
     expect(brief(computeCompliance('2026-11-01', '2026-11-30', today, only('theme-day', 'monthly'), []))).toEqual(want);
   });
 
-  it('quarters: Q4 not over shows only when held', () => {
+  it('quarters: Q4 not over is pending until held', () => {
     const f = only('branch-general', 'quarterly');
     expect(brief(computeCompliance('2026-01-01', '2026-11-27', '2026-11-27', f, held('branch-general', '2026-02', '2026-09')))).toEqual([
-      '2026-Q1:1:ok', '2026-Q2:0:missing', '2026-Q3:1:ok',
+      '2026-Q1:1:ok', '2026-Q2:0:missing', '2026-Q3:1:ok', '2026-Q4:0:pending',
     ]);
     expect(brief(computeCompliance('2026-01-01', '2026-11-27', '2026-11-27', f, held('branch-general', '2026-10')))).toEqual([
       '2026-Q1:0:missing', '2026-Q2:0:missing', '2026-Q3:0:missing', '2026-Q4:1:ok',
     ]);
   });
 
-  it('years: a past year is judged; the current one only once held', () => {
+  it('years: a past year is judged; the current one is pending until held', () => {
     const f = only('org-life', 'yearly');
     expect(brief(computeCompliance('2025-01-01', '2025-12-31', '2026-11-27', f, held('org-life', '2025-12')))).toEqual(['2025:1:ok']);
     expect(brief(computeCompliance('2025-01-01', '2025-12-31', '2026-11-27', f, []))).toEqual(['2025:0:missing']);
-    expect(brief(computeCompliance('2026-01-01', '2026-11-27', '2026-11-27', f, []))).toEqual([]);
+    expect(brief(computeCompliance('2026-01-01', '2026-11-27', '2026-11-27', f, []))).toEqual(['2026:0:pending']);
     expect(brief(computeCompliance('2026-01-01', '2026-11-27', '2026-11-27', f, held('org-life', '2026-06')))).toEqual(['2026:1:ok']);
   });
 
   it('a period cutting an interval judges the whole interval, shown with its own bounds', () => {
     const rows = computeCompliance('2026-02-01', '2026-02-28', '2026-11-27', only('branch-general', 'quarterly'), held('branch-general', '2026-03'));
-    expect(rows).toEqual([{ type: 'branch-general', interval: '2026-Q1', from: '2026-01-01', to: '2026-03-31', required: 1, held: 1, ok: true }]);
+    expect(rows).toEqual([{ type: 'branch-general', interval: '2026-Q1', from: '2026-01-01', to: '2026-03-31', required: 1, held: 1, ok: true, status: 'ok' }]);
     // An ISO week across two months touches both.
     expect(brief(computeCompliance('2026-01-26', '2026-02-01', '2026-11-27', only('theme-day', 'monthly'), held('theme-day', '2026-02')))).toEqual([
       '2026-01:0:missing', '2026-02:1:ok',
@@ -152,6 +152,17 @@ describe('computeCompliance', () => {
     const rows = computeCompliance('2025-01-01', '2025-12-31', '2026-11-27', f, held('theme-day', '2025-03'));
     expect(rows.map((r) => `${r.type}:${r.held}`)).toEqual(['branch-general:0', 'theme-day:1']);
     expect(computeCompliance('2027-01-01', '2027-12-31', '2026-11-27', DEFAULT_FREQUENCY, [])).toEqual([]);
+  });
+
+  it.each([
+    // Nothing is owed before the ledger began; the interval it began in is judged.
+    ['2026-03-15', ['2026-03:0:missing', '2026-04:0:missing', '2026-05:0:pending']],
+    ['2026-03-31', ['2026-03:0:missing', '2026-04:0:missing', '2026-05:0:pending']],
+    ['2026-04-01', ['2026-04:0:missing', '2026-05:0:pending']],
+    ['2026-05-31', ['2026-05:0:pending']],
+    ['2026-06-01', []],
+  ])('ledger started %s: months of 2026 up to 2026-05-31', (start, want) => {
+    expect(brief(computeCompliance('2026-01-01', '2026-05-31', '2026-05-31', only('theme-day', 'monthly'), [], start))).toEqual(want);
   });
 
   it.each([

@@ -8,12 +8,17 @@ export function writeOut(text: string): void {
   process.stdout.write(text);
 }
 
+/** Binary output (a .docx piped to a file). */
+export function writeOutBytes(bytes: Uint8Array): void {
+  process.stdout.write(bytes);
+}
+
 export function writeErr(text: string): void {
   process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
 /** Write an -o file: created 0600 (the process umask is 077 too); an existing file keeps its mode. */
-export function writeOutputFile(path: string, text: string): void {
+export function writeOutputFile(path: string, text: string | Uint8Array): void {
   try {
     writeFileSync(path, text, { mode: 0o600 });
   } catch (e) {
