@@ -1,11 +1,10 @@
 // fs presence: one status a day in the village, and where that leaves the secretary against the rules.
 import { Command } from 'commander';
-import { getSetting, getNumberSetting } from '../db/settings.js';
-import { leaveDaysInYear, listHolidayCorrections, listPresenceDays, upsertHolidayCorrection, upsertPresenceDay } from '../db/presence.js';
+import { leaveDaysInYear, listHolidayCorrections, listPresenceDays, presenceSettings, upsertHolidayCorrection, upsertPresenceDay } from '../db/presence.js';
 import { write } from '../db/store.js';
 import type { Db } from '../db/open.js';
 import { oneOf } from '../domain/keys.js';
-import { LEAVE_TYPES, leaveStretch, PRESENCE_STATUSES, summarisePresence, type PresenceDay, type PresenceSettings } from '../domain/presence.js';
+import { LEAVE_TYPES, leaveStretch, PRESENCE_STATUSES, summarisePresence, type PresenceDay } from '../domain/presence.js';
 import { UsageError } from '../errors.js';
 import { label, t } from '../i18n/index.js';
 import { askPresence } from '../prompts/presence.js';
@@ -13,7 +12,7 @@ import { holidayListing, presenceListing, presenceSummaryDocument } from '../ren
 import { addDays, daysBetween, type IsoDate } from '../time/dates.js';
 import { parsePeriod } from '../time/periods.js';
 import { action } from './shared/action.js';
-import { loadCalendar } from './shared/calendar.js';
+import { loadCalendar } from '../db/calendar.js';
 import type { Context } from './shared/context.js';
 import { writeErr } from './shared/io.js';
 import { addOutputOptions, emitDocument, emitListing, optionalDate, type OutputOptions } from './shared/options.js';
@@ -28,15 +27,6 @@ interface AddFlags {
   note?: string;
 }
 
-export function presenceSettings(db: Db): PresenceSettings {
-  return {
-    month_min: getNumberSetting(db, 'presence.month_min'),
-    year_min: getNumberSetting(db, 'presence.year_min'),
-    approval_days: getNumberSetting(db, 'presence.approval_days'),
-    max_leave_days: getNumberSetting(db, 'presence.max_leave_days'),
-    business_counts: getSetting(db, 'presence.business_counts') !== 'no',
-  };
-}
 
 /** The year's leave against presence.max_leave_days: a warning on every presence command. */
 function warnLeave(db: Db, ctx: Context): void {

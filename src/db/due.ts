@@ -10,6 +10,7 @@ import type { Db } from './open.js';
 import { listPairs } from './pair.js';
 import { listMilestones } from './plan-milestones.js';
 import { listPlans } from './plans.js';
+import { presenceThisMonth } from './presence.js';
 import { getNumberSetting, ledgerStart } from './settings.js';
 import { staleHouseholds, visitCountsByCategory } from './visits.js';
 
@@ -36,6 +37,7 @@ export function loadDueState(db: Db, today: IsoDate, horizonDays: number): DueSt
     decisions: openDecisions(db, today, addDays(last, 1 - settings.stallDays)),
     staleHouseholds: staleByHorizon(db, last, settings.staleDays),
     coverage: visitCountsByCategory(db, month.from, today),
+    presence: presenceThisMonth(db, today),
   };
 }
 

@@ -1,5 +1,9 @@
 // Presence days and the user's holiday corrections.
-import type { HolidayCorrection, PresenceDay } from '../domain/presence.js';
+import { summarisePresence, isWorkingDay, type HolidayCorrection, type PresenceDay, type PresenceSettings, type PresenceSummary } from '../domain/presence.js';
+import { addDays } from '../time/dates.js';
+import { monthOf } from '../time/periods.js';
+import { loadCalendar } from './calendar.js';
+import { getNumberSetting, getSetting } from './settings.js';
 import type { IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
 import { insertRecord, updateRecord, type Row } from './store.js';
@@ -32,4 +36,32 @@ export function upsertHolidayCorrection(db: Db, h: HolidayCorrection): void {
   const values: Row = { workday: h.workday ? 1 : 0, note: h.note };
   if (found) updateRecord(db, 'presence_holidays', 'holiday', found.id, values);
   else insertRecord(db, 'presence_holidays', 'holiday', { date: h.date, ...values });
+}
+
+export function presenceSettings(db: Db): PresenceSettings {
+  return {
+    month_min: getNumberSetting(db, 'presence.month_min'),
+    year_min: getNumberSetting(db, 'presence.year_min'),
+    approval_days: getNumberSetting(db, 'presence.approval_days'),
+    max_leave_days: getNumberSetting(db, 'presence.max_leave_days'),
+    business_counts: getSetting(db, 'presence.business_counts') !== 'no',
+  };
+}
+
+/** This month as the agenda sees it: the summary, and the first working day before today left unrecorded. Null while presence is not kept at all. */
+export function presenceThisMonth(db: Db, today: IsoDate): { month: PresenceSummary; firstUnrecorded: IsoDate | null } | null {
+  if (!db.prepare('SELECT 1 FROM presence_days WHERE deleted_at IS NULL LIMIT 1').get()) return null;
+  const period = { ...monthOf(Number(today.slice(0, 4)), Number(today.slice(5, 7))) };
+  const days = listPresenceDays(db, period.from, period.to);
+  const cal = loadCalendar(db, period.from, period.to);
+  const month = summarisePresence(period, days, leaveDaysInYear(db, Number(today.slice(0, 4)), today), cal, presenceSettings(db), today);
+  const recorded = new Set(days.map((d) => d.date));
+  let firstUnrecorded: IsoDate | null = null;
+  for (let d = period.from; d < today; d = addDays(d, 1)) {
+    if (isWorkingDay(d, cal) && !recorded.has(d)) {
+      firstUnrecorded = d;
+      break;
+    }
+  }
+  return { month, firstUnrecorded };
 }

@@ -15,9 +15,10 @@ import { courtConfirmationUntil, MEDIATION_STATUSES, nextDue, type Dispute } fro
 import { DECISION_STEPS, stallDue, type OpenDecisionRow } from './decision.js';
 import { nextContactDue, type Pair } from './pair.js';
 import { isFinished, type Milestone, type Plan } from './plan.js';
+import type { PresenceSummary } from './presence.js';
 import { computeCoverage, type CategoryCount } from './visits.js';
 
-export const DUE_KINDS = ['concern', 'dispute', 'pair', 'meeting', 'plan', 'decision', 'visit'] as const;
+export const DUE_KINDS = ['concern', 'dispute', 'pair', 'meeting', 'plan', 'decision', 'visit', 'presence'] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
 
 /** Why an item is on the list: a stable key (JSON, tests); the title says it in words. */
@@ -36,6 +37,9 @@ export const DUE_REASONS = [
   'visit-stale', // household not visited for visit.stale_days
   'visit-category', // must-visit category not yet visited this month
   'visit-topic', // must-ask topic not yet asked this month
+  'presence-shortfall', // the month's target not met yet: the last day it can still be reached
+  'presence-unrecorded', // working days of the month not recorded
+  'presence-leave', // leave in the year over presence.max_leave_days
 ] as const;
 export type DueReason = (typeof DUE_REASONS)[number];
 
@@ -93,6 +97,8 @@ export interface DueState {
   staleHouseholds: StaleHouseholdState[];
   /** This month's visits by category, for the five must visits and five must asks. */
   coverage: CategoryCount[];
+  /** This month's presence, once the ledger keeps presence at all (null before its first day is recorded). */
+  presence: { month: PresenceSummary; firstUnrecorded: IsoDate | null } | null;
 }
 
 /**
@@ -182,6 +188,23 @@ export function dueItems(state: DueState, today: IsoDate, horizonDays: number): 
   for (const topic of coverage.uncovered_topics) {
     const title = t('agenda.title.topic', { topic: label('visit_topic', topic) });
     push({ kind: 'visit', reason: 'visit-topic', ref: { entity: 'visit', id: null, uid: null }, title, person: null, due: monthEnd, action: `fs visit add --topic ${topic}`, key: `visit/${topic}/${month}` });
+  }
+
+  if (state.presence) {
+    const p = state.presence.month;
+    const key = `presence/${month}`;
+    const ref = { entity: 'presence', id: null, uid: null };
+    if (p.needed !== null && p.needed > 0) {
+      // Still reachable by being in the village every day from this one on; past it, the month is lost.
+      const due = addDays(p.to, 1 - p.needed);
+      push({ kind: 'presence', reason: 'presence-shortfall', ref, title: t('agenda.title.presence_shortfall', { counted: p.days_counted, target: p.target!, working: p.working_days_left }), person: null, due, action: 'fs presence in', key });
+    }
+    if (state.presence.firstUnrecorded !== null) {
+      push({ kind: 'presence', reason: 'presence-unrecorded', ref, title: t('agenda.title.presence_unrecorded', { n: p.unrecorded_working_days }), person: null, due: state.presence.firstUnrecorded, action: `fs presence add --date ${state.presence.firstUnrecorded} --status in-village`, key });
+    }
+    if (p.year_leave_over) {
+      push({ kind: 'presence', reason: 'presence-leave', ref, title: t('agenda.title.presence_leave', { days: p.year_leave_days }), person: null, due: today, action: 'fs presence summary this-year', key: `presence/${today.slice(0, 4)}` });
+    }
   }
 
   return items.sort(compareDue);

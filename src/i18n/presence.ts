@@ -80,4 +80,11 @@ export const presence = {
   'msg.no_holidays': ['no corrections to the holiday calendar', '没有对节假日日历的修正'],
   'holiday.workday': ['a working day (调休)', '调休上班日'],
   'holiday.holiday': ['a public holiday', '法定节假日'],
+  'due_kind.presence': ['presence', '考勤'],
+  'agenda.title.presence_shortfall': [
+    'this month {counted} days counted in the village, {target} needed, {working} working days left',
+    '本月在村{counted}天，需{target}天，剩余{working}个工作日',
+  ],
+  'agenda.title.presence_unrecorded': ['{n} working days of this month not recorded', '本月有{n}个工作日未登记考勤'],
+  'agenda.title.presence_leave': ['{days} days of leave this year, over presence.max_leave_days', '本年已请假{days}天，超过 presence.max_leave_days'],
 } satisfies Entries;

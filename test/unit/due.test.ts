@@ -5,6 +5,7 @@ import type { ComplianceRow } from '../../src/domain/compliance.js';
 import type { Concern } from '../../src/domain/concerns.js';
 import type { Dispute } from '../../src/domain/dispute.js';
 import { dueItems, filterKinds, type DueItem, type DueState } from '../../src/domain/due.js';
+import type { PresenceSummary } from '../../src/domain/presence.js';
 import type { Milestone, Plan } from '../../src/domain/plan.js';
 import type { Pair } from '../../src/domain/pair.js';
 import { zeroTopics, type CategoryCount } from '../../src/domain/visits.js';
@@ -27,6 +28,7 @@ const empty = (over: Partial<DueState> = {}): DueState => ({
     visits: 1,
     by_topic: { team: 1, opinion: 1, development: 1, hardship: 1, disputes: 1 },
   })),
+  presence: null,
   ...over,
 });
 
@@ -209,5 +211,27 @@ describe('dueItems: the list', () => {
 
   it('an empty ledger has nothing due', () => {
     expect(dueItems(empty(), '2026-12-01', 7)).toEqual([]);
+  });
+});
+
+describe('presence on the agenda', () => {
+  const month = (over: Partial<PresenceSummary>): PresenceSummary => ({
+    from: '2026-11-01', to: '2026-11-30', days_in_village: 12, days_counted: 12, days_business: 0, days_training: 0, days_absent: 0,
+    leave_days: { personal: 0, sick: 0, annual: 0, other: 0, total: 0 }, working_days: 21, unrecorded_working_days: 0, target: 20,
+    target_met: false, needed: 8, days_left: 10, working_days_left: 9, out_of_reach: false, year_leave_days: 0, year_leave_over: false, uncovered_years: [],
+    ...over,
+  });
+  it('a shortfall is due on the last day the target can still be reached, in the words of the rule', () => {
+    setLang('zh');
+    const [item] = dueItems(empty({ presence: { month: month({}), firstUnrecorded: null } }), '2026-11-20', 7);
+    expect(item).toMatchObject({ kind: 'presence', reason: 'presence-shortfall', due: '2026-11-23', days: 3, title: '本月在村12天，需20天，剩余9个工作日', action: 'fs presence in' });
+    setLang('en');
+  });
+  it('a month met has no shortfall; unrecorded working days and leave over the limit are items', () => {
+    const items = dueItems(empty({ presence: { month: month({ needed: 0, target_met: true, unrecorded_working_days: 2, year_leave_over: true, year_leave_days: 31 }), firstUnrecorded: '2026-11-03' } }), '2026-11-20', 7);
+    expect(items.map((i) => [i.reason, i.due])).toEqual([['presence-unrecorded', '2026-11-03'], ['presence-leave', '2026-11-20']]);
+  });
+  it('no presence kept, no presence items', () => {
+    expect(dueItems(empty(), '2026-11-20', 30).filter((i) => i.kind === 'presence')).toEqual([]);
   });
 });

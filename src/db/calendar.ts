@@ -4,10 +4,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { listHolidayCorrections } from '../../db/presence.js';
-import type { Db } from '../../db/open.js';
-import type { Calendar } from '../../domain/presence.js';
-import type { IsoDate } from '../../time/dates.js';
+import { listHolidayCorrections } from './presence.js';
+import type { Db } from './open.js';
+import type { Calendar } from '../domain/presence.js';
+import type { IsoDate } from '../time/dates.js';
 
 interface YearData {
   holidays: Record<IsoDate, string>;
