@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { manyOf, oneOf } from '../domain/keys.js';
 import { REPORT_BY, REPORT_SECTIONS } from '../domain/report.js';
-import { t } from '../i18n/index.js';
+import { getLang, t } from '../i18n/index.js';
 import { renderReport } from '../render/report.js';
 import { buildReportParallel } from '../report/parallel.js';
 import { parsePeriod } from '../time/periods.js';
@@ -46,7 +46,7 @@ export function reportCommand(): Command {
         const detail = { text: o.detail !== false, json: o.detail === true };
         const wanted = format === 'table' || format === 'md' ? detail.text : format === 'json' || format === 'ndjson' ? detail.json : false;
         const db = await ctx.db();
-        const model = await buildReportParallel(db, ctx.dbPath, { period, today: ctx.today, sections: REPORT_SECTIONS.filter((s) => sections.includes(s)), by, detailLimit: wanted ? limit : undefined, redact: Boolean(o.redact) });
+        const model = await buildReportParallel(db, ctx.dbPath, { period, today: ctx.today, sections: REPORT_SECTIONS.filter((s) => sections.includes(s)), by, detailLimit: wanted ? limit : undefined, redact: Boolean(o.redact), lang: getLang() });
         emit(renderReport(model, format, detail), o);
       }),
     );
