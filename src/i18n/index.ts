@@ -6,6 +6,7 @@ import { dispute } from './dispute.js';
 import { meetings } from './meetings.js';
 import { pair } from './pair.js';
 import { people } from './people.js';
+import { plainText } from './plain.js';
 import { plan } from './plan.js';
 import { report } from './report.js';
 import { safety } from './safety.js';
@@ -49,11 +50,15 @@ export function catalogueKeys(): string[] {
   return Object.keys(entries);
 }
 
-/** Translate `key`, filling `{name}` placeholders. An unknown key shows itself (and a test catches it). */
+/**
+ * Translate `key`, filling `{name}` placeholders. An unknown key shows itself (and a test catches it).
+ * Values are cleaned of controls and invisible formatting: they are often what a user typed or
+ * stored (a name, a setting), and every message ends up on a terminal.
+ */
 export function t(key: string, params: Record<string, string | number> = {}, lang: Lang = current): string {
   const entry = entries[key];
   const text = entry ? entry[lang === 'zh' ? 1 : 0] : key;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? plainText(String(params[name])) : `{${name}}`));
 }
 
 /** The label of a canonical key (e.g. label('visit_category', 'poor-household')). */

@@ -2,13 +2,20 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { DataError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
+import { terminalSafe } from '../../render/escape.js';
 
+/**
+ * Standard output. On a terminal nothing but text and fs's own colours gets through, whatever the
+ * format (`fs config get`, JSON with an ESC in a name); piped, the bytes are the data, unchanged.
+ */
 export function writeOut(text: string): void {
-  process.stdout.write(text);
+  process.stdout.write(process.stdout.isTTY ? terminalSafe(text) : text);
 }
 
+/** Standard error is always for people: messages, notices and echoes lose controls and invisible characters. */
 export function writeErr(text: string): void {
-  process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  const safe = terminalSafe(text);
+  process.stderr.write(safe.endsWith('\n') ? safe : `${safe}\n`);
 }
 
 /** Write an -o file: created 0600 (the process umask is 077 too); an existing file keeps its mode. */
