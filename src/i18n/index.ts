@@ -3,6 +3,7 @@
 import { core } from './core.js';
 import { decisions } from './decisions.js';
 import { dispute } from './dispute.js';
+import { guard } from './guard.js';
 import { meetings } from './meetings.js';
 import { pair } from './pair.js';
 import { people } from './people.js';
@@ -17,7 +18,7 @@ export type Entries = Record<string, readonly [string, string]>;
 
 export type Params = Record<string, string | number>;
 
-const catalogue = { ...core, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report, ...safety };
+const catalogue = { ...core, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report, ...safety, ...guard };
 
 /** Every message key: deep code names one of these and the edge translates it. */
 export type MessageKey = keyof typeof catalogue;

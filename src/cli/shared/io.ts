@@ -1,6 +1,7 @@
 // The only place that writes to stdout, stderr and output files.
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { DataError } from '../../errors.js';
+import { closeSync, fsyncSync, lstatSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { DataError, UsageError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { terminalSafe } from '../../render/escape.js';
 
@@ -18,12 +19,81 @@ export function writeErr(text: string): void {
   process.stderr.write(safe.endsWith('\n') ? safe : `${safe}\n`);
 }
 
-/** Write an -o file: created 0600 (the process umask is 077 too); an existing file keeps its mode. */
-export function writeOutputFile(path: string, text: string): void {
+// The database of this run (set by the context): an -o file may never be it or its companions.
+let database: string | undefined;
+
+export function protectDatabase(dbPath: string): void {
+  database = dbPath;
+}
+
+/** A path with its directory's symlinks resolved (the file itself may not exist). */
+function canonical(path: string): string {
+  const abs = resolve(path);
   try {
-    writeFileSync(path, text, { mode: 0o600 });
+    return join(realpathSync(dirname(abs)), basename(abs));
+  } catch {
+    return abs;
+  }
+}
+
+const COMPANIONS = ['-wal', '-shm', '-journal'];
+
+function looksLikeSqlite(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buf = Buffer.alloc(16);
+    return readSync(fd, buf, 0, 16, 0) === 16 && buf.toString('latin1') === 'SQLite format 3\0';
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function statOrUndefined(path: string, link: boolean): Stats | undefined {
+  try {
+    return link ? lstatSync(path) : statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Where -o may write: a new path, or an existing regular file that is no database. Refused (exit
+ * 2, nothing written): this run's database and its -wal/-shm/-journal (by name and by inode), any
+ * SQLite file and its companions, a symbolic link (never followed onto another file), a directory,
+ * device or pipe.
+ */
+export function checkOutputPath(path: string): void {
+  const target = canonical(path);
+  const st = statOrUndefined(target, true);
+  if (st?.isSymbolicLink()) throw new UsageError('err.output_symlink', { path });
+  if (st && !st.isFile()) throw new UsageError('err.output_not_file', { path });
+  if (database) {
+    const db = canonical(database);
+    if ([db, ...COMPANIONS.map((c) => db + c)].includes(target)) throw new UsageError('err.output_is_db', { path });
+    const dbStat = statOrUndefined(db, false);
+    if (st && dbStat && st.ino === dbStat.ino && st.dev === dbStat.dev) throw new UsageError('err.output_is_db', { path });
+  }
+  if (st && looksLikeSqlite(target)) throw new UsageError('err.output_is_db', { path });
+  const companion = COMPANIONS.find((c) => target.endsWith(c));
+  if (companion && looksLikeSqlite(target.slice(0, -companion.length))) throw new UsageError('err.output_is_db', { path });
+}
+
+/**
+ * Write an -o file: checked (checkOutputPath), written beside its final name as a new 0600 file
+ * and renamed over it, so an existing file ends up 0600 too and a symlink put there meanwhile is
+ * replaced, not followed.
+ */
+export function writeOutputFile(path: string, text: string): void {
+  const sink = outputSink(path);
+  try {
+    sink.write(text);
+    sink.finish();
   } catch (e) {
-    throw new DataError('err.write_file', { path, detail: (e as Error).message });
+    sink.abort();
+    throw e;
   }
 }
 
@@ -33,6 +103,7 @@ export function writeOutputFile(path: string, text: string): void {
  * looks whole.
  */
 export function outputSink(output: string | undefined) {
+  if (output) checkOutputPath(output);
   const tmp = output ? `${output}.partial-${process.pid}` : undefined;
   let fd: number | undefined;
   if (tmp) {
@@ -63,14 +134,21 @@ export function outputSink(output: string | undefined) {
       if (fd !== undefined) {
         fsyncSync(fd);
         closeSync(fd);
-        renameSync(tmp!, output!);
+        fd = undefined;
+        try {
+          renameSync(tmp!, output!);
+        } catch (e) {
+          rmSync(tmp!, { force: true });
+          throw new DataError('err.write_file', { path: output!, detail: (e as Error).message });
+        }
       }
     },
     abort() {
       if (fd !== undefined) {
         closeSync(fd);
-        rmSync(tmp!, { force: true });
+        fd = undefined;
       }
+      if (tmp) rmSync(tmp, { force: true });
     },
   };
 }
