@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { backupDirFor, canOpen, copyDamaged, inspectDatabaseFile, isSqliteFile, listBackups, newBackupPath, openForBackup, restoreDatabase } from '../db/backup.js';
+import { backupDirFor, canOpen, refuseForeign, copyDamaged, inspectDatabaseFile, isSqliteFile, listBackups, newBackupPath, openForBackup, restoreDatabase } from '../db/backup.js';
 import { latestVersion } from '../db/open.js';
 import { DataError, UsageError } from '../errors.js';
 import { askBackup } from '../prompts/safety.js';
@@ -57,6 +57,7 @@ export function restoreCommand(): Command {
       action(async (ctx, file: string | undefined, o: { yes?: boolean }) => {
         const source = await chooseFile(ctx, file);
         if (samePath(source, ctx.dbPath)) throw new UsageError('err.restore_same', { path: source });
+        refuseForeign(source, latestVersion());
         const info = inspectDatabaseFile(source);
         if (info.version > latestVersion()) throw new DataError('err.newer_db', { path: source, found: info.version, known: latestVersion() });
         if (info.problems.length) throw new DataError('err.restore_check_failed', { path: source, detail: info.problems.slice(0, 3).join('; ') });
