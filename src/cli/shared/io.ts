@@ -86,10 +86,11 @@ export function checkOutputPath(path: string): void {
  * and renamed over it, so an existing file ends up 0600 too and a symlink put there meanwhile is
  * replaced, not followed.
  */
-export function writeOutputFile(path: string, text: string): void {
+export function writeOutputFile(path: string, content: string | Uint8Array): void {
   const sink = outputSink(path);
   try {
-    sink.write(text);
+    if (typeof content === 'string') sink.write(content);
+    else sink.writeBytes(content);
     sink.finish();
   } catch (e) {
     sink.abort();
@@ -124,6 +125,12 @@ export function outputSink(output: string | undefined) {
     size = 0;
   };
   return {
+    /** Binary output (a .docx): to a file only. */
+    writeBytes(bytes: Uint8Array) {
+      flush();
+      if (fd === undefined) throw new DataError('err.write_file', { path: '-', detail: 'binary output needs -o FILE' });
+      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+    },
     write(text: string) {
       chunk.push(text);
       size += text.length;
