@@ -33,14 +33,20 @@ function walPageOne(walPath: string, pageSize: number): Buffer | undefined {
     const salt2 = header.readUInt32BE(20);
     let committed: Buffer | undefined;
     let pending: Buffer | undefined;
-    for (let off = 32; off + 24 + walPage <= size; off += 24 + walPage) {
-      const frame = readAt(fd, 24, off);
-      if (frame.readUInt32BE(8) !== salt1 || frame.readUInt32BE(12) !== salt2) break;
-      if (frame.readUInt32BE(0) === 1) pending = readAt(fd, walPage, off + 24);
-      // A commit frame carries the database size in pages: what came before it is committed.
-      if (frame.readUInt32BE(4) !== 0 && pending) {
-        committed = pending;
+    // Frames are read many at a time: a -wal left by a crash can hold thousands.
+    const frameSize = 24 + walPage;
+    const perRead = Math.max(1, Math.floor((4 << 20) / frameSize));
+    scan: for (let off = 32; off + frameSize <= size; ) {
+      const n = Math.min(perRead, Math.floor((size - off) / frameSize));
+      const block = readAt(fd, n * frameSize, off);
+      for (let i = 0; i < n; i++) {
+        const f = i * frameSize;
+        if (block.readUInt32BE(f + 8) !== salt1 || block.readUInt32BE(f + 12) !== salt2) break scan;
+        if (block.readUInt32BE(f) === 1) pending = Buffer.from(block.subarray(f + 24, f + frameSize));
+        // A commit frame carries the database size in pages: what came before it is committed.
+        if (block.readUInt32BE(f + 4) !== 0 && pending) committed = pending;
       }
+      off += n * frameSize;
     }
     return committed;
   } finally {
