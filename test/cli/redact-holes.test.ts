@@ -2,6 +2,7 @@
 // every report format, in both languages: a renamed person's old name, a one-character name, a
 // mediation participant, a Latin name typed in another case, the secretary (also a helper), and
 // phone numbers written with dots, brackets or full-width digits.
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
 
@@ -54,6 +55,23 @@ describe('fs report --redact leaves no seeded secret in any format', () => {
       for (const p of PHONES) expect(digits, p).not.toContain(p);
     });
   }
+
+  it('each ledger has its own salt, and no output shows it', () => {
+    const other = cli({ today: '2026-11-27' });
+    other.ok(['person', 'add', '--name', '赵六']);
+    const salt = (db: string) => {
+      const d = new Database(db, { readonly: true });
+      try {
+        return (d.prepare("SELECT value FROM ledger_secret WHERE name = 'redact_salt'").get() as { value: string }).value;
+      } finally {
+        d.close();
+      }
+    };
+    expect(salt(fs.db)).toMatch(/^[0-9a-f]{64}$/);
+    expect(salt(other.db)).not.toBe(salt(fs.db));
+    const everything = [fs.ok(['report', '2026-11', '--redact', '--format', 'json', '--detail']), fs.ok(['export']), fs.ok(['config', 'list', '--format', 'json'])].join('\n');
+    expect(everything).not.toContain(salt(fs.db));
+  });
 
   it('zh pseudonyms follow the convention: surname + 某, 某 alone for a one-character name', () => {
     const r = fs.json(['report', '2026-11', '--redact', '--lang', 'zh', '--detail', '--detail-limit', '0']);
