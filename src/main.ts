@@ -8,7 +8,7 @@ import { FsError } from './errors.js';
 import { isReportWorker, runReportWorker } from './report/parallel.js';
 import { configureColor } from './render/color.js';
 import { ce } from './render/color.js';
-import { oneLine } from './render/escape.js';
+import { oneLine, terminalSafe } from './render/escape.js';
 import { resolveLang, setLang, t } from './i18n/index.js';
 
 declare const FS_VERSION: string;
@@ -30,7 +30,8 @@ export function buildProgram(only?: string): Command {
     .configureOutput({
       // Help's "Example(s):" lines come from each command's help text, written in English.
       writeOut: (s) => process.stdout.write(s.replace(/^Examples?:$/gm, t('help.Examples:'))),
-      writeErr: (s) => process.stderr.write(s),
+      // Commander's errors echo what was typed (an unknown option may carry an ESC sequence).
+      writeErr: (s) => process.stderr.write(terminalSafe(s)),
       outputError: (s, write) => write(`${oneLine(translateCommanderError(s))}\n`),
     });
   for (const entry of COMMANDS) {

@@ -1,18 +1,16 @@
 // fs ledger: the 台账 a township collects, as one workbook with a sheet per ledger.
 import { Command } from 'commander';
 import { extname } from 'node:path';
-import { otherNames, rosterExtras, rosterNames } from '../db/report.js';
 import { ALL_TIME, concernLedger, decisionLedger, disputeLedger, firstRecordDate, meetingLedger, pairLedger, planLedger, visitLedger, type LedgerRange } from '../db/ledger.js';
 import { listPresenceDays } from '../db/presence.js';
 import { DECISION_STEPS } from '../domain/decision.js';
 import { LEDGER_SHEETS, ledgerColumns, type LedgerRow, type LedgerSheet } from '../domain/ledger.js';
 import { presenceCells, concernCells, decisionCells, disputeCells, meetingCells, pairCells, planCells, summaryCells, visitCells } from '../domain/ledger-rows.js';
-import { makeRedactor } from '../domain/redact.js';
 import { REPORT_SECTIONS } from '../domain/report.js';
 import { UsageError } from '../errors.js';
-import { hasMessage, joinList, label, t, type MessageKey } from '../i18n/index.js';
+import { getLang, hasMessage, joinList, label, t, type MessageKey } from '../i18n/index.js';
 import { writeWorkbook, type SheetSpec } from '../render/xlsx.js';
-import { buildReport } from '../report/build.js';
+import { buildReport, reportRedactor } from '../report/build.js';
 import { parsePeriod, rangePeriod, type Period } from '../time/periods.js';
 import { action } from './shared/action.js';
 import type { Context } from './shared/context.js';
@@ -52,7 +50,7 @@ function rowsOf(db: Db, sheet: LedgerSheet, range: LedgerRange, period: Period, 
   const map = <T>(rows: Iterable<T>, f: (r: T) => LedgerRow) => (function* () { for (const r of rows) yield f(r); })();
   switch (sheet) {
     case 'summary':
-      return summaryCells(buildReport(db, { period, today: ctx.today, sections: REPORT_SECTIONS, redact }));
+      return summaryCells(buildReport(db, { period, today: ctx.today, sections: REPORT_SECTIONS, redact, lang: getLang() }));
     case 'presence':
       return map(listPresenceDays(db, range.from, range.to), presenceCells);
     case 'visits':
@@ -92,7 +90,7 @@ export function ledgerCommand(): Command {
         const db = await ctx.db();
         const period = periodArg ? parsePeriod(periodArg, ctx.today) : rangePeriod(from ?? firstRecordDate(db, ctx.today), to ?? ctx.today);
         const range = periodArg || from || to ? { from: period.from, to: period.to } : ALL_TIME;
-        const redactor = o.redact ? makeRedactor(rosterNames(db), otherNames(db), rosterExtras(db)) : undefined;
+        const redactor = o.redact ? reportRedactor(db, { lang: getLang() }) : undefined;
         const specs = sheets.map((sheet): SheetSpec => {
           const columns = ledgerColumns(sheet, DECISION_STEPS);
           const rows = rowsOf(db, sheet, range, period, ctx, Boolean(o.redact));

@@ -62,7 +62,7 @@ export function reportCommand(): Command {
           // The work report as a document: one tree, redacted on the tree, then Markdown or docx.
           const model = await buildReportParallel(db, ctx.dbPath, { period, today: ctx.today, sections: chosen, by, redact: false });
           let tree = buildDocument(model, gatherDocumentData(db, model, detail.text ? limit : 0), getLang(), Boolean(o.redact));
-          if (o.redact) tree = redactDocument(tree, reportRedactor(db));
+          if (o.redact) tree = redactDocument(tree, reportRedactor(db, { lang: getLang() }));
           if (!docx) return emit(renderDocumentMarkdown(tree), o);
           const { renderDocumentDocx } = await import('../render/document-docx.js');
           const bytes = await renderDocumentDocx(tree);
@@ -70,7 +70,7 @@ export function reportCommand(): Command {
           writeOutputFile(o.output, bytes);
           return writeErr(t('msg.wrote_file', { path: o.output }));
         }
-        const model = await buildReportParallel(db, ctx.dbPath, { period, today: ctx.today, sections: chosen, by, detailLimit: wanted ? limit : undefined, redact: Boolean(o.redact) });
+        const model = await buildReportParallel(db, ctx.dbPath, { period, today: ctx.today, sections: chosen, by, detailLimit: wanted ? limit : undefined, redact: Boolean(o.redact), lang: getLang() });
         emit(withBom(renderReport(model, format, detail), o), o);
       }),
     );

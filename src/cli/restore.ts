@@ -2,8 +2,9 @@
 import { Command } from 'commander';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { backupDirFor, canOpen, copyDamaged, inspectDatabaseFile, isSqliteFile, listBackups, newBackupPath, openForBackup, restoreDatabase } from '../db/backup.js';
+import { backupDirFor, canOpen, refuseForeign, copyDamaged, inspectDatabaseFile, isSqliteFile, listBackups, newBackupPath, openForBackup, restoreDatabase } from '../db/backup.js';
 import { latestVersion } from '../db/open.js';
+import { restoreLocked } from '../db/restore-locked.js';
 import { DataError, UsageError } from '../errors.js';
 import { askBackup } from '../prompts/safety.js';
 import { t } from '../i18n/index.js';
@@ -24,6 +25,16 @@ async function chooseFile(ctx: Context, file: string | undefined): Promise<strin
 }
 
 const samePath = (a: string, b: string) => existsSync(a) && existsSync(b) && realpathSync(a) === realpathSync(b);
+
+/** A healthy fs database that SQLite opens: restored in place, under its own lock. */
+function usable(dbPath: string): boolean {
+  if (!existsSync(dbPath) || statSync(dbPath).size === 0 || !isSqliteFile(dbPath) || !canOpen(dbPath)) return false;
+  try {
+    return inspectDatabaseFile(dbPath).problems.length === 0;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Keep what is about to be replaced. A healthy database goes through the backup API; one SQLite
@@ -57,13 +68,22 @@ export function restoreCommand(): Command {
       action(async (ctx, file: string | undefined, o: { yes?: boolean }) => {
         const source = await chooseFile(ctx, file);
         if (samePath(source, ctx.dbPath)) throw new UsageError('err.restore_same', { path: source });
+        refuseForeign(source, latestVersion());
         const info = inspectDatabaseFile(source);
         if (info.version > latestVersion()) throw new DataError('err.newer_db', { path: source, found: info.version, known: latestVersion() });
         if (info.problems.length) throw new DataError('err.restore_check_failed', { path: source, detail: info.problems.slice(0, 3).join('; ') });
         await confirmOrYes(ctx, o.yes, t('prompt.confirm_restore', { file: source, db: ctx.dbPath }), t('action.restore'));
-        const kept = await keepCurrent(ctx.dbPath);
-        if (kept) writeErr(t('msg.restore_kept', { path: kept.path }));
-        await restoreDatabase(source, ctx.dbPath, kept?.usable ?? true);
+        if (usable(ctx.dbPath)) {
+          // The copy of what is replaced and the replacement under one write lock: no write in between is lost.
+          const keep = newBackupPath(backupDirFor(ctx.dbPath), ctx.dbPath);
+          restoreLocked(source, ctx.dbPath, keep);
+          writeErr(t('msg.restore_kept', { path: keep }));
+        } else {
+          // Missing or damaged: nothing writes to it; its bytes are kept and it is replaced by rename.
+          const kept = await keepCurrent(ctx.dbPath);
+          if (kept) writeErr(t('msg.restore_kept', { path: kept.path }));
+          await restoreDatabase(source, ctx.dbPath, kept?.usable ?? true);
+        }
         const after = inspectDatabaseFile(ctx.dbPath);
         if (after.problems.length) throw new DataError('err.restore_check_failed', { path: ctx.dbPath, detail: after.problems.slice(0, 3).join('; ') });
         writeErr(t('msg.restored', { file: source, db: ctx.dbPath }));

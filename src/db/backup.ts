@@ -5,6 +5,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { DataError, NotFoundError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { FS_APPLICATION_ID, loadSqlite, type Db } from './open.js';
+import { isFsOrEmpty, peekHeader } from './peek.js';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 /** Pages per backup step: the whole database in one step, so a busy writer cannot restart it forever. */
@@ -95,10 +96,20 @@ export function isSqliteFile(path: string): boolean {
   }
 }
 
+/**
+ * A SQLite file of another program (or, given `known`, of a newer fs) is refused from its bytes,
+ * before SQLite opens it: closing a connection would checkpoint its -wal into it.
+ */
+export function refuseForeign(path: string, known?: number): void {
+  const head = peekHeader(path);
+  if (head && !isFsOrEmpty(head, FS_APPLICATION_ID)) throw new DataError('err.not_fs_db', { path });
+  if (head && known !== undefined && head.userVersion > known) throw new DataError('err.newer_db', { path, found: head.userVersion, known });
+}
+
 /** Open an existing SQLite file as it is: no migrations, no pragmas that write. Caller closes. */
-export function openExisting(path: string): Db {
+export function openExisting(path: string, readonly = false): Db {
   const { Sqlite, nativeBinding } = loadSqlite();
-  return new Sqlite(path, { fileMustExist: true, timeout: 5000, nativeBinding });
+  return new Sqlite(path, { fileMustExist: true, timeout: 5000, nativeBinding, readonly });
 }
 
 /**
@@ -108,6 +119,7 @@ export function openExisting(path: string): Db {
 export function openForBackup(dbPath: string): Db {
   if (!existsSync(dbPath)) throw new NotFoundError('err.no_database', { path: dbPath });
   if (!isSqliteFile(dbPath)) throw new DataError('err.not_fs_db', { path: dbPath });
+  refuseForeign(dbPath);
   const db = openExisting(dbPath);
   try {
     if (db.pragma('application_id', { simple: true }) !== FS_APPLICATION_ID) throw new DataError('err.not_fs_db', { path: dbPath });
@@ -147,6 +159,7 @@ export interface FileInspection {
 export function inspectDatabaseFile(path: string, full = false): FileInspection {
   if (!existsSync(path)) throw new DataError('err.file_missing', { path });
   if (!isSqliteFile(path)) throw new DataError('err.not_fs_db', { path });
+  refuseForeign(path);
   let db: Db | undefined;
   try {
     db = openExisting(path);

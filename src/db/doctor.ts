@@ -1,10 +1,11 @@
 // fs doctor: looks at the database file without migrating or repairing it.
 import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { chmodCommand, humanSize, schemaStatus, tooOpen, type DoctorCheck } from '../domain/doctor.js';
+import { chmodCommand, humanSize, notWritable, schemaStatus, tooOpen, type DoctorCheck } from '../domain/doctor.js';
 import { t } from '../i18n/index.js';
 import { backupDirFor, integrityProblems, isSqliteFile, listBackups, openExisting } from './backup.js';
 import { FS_APPLICATION_ID, type Db } from './open.js';
+import { isFsOrEmpty, peekHeader } from './peek.js';
 
 export interface DoctorOptions {
   full: boolean;
@@ -31,8 +32,17 @@ function permissionsCheck(dbPath: string, fix: boolean): DoctorCheck[] {
   const badFiles = files.filter(open);
   const badDirs = dirs.filter(open);
   const out: DoctorCheck[] = [];
+  // The database and its companions must stay writable by their owner, or every change fails.
+  const live = new Set([dbPath, `${dbPath}-wal`, `${dbPath}-shm`]);
+  const readOnly = files.filter((f) => live.has(f) && notWritable(statSync(f).mode));
+  if (readOnly.length && fix) {
+    for (const f of readOnly) chmodSync(f, 0o600);
+    out.push({ check: 'permissions', status: 'ok', detail: t('doctor.perm_fixed', { paths: readOnly.join(', ') }) });
+  } else if (readOnly.length) {
+    out.push({ check: 'permissions', status: 'problem', detail: t('doctor.perm_readonly', { paths: readOnly.join(', '), fix: chmodCommand(readOnly, []) }) });
+  }
   if (badFiles.length + badDirs.length === 0) {
-    out.push({ check: 'permissions', status: 'ok', detail: t('doctor.perm_ok', { n: files.length + dirs.length }) });
+    if (!readOnly.length) out.push({ check: 'permissions', status: 'ok', detail: t('doctor.perm_ok', { n: files.length + dirs.length }) });
   } else if (fix) {
     for (const f of badFiles) chmodSync(f, 0o600);
     for (const d of badDirs) chmodSync(d, 0o700);
@@ -80,18 +90,23 @@ function databaseChecks(db: Db, dbPath: string, o: DoctorOptions): DoctorCheck[]
 
 export function runDoctor(dbPath: string, o: DoctorOptions): DoctorCheck[] {
   const out: DoctorCheck[] = [];
+  // Permissions first: closing the connection below may delete a -wal/-shm whose mode is the problem.
+  const permissions = existsSync(dbPath) ? permissionsCheck(dbPath, o.fixPermissions) : [];
   if (!existsSync(dbPath)) {
     out.push({ check: 'database', status: 'problem', detail: t('doctor.missing', { path: dbPath }) });
     out.push(backupsCheck(dbPath));
     return out;
   }
   out.push({ check: 'database', status: 'ok', detail: t('doctor.location', { path: dbPath, size: humanSize(statSync(dbPath).size) }) });
-  if (!isSqliteFile(dbPath)) {
+  const head = isSqliteFile(dbPath) ? peekHeader(dbPath) : undefined;
+  // Another program's database is looked at from its bytes only: opening it would change it.
+  if (!head || !isFsOrEmpty(head, FS_APPLICATION_ID)) {
     out.push({ check: 'database', status: 'problem', detail: t('err.not_fs_db', { path: dbPath }) });
   } else {
     let db: Db | undefined;
     try {
-      db = openExisting(dbPath);
+      // With a pending -wal, read-only: closing a writable connection would checkpoint it.
+      db = openExisting(dbPath, existsSync(`${dbPath}-wal`));
       out.push(...databaseChecks(db, dbPath, o));
     } catch (e) {
       out.push({ check: 'integrity', status: 'problem', detail: t('err.corrupt_db', { path: dbPath, detail: (e as Error).message }) });
@@ -99,7 +114,7 @@ export function runDoctor(dbPath: string, o: DoctorOptions): DoctorCheck[] {
       db?.close();
     }
   }
-  out.push(...permissionsCheck(dbPath, o.fixPermissions));
+  out.push(...permissions);
   out.push(backupsCheck(dbPath));
   return out;
 }

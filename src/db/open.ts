@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import { DataError } from '../errors.js';
 import { t } from '../i18n/index.js';
+import { isFsOrEmpty, peekHeader } from './peek.js';
 
 export type Db = Database.Database;
 
@@ -98,6 +99,26 @@ export function tightenPermissions(path: string): void {
   }
 }
 
+/**
+ * A -wal or -shm the owner cannot write (left 0400 by a read-only open of a read-only file) makes
+ * SQLite open it read-only, and then every write fails with "attempt to write a readonly
+ * database". Made 0600 again before SQLite opens them, when the database itself is writable.
+ */
+function repairCompanions(path: string): void {
+  try {
+    if (!existsSync(path) || (statSync(path).mode & 0o600) !== 0o600) return;
+  } catch {
+    return;
+  }
+  for (const f of [`${path}-wal`, `${path}-shm`]) {
+    try {
+      if (existsSync(f) && (statSync(f).mode & 0o777) !== 0o600) chmodSync(f, 0o600);
+    } catch {
+      // not ours to change (another owner); doctor reports it
+    }
+  }
+}
+
 function wrapSqliteError(path: string, e: unknown): never {
   const err = e as { code?: string; message?: string };
   if (err.code === 'SQLITE_BUSY') throw new DataError('err.db_busy');
@@ -123,6 +144,13 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     chmodSync(dir, 0o700);
   }
   checkHeader(path);
+  const migrations = options.migrations ?? listMigrations();
+  const known = migrations.length ? migrations[migrations.length - 1]!.version : 0;
+  // Refused before SQLite opens it: closing even a refused connection would change the file.
+  const head = peekHeader(path);
+  if (head && !isFsOrEmpty(head, FS_APPLICATION_ID)) throw new DataError('err.not_fs_db', { path });
+  if (head && head.userVersion > known) throw new DataError('err.newer_db', { path, found: head.userVersion, known });
+  repairCompanions(path);
   const isNew = !existsSync(path) || statSync(path).size === 0;
   const { Sqlite, nativeBinding } = loadSqlite();
   let db: Db;
@@ -132,8 +160,6 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     wrapSqliteError(path, e);
   }
   try {
-    const migrations = options.migrations ?? listMigrations();
-    const known = migrations.length ? migrations[migrations.length - 1]!.version : 0;
     const appId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
     if (appId !== FS_APPLICATION_ID) {

@@ -215,29 +215,3 @@ export const DETAIL_QUERIES: Record<string, DetailQuery> = {
       limit,
     ),
 };
-
-/** Every roster name with its id, for redaction. */
-export function rosterNames(db: Db): { id: number; name: string }[] {
-  return statement(db, 'SELECT id, name FROM people').all() as { id: number; name: string }[];
-}
-
-/** Household labels and phone numbers on the roster (removed ones too), masked in redacted free text. */
-export function rosterExtras(db: Db): { households: { id: number; label: string }[]; phones: string[] } {
-  return {
-    households: statement(db, 'SELECT id, label FROM households').all() as { id: number; label: string }[],
-    phones: (statement(db, "SELECT DISTINCT phone FROM people WHERE phone IS NOT NULL AND phone <> ''").all() as { phone: string }[]).map((r) => r.phone),
-  };
-}
-
-/** Names that are not roster people but appear in reports: helpers, chairs, owners, plain-name parties. */
-export function otherNames(db: Db): string[] {
-  return (
-    statement(db, 
-        `SELECT helper AS n FROM pairs UNION SELECT chair FROM meetings WHERE chair IS NOT NULL
-         UNION SELECT recorder FROM meetings WHERE recorder IS NOT NULL UNION SELECT owner FROM plans WHERE owner IS NOT NULL
-         UNION SELECT owner FROM plan_milestones WHERE owner IS NOT NULL UNION SELECT name FROM dispute_parties WHERE name IS NOT NULL
-         UNION SELECT name FROM meeting_attendance WHERE name IS NOT NULL`,
-      )
-      .all() as { n: string }[]
-  ).map((r) => r.n);
-}

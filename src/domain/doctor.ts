@@ -17,6 +17,14 @@ export function tooOpen(mode: number): boolean {
   return (mode & 0o077) !== 0;
 }
 
+/**
+ * The owner cannot both read and write: for the database and its -wal/-shm that means every change
+ * fails with "attempt to write a readonly database" (a -shm left 0400 by a read-only open).
+ */
+export function notWritable(mode: number): boolean {
+  return (mode & 0o600) !== 0o600;
+}
+
 /** POSIX shell quoting for a path in a printed command. */
 export function shellQuote(s: string): string {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;

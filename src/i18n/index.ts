@@ -8,9 +8,11 @@ import { handover } from './handover.js';
 import { ledger } from './ledger.js';
 import { dispute } from './dispute.js';
 import { documents } from './documents.js';
+import { guard } from './guard.js';
 import { meetings } from './meetings.js';
 import { pair } from './pair.js';
 import { people } from './people.js';
+import { plainText } from './plain.js';
 import { plan } from './plan.js';
 import { presence } from './presence.js';
 import { report } from './report.js';
@@ -22,7 +24,7 @@ export type Entries = Record<string, readonly [string, string]>;
 
 export type Params = Record<string, string | number>;
 
-const catalogue = { ...core, ...cli, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report, ...safety, ...ledger, ...presence, ...agenda, ...documents, ...handover };
+const catalogue = { ...core, ...cli, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report, ...safety, ...ledger, ...presence, ...agenda, ...documents, ...handover, ...guard };
 
 /** Every message key: deep code names one of these and the edge translates it. */
 export type MessageKey = keyof typeof catalogue;
@@ -55,11 +57,15 @@ export function catalogueKeys(): string[] {
   return Object.keys(entries);
 }
 
-/** Translate `key`, filling `{name}` placeholders. An unknown key shows itself (and a test catches it). */
+/**
+ * Translate `key`, filling `{name}` placeholders. An unknown key shows itself (and a test catches it).
+ * Values are cleaned of controls and invisible formatting: they are often what a user typed or
+ * stored (a name, a setting), and every message ends up on a terminal.
+ */
 export function t(key: string, params: Record<string, string | number> = {}, lang: Lang = current): string {
   const entry = entries[key];
   const text = entry ? entry[lang === 'zh' ? 1 : 0] : key;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? plainText(String(params[name])) : `{${name}}`));
 }
 
 /** The label of a canonical key (e.g. label('visit_category', 'poor-household')). */

@@ -1,12 +1,28 @@
 // Text typed by users is untrusted when printed. Pure.
+import { plainText } from '../i18n/plain.js';
 
-// ESC and the other C0 controls except tab and newline, DEL, and the C1 range.
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-
-/** Remove terminal control characters (keeps tab and newline). */
+/** Remove terminal control characters, bidi overrides and zero-width characters (keeps tab and newline). */
 export function stripControls(s: string): string {
-  return s.replace(CONTROLS, '');
+  return plainText(s);
+}
+
+// Colour (SGR: ESC [ digits ; m) is the one escape sequence fs itself writes.
+// eslint-disable-next-line no-control-regex
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/**
+ * What reaches a terminal: everything stripControls removes, except fs's own colours. The last
+ * guard of every write to a terminal (io.ts); renderers have cleaned user text already, so no
+ * user-typed sequence reaches this point as a whole.
+ */
+export function terminalSafe(s: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of s.matchAll(SGR)) {
+    out += plainText(s.slice(last, m.index)) + m[0];
+    last = m.index! + m[0].length;
+  }
+  return out + plainText(s.slice(last));
 }
 
 /** A TSV cell: no controls, and tabs and line breaks become spaces so each record stays one line. */
@@ -18,25 +34,33 @@ export function tsvCell(s: string): string {
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  let s = String(value);
-  // A cell beginning with = + - @ tab or CR is run as a formula by spreadsheets: prefix a quote.
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  s = s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+  // Controls and invisible characters go first: "\x01=cmd" must be seen as the "=cmd" a spreadsheet reads.
+  let s = stripControls(String(value).replace(/\r\n?/g, '\n'));
+  // A cell beginning with = + - @ or tab is run as a formula by spreadsheets (full-width ＝＋－＠ too): prefix a quote.
+  if (/^[=+\-@\t\n\uff1d\uff0b\uff0d\uff20]/.test(s)) s = `'${s}`;
   return /[",\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** A Markdown (GFM) table cell: pipes escaped, line breaks as <br>, no controls. */
+/**
+ * User text as Markdown text: raw HTML (<img onerror=…>) and link or image syntax
+ * ([x](javascript:…)) are escaped so they render as the characters typed (and backslashes, so
+ * that a typed one cannot undo an escape). Emphasis is left alone: it cannot run anything.
+ */
+function mdEscape(s: string): string {
+  return s.replace(/[\\[\]<>&]/g, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`));
+}
+
+/** A Markdown (GFM) table cell: pipes escaped, line breaks as <br>, no controls, no HTML or links. */
 export function mdCell(s: string): string {
-  return stripControls(s)
-    .replace(/\\/g, '\\\\')
+  return mdEscape(stripControls(s))
     .replace(/\|/g, '\\|')
     .replace(/\r\n|\r|\n/g, '<br>')
     .replace(/\t/g, ' ');
 }
 
-/** Markdown text outside tables (titles, paragraphs): no controls, no line breaks that would end a heading. */
+/** Markdown text outside tables (titles, paragraphs): no controls, no line breaks that would end a heading, no HTML or links. */
 export function mdText(s: string): string {
-  return stripControls(s).replace(/\r\n|\r|\n/g, ' ');
+  return mdEscape(stripControls(s)).replace(/\r\n|\r|\n/g, ' ');
 }
 
 /**

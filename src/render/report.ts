@@ -2,7 +2,7 @@
 // figure tables, its lists and its narrative; JSON is one object; csv/tsv the long format.
 import { longRows, type Detail, type FigureRow, type LongRow, type FigureTable, type ReportList, type ReportModel, type SectionReport } from '../domain/report.js';
 import { joinList, label, t } from '../i18n/index.js';
-import { mdText } from './escape.js';
+import { mdText, stripControls } from './escape.js';
 import { renderDelimited, renderMarkdownTable, renderTable, type Column, type Format, type Listing } from './output.js';
 
 // A ratio with nothing to divide (no meeting with counts) is NaN: shown as a dash, null in JSON.
@@ -81,8 +81,8 @@ function detailListing(s: SectionReport): Listing<Detail> {
 export function renderReportDocument(m: ReportModel, format: 'table' | 'md', detail: boolean): string {
   const md = format === 'md';
   const out: string[] = [];
-  const heading = (level: number, text: string) => out.push(md ? `${'#'.repeat(level)} ${mdText(text)}\n` : `${'='.repeat(level === 1 ? 2 : 1)} ${text}\n`);
-  const paragraph = (text: string) => out.push(`${md ? mdText(text) : text}\n`);
+  const heading = (level: number, text: string) => out.push(md ? `${'#'.repeat(level)} ${mdText(text)}\n` : `${'='.repeat(level === 1 ? 2 : 1)} ${stripControls(text)}\n`);
+  const paragraph = (text: string) => out.push(`${md ? mdText(text) : stripControls(text)}\n`);
   const table = (l: Listing<any>, level: number) => {
     if (l.title) heading(level, l.title);
     out.push(md ? renderMarkdownTable({ ...l, title: undefined }) : renderTable({ ...l, title: undefined }));

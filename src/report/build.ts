@@ -2,7 +2,9 @@
 import { isZeroReport, mergeIntervals, type Detail, type ReportBy, type ReportList, type ReportModel, type SectionName, type SectionReport } from '../domain/report.js';
 import { makeRedactor, type Redactor } from '../domain/redact.js';
 import type { Db } from '../db/open.js';
-import { DETAIL_QUERIES, otherNames, rosterExtras, rosterNames, type DetailRow } from '../db/report.js';
+import { DETAIL_QUERIES, type DetailRow } from '../db/report.js';
+import { redactionFacts } from '../db/redact.js';
+import { getLang, type Lang } from '../i18n/index.js';
 import { getSetting } from '../db/settings.js';
 import type { IsoDate } from '../time/dates.js';
 import { splitPeriod, type Period } from '../time/periods.js';
@@ -16,20 +18,22 @@ export interface ReportOptions {
   /** Items per section in the narrative; 0 = all; undefined = no narrative at all. */
   detailLimit?: number;
   redact: boolean;
+  /** The pseudonyms' convention (surname + 某, or initials); set by the caller so that a worker thread uses the same. */
+  lang?: Lang;
+}
+
+/** The report's redactor, one per report over every name the ledger has held: the figures' model and the document tree both use it. */
+export function reportRedactor(db: Db, o: Pick<ReportOptions, 'lang'>): Redactor {
+  return makeRedactor(redactionFacts(db), o.lang ?? getLang());
 }
 
 const earlier = (a: IsoDate, b: IsoDate) => (a < b ? a : b);
-
-/** The one redactor of reports: the figures' model and the document tree both use it. */
-export function reportRedactor(db: Db): Redactor {
-  return makeRedactor(rosterNames(db), otherNames(db), rosterExtras(db));
-}
 
 /** The figures, lists and narrative of some sections (redacted if asked). */
 export function buildSections(db: Db, o: ReportOptions, names: readonly SectionName[]): SectionReport[] {
   const { period, today } = o;
   const intervals = o.by ? splitPeriod(period.from, period.to, o.by) : [];
-  const redactor = o.redact ? reportRedactor(db) : undefined;
+  const redactor = o.redact ? reportRedactor(db, o) : undefined;
   return names.map((name) => {
     const spec = SECTION_SPECS[name];
     const range = (p: Period) => ({ from: p.from, to: p.to, asOf: earlier(p.to, today), today });
@@ -52,12 +56,14 @@ export function buildSections(db: Db, o: ReportOptions, names: readonly SectionN
 /** The report around its sections (given in contract order). */
 export function assembleReport(db: Db, o: ReportOptions, sections: SectionReport[]): ReportModel {
   const { period, today } = o;
+  // The secretary is a name like any other: the same pseudonym as where they are a helper.
+  const secretary = getSetting(db, 'secretary');
   return {
     period,
     today,
     as_of: earlier(period.to, today),
     village: getSetting(db, 'village'),
-    secretary: getSetting(db, 'secretary'),
+    secretary: o.redact && secretary ? reportRedactor(db, o).name(secretary) : secretary,
     by: o.by,
     intervals: o.by ? splitPeriod(period.from, period.to, o.by) : [],
     sections,

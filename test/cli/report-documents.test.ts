@@ -194,19 +194,30 @@ describe('fs report --redact', () => {
     for (const s of secrets.filter((x) => !hidden.includes(x))) expect(plain, s).toContain(s);
   });
 
-  it('pseudonyms are stable (initial plus id for roster people) and the same in every format', () => {
+  it('pseudonyms: initials in en, surname + 某 in zh, numbered where two collide; stable and the same in every format', () => {
     const json = fs.json(['report', '2026-Q4', '--redact', '--detail']);
     expect(json.redacted).toBe(true);
-    expect(json.visits.details.map((d: { who: string }) => d.who)).toEqual(['李#4', '王#1', '张#3']);
-    expect(json.visits.details[1].what).toBe('王#1 says the roof | leaks;\ncall *********** or ask 王#2');
-    expect(json.concerns.details.map((d: { what: string }) => d.what)).toEqual(['repair the roof of H#1 before winter', 'call *********** about the school bus']);
-    expect(json.pairs.overdue_contacts[0].person).toBe('李#4');
+    const who = json.visits.details.map((d: { who: string }) => d.who) as string[];
+    // 李四, 王秀英, 张三: 王秀英 shares 王 with 王秀, so one of them is 王.2.
+    expect(who[0]).toMatch(/^李\.\d*$/);
+    expect(who[1]).toMatch(/^王\.2?$/);
+    expect(who[2]).toMatch(/^张\.\d*$/);
+    const wang = who[1]!;
+    const wangXiu = wang === '王.' ? '王.2' : '王.';
+    expect(json.visits.details[1].what).toBe(`${wang} says the roof | leaks;\ncall *********** or ask ${wangXiu}`);
+    expect(json.concerns.details[1].what).toBe('call *********** about the school bus');
+    expect(json.concerns.details[0].what).toMatch(/^repair the roof of Household \d before winter$/);
+    expect(json.pairs.overdue_contacts[0].person).toBe(who[0]);
     const helper = json.pairs.overdue_contacts[0].helper as string;
-    expect(helper).toMatch(/^孙·[0-9A-Z]+$/);
+    expect(helper).toMatch(/^孙\.\d*$/);
     expect(Object.keys(json.pairs.active_per_helper)).toContain(helper);
+    // The secretary is a name too, masked like everyone else.
+    expect(json.secretary).toMatch(/^李\.\d*$/);
     expect(fs.json(['report', '2026-Q4', '--redact', '--detail'])).toEqual(json);
     expect(fs.ok(['report', '2026-Q4', '--redact', '--format', 'md'])).toContain(`| ${helper} | 1 |`);
     expect(fs.ok(['report', '2026-Q4', '--redact', '--format', 'md'])).toContain('Names are pseudonyms; phone numbers are masked.');
+    const zh = fs.json(['report', '2026-Q4', '--redact', '--detail', '--lang', 'zh']);
+    expect(zh.visits.details.map((d: { who: string }) => d.who)).toEqual(who.map((w) => w.replace('.', '某')));
   });
 
   it('the figures are identical to the unredacted report', () => {
@@ -226,7 +237,7 @@ describe('fs report --redact', () => {
         return out;
       };
       expect(figures(redacted)).toEqual(figures(plain));
-      expect({ ...redacted, redacted: false, visits: null, concerns: null, disputes: null, pairs: null, meetings: null, decisions: null, plan: null }).toEqual({
+      expect({ ...redacted, redacted: false, secretary: plain.secretary, visits: null, concerns: null, disputes: null, pairs: null, meetings: null, decisions: null, plan: null }).toEqual({
         ...plain,
         visits: null, concerns: null, disputes: null, pairs: null, meetings: null, decisions: null, plan: null,
       });

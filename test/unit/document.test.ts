@@ -149,7 +149,7 @@ describe('the tree: redaction before any renderer, Markdown widths', () => {
     ],
   };
   it('names in cells become pseudonyms, names, households and phones in text are masked, counts stay', () => {
-    const r = makeRedactor([{ id: 1, name: '王秀英' }], ['刘帮扶', '李书记'], { households: [{ id: 1, label: '王大山家' }], phones: ['13812345678'] });
+    const r = makeRedactor({ salt: 'test', people: [{ id: 1, names: ['王秀英'] }], households: [{ id: 1, labels: ['王大山家'] }], otherNames: ['刘帮扶', '李书记'], phones: ['13812345678'] }, 'zh');
     const text = documentText(redactDocument(tree, r)).join('\n');
     for (const s of ['王秀英', '王大山家', '13812345678', '刘帮扶', '李书记']) expect(text).not.toContain(s);
     expect(text).toContain(r.person('王秀英', 1));

@@ -1,8 +1,7 @@
 // The report's pure parts: merging interval figures, the zero-report rule, the long format, the
-// redactor, and the period edges a report meets (ISO week 53, quarter ends, leap day, clipped weeks).
+// and the period edges a report meets (ISO week 53, quarter ends, leap day, clipped weeks).
 import { describe, expect, it } from 'vitest';
 import { isZeroReport, longRows, mergeIntervals, type Figures, type ReportModel, type SectionReport } from '../../src/domain/report.js';
-import { makeRedactor } from '../../src/domain/redact.js';
 import { parsePeriod, splitPeriod } from '../../src/time/periods.js';
 
 const today = '2026-11-27';
@@ -106,67 +105,6 @@ describe('longRows', () => {
     ]);
     expect(rows.filter((r) => r.metric === 'attendance').map((r) => r.value)).toEqual([null, 0.5, null, 0.5]);
     expect(rows).toHaveLength(12);
-  });
-});
-
-describe('makeRedactor', () => {
-  const people = [
-    { id: 1, name: '王秀英' },
-    { id: 2, name: '王秀' }, // a name inside a longer one
-    { id: 3, name: '张三' },
-    { id: 7, name: '张三' }, // names are not unique
-  ];
-  const r = makeRedactor(people, ['刘帮扶', '赵六'], {
-    households: [
-      { id: 1, label: '王大山家' },
-      { id: 2, label: '12' }, // a bare house number
-    ],
-    phones: ['0851 8877 6655'],
-  });
-
-  it('gives roster people a stable pseudonym: initial plus id, the same every time', () => {
-    expect(r.person('王秀英', 1)).toBe('王#1');
-    expect(r.person('王秀英', 1)).toBe(r.person('王秀英', 1));
-    expect(r.person('张三', 7)).toBe('张#7');
-    expect(makeRedactor(people).person('王秀英', 1)).toBe('王#1');
-  });
-
-  it('gives plain names (helpers, chairs, parties) a stable code, the same as inside text', () => {
-    const p = r.person('刘帮扶');
-    expect(p).toMatch(/^刘·[0-9A-Z]{1,4}$/);
-    expect(makeRedactor([], ['刘帮扶']).person('刘帮扶')).toBe(p);
-    expect(r.text('刘帮扶 helped')).toBe(`${p} helped`);
-    // An unknown name still never shows as itself.
-    expect(r.person('陌生人')).toMatch(/^陌·/);
-    expect(r.person('')).toBe('');
-  });
-
-  it.each([
-    ['王秀英 says the roof leaks', '王#1 says the roof leaks'],
-    ['王秀英和王秀是邻居', '王#1和王#2是邻居'], // the longer name first: not 王#2英
-    ['王秀英王秀英', '王#1王#1'],
-    ['张三 and 张三', '张#3 and 张#3'], // a shared name: the first id carrying it
-    ['赵六、张三', `${r.person('赵六')}、张#3`],
-    ['went to 王大山家 at 12 o\'clock on 2026-12-12', 'went to H#1 at 12 o\'clock on 2026-12-12'],
-    ['call 13812345678', 'call ***********'],
-    ['call 138 1234 5678 or 138-1234-5678', 'call *********** or ***********'],
-    ['+86 13812345678', '***********'],
-    ['landline 0851-88776655', 'landline ***********'],
-    ['roster phone 0851 8877 6655 as typed', 'roster phone *********** as typed'],
-    ['budget 80000 yuan, due 2026-12-31', 'budget 80000 yuan, due 2026-12-31'],
-    ['a|b\nc', 'a|b\nc'],
-  ])('text(%j) → %j', (input, expected) => {
-    expect(r.text(input)).toBe(expected);
-  });
-
-  it('leaves one-character strings and empty text alone', () => {
-    expect(makeRedactor([{ id: 1, name: '王' }]).text('王 is a surname')).toBe('王 is a surname');
-    expect(r.text(null)).toBe('');
-    expect(r.text('')).toBe('');
-  });
-
-  it('escapes names that look like regular expressions', () => {
-    expect(makeRedactor([{ id: 5, name: 'A.B (x)' }]).text('met A.B (x) and AxB (x)')).toBe('met A#5 and AxB (x)');
   });
 });
 

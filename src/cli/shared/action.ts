@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { getLang } from '../../i18n/index.js';
 import { makeContext, type Context, type GlobalOptions } from './context.js';
+import { checkOutputPath } from './io.js';
 
 /**
  * Wrap a command's action: build its Context from the global options and close the database after.
@@ -10,6 +11,9 @@ export function action<A extends unknown[]>(fn: (ctx: Context, ...args: A) => Pr
   return async (...args: unknown[]): Promise<void> => {
     const cmd = args[args.length - 1] as Command;
     const ctx = makeContext(cmd.optsWithGlobals<GlobalOptions>(), getLang());
+    // An -o that would overwrite the database (or is no file) is refused before anything is opened.
+    const output = (cmd.opts() as { output?: unknown }).output;
+    if (typeof output === 'string') checkOutputPath(output);
     try {
       await fn(ctx, ...(args.slice(0, -1) as A));
     } finally {

@@ -2,7 +2,7 @@
 import { openDatabase, resolveDbPath, type Db } from '../../db/open.js';
 import { type Lang } from '../../i18n/index.js';
 import { parseDate, systemToday, type IsoDate } from '../../time/dates.js';
-import { writeErr } from './io.js';
+import { protectDatabase, writeErr } from './io.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -31,6 +31,7 @@ export function makeContext(g: GlobalOptions, lang: Lang, env: NodeJS.ProcessEnv
   const stdoutIsTTY = Boolean(process.stdout.isTTY);
   const interactive = Boolean(process.stdin.isTTY) && stdoutIsTTY && g.input !== false && env.FS_NO_INPUT !== '1';
   const dbPath = resolveDbPath(g.db, env);
+  protectDatabase(dbPath);
   let handle: Db | undefined;
   return {
     today,

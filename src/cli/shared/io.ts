@@ -1,11 +1,17 @@
 // The only place that writes to stdout, stderr and output files.
-import { closeSync, createWriteStream, fsyncSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, createWriteStream, fsyncSync, lstatSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { DataError } from '../../errors.js';
+import { DataError, UsageError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
+import { terminalSafe } from '../../render/escape.js';
 
+/**
+ * Standard output. On a terminal nothing but text and fs's own colours gets through, whatever the
+ * format (`fs config get`, JSON with an ESC in a name); piped, the bytes are the data, unchanged.
+ */
 export function writeOut(text: string): void {
-  process.stdout.write(text);
+  process.stdout.write(process.stdout.isTTY ? terminalSafe(text) : text);
 }
 
 /** Binary output (a .docx piped to a file). */
@@ -13,16 +19,88 @@ export function writeOutBytes(bytes: Uint8Array): void {
   process.stdout.write(bytes);
 }
 
+/** Standard error is always for people: messages, notices and echoes lose controls and invisible characters. */
 export function writeErr(text: string): void {
-  process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  const safe = terminalSafe(text);
+  process.stderr.write(safe.endsWith('\n') ? safe : `${safe}\n`);
 }
 
-/** Write an -o file: created 0600 (the process umask is 077 too); an existing file keeps its mode. */
-export function writeOutputFile(path: string, text: string | Uint8Array): void {
+// The database of this run (set by the context): an -o file may never be it or its companions.
+let database: string | undefined;
+
+export function protectDatabase(dbPath: string): void {
+  database = dbPath;
+}
+
+/** A path with its directory's symlinks resolved (the file itself may not exist). */
+function canonical(path: string): string {
+  const abs = resolve(path);
   try {
-    writeFileSync(path, text, { mode: 0o600 });
+    return join(realpathSync(dirname(abs)), basename(abs));
+  } catch {
+    return abs;
+  }
+}
+
+const COMPANIONS = ['-wal', '-shm', '-journal'];
+
+function looksLikeSqlite(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buf = Buffer.alloc(16);
+    return readSync(fd, buf, 0, 16, 0) === 16 && buf.toString('latin1') === 'SQLite format 3\0';
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function statOrUndefined(path: string, link: boolean): Stats | undefined {
+  try {
+    return link ? lstatSync(path) : statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Where -o may write: a new path, or an existing regular file that is no database. Refused (exit
+ * 2, nothing written): this run's database and its -wal/-shm/-journal (by name and by inode), any
+ * SQLite file and its companions, a symbolic link (never followed onto another file), a directory,
+ * device or pipe.
+ */
+export function checkOutputPath(path: string): void {
+  const target = canonical(path);
+  const st = statOrUndefined(target, true);
+  if (st?.isSymbolicLink()) throw new UsageError('err.output_symlink', { path });
+  if (st && !st.isFile()) throw new UsageError('err.output_not_file', { path });
+  if (database) {
+    const db = canonical(database);
+    if ([db, ...COMPANIONS.map((c) => db + c)].includes(target)) throw new UsageError('err.output_is_db', { path });
+    const dbStat = statOrUndefined(db, false);
+    if (st && dbStat && st.ino === dbStat.ino && st.dev === dbStat.dev) throw new UsageError('err.output_is_db', { path });
+  }
+  if (st && looksLikeSqlite(target)) throw new UsageError('err.output_is_db', { path });
+  const companion = COMPANIONS.find((c) => target.endsWith(c));
+  if (companion && looksLikeSqlite(target.slice(0, -companion.length))) throw new UsageError('err.output_is_db', { path });
+}
+
+/**
+ * Write an -o file: checked (checkOutputPath), written beside its final name as a new 0600 file
+ * and renamed over it, so an existing file ends up 0600 too and a symlink put there meanwhile is
+ * replaced, not followed.
+ */
+export function writeOutputFile(path: string, content: string | Uint8Array): void {
+  const sink = outputSink(path);
+  try {
+    if (typeof content === 'string') sink.write(content);
+    else sink.writeBytes(content);
+    sink.finish();
   } catch (e) {
-    throw new DataError('err.write_file', { path, detail: (e as Error).message });
+    sink.abort();
+    throw e;
   }
 }
 
@@ -32,6 +110,7 @@ export function writeOutputFile(path: string, text: string | Uint8Array): void {
  * looks whole.
  */
 export function outputSink(output: string | undefined) {
+  if (output) checkOutputPath(output);
   const tmp = output ? `${output}.partial-${process.pid}` : undefined;
   let fd: number | undefined;
   if (tmp) {
@@ -52,6 +131,12 @@ export function outputSink(output: string | undefined) {
     size = 0;
   };
   return {
+    /** Binary output (a .docx): to a file only. */
+    writeBytes(bytes: Uint8Array) {
+      flush();
+      if (fd === undefined) throw new DataError('err.write_file', { path: '-', detail: 'binary output needs -o FILE' });
+      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+    },
     write(text: string) {
       chunk.push(text);
       size += text.length;
@@ -62,14 +147,21 @@ export function outputSink(output: string | undefined) {
       if (fd !== undefined) {
         fsyncSync(fd);
         closeSync(fd);
-        renameSync(tmp!, output!);
+        fd = undefined;
+        try {
+          renameSync(tmp!, output!);
+        } catch (e) {
+          rmSync(tmp!, { force: true });
+          throw new DataError('err.write_file', { path: output!, detail: (e as Error).message });
+        }
       }
     },
     abort() {
       if (fd !== undefined) {
         closeSync(fd);
-        rmSync(tmp!, { force: true });
+        fd = undefined;
       }
+      if (tmp) rmSync(tmp, { force: true });
     },
   };
 }
@@ -81,6 +173,7 @@ export function outputSink(output: string | undefined) {
  */
 export function outputStream(output: string | undefined): { stream: Writable; finish(): Promise<void>; abort(): void } {
   if (!output) return { stream: process.stdout, finish: async () => {}, abort: () => {} };
+  checkOutputPath(output);
   const tmp = `${output}.partial-${process.pid}`;
   let fd: number;
   try {
