@@ -79,6 +79,6 @@ describe('fs report --redact leaves no seeded secret in any format', () => {
     expect(who).toEqual(['赵某', '某', 'A.B.']);
     expect(r.visits.details[0].what).toBe('赵某 asked about the road; call ***********');
     expect(r.secretary).toBe('李某');
-    expect(r.pairs.details?.[0]?.status ?? r.secretary).toBe('李某');
+    expect(r.pairs.details?.[0]?.helper).toBe('李某');
   });
 });
