@@ -34,15 +34,50 @@ export function write<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).immediate();
 }
 
+interface SetState {
+  command: string;
+  flags: string;
+  id?: number;
+}
+
+const changeSets = new WeakMap<Db, SetState>();
+
+/**
+ * Name the change set the next writes on this connection belong to (main names it after the
+ * command: "visit add", flags without their values). The set's row is made at the first write,
+ * so a command that writes nothing leaves no set, and one that runs several transactions one set.
+ */
+export function beginChangeSet(db: Db, command: string, flags: readonly string[] = []): void {
+  changeSets.set(db, { command, flags: flags.join(' ') });
+}
+
+/** The id of this connection's current change set, made now if this is its first write. */
+export function currentChangeSet(db: Db): number {
+  let state = changeSets.get(db);
+  if (!state) changeSets.set(db, (state = { command: '', flags: '' }));
+  // A rolled-back transaction takes the set's row with it: make it again.
+  if (state.id !== undefined && statement(db, 'SELECT 1 FROM change_set WHERE id = ?').get(state.id) !== undefined) return state.id;
+  const info = statement(db, 'INSERT INTO change_set (at, command, flags) VALUES (?, ?, ?)').run(nowStamp(), state.command, state.flags);
+  return (state.id = Number(info.lastInsertRowid));
+}
+
 export function logChange(db: Db, entity: string, id: number, uid: string | null, op: 'insert' | 'update' | 'delete' | 'restore', changes: Row): void {
-  db.prepare('INSERT INTO change_log (at, entity, entity_id, entity_uid, op, changes) VALUES (?, ?, ?, ?, ?, ?)').run(
+  logRow(db, entity, id, uid, op, changes);
+}
+
+/** Any row of the change log (undo and import rows too), in the current change set; returns its id. */
+export function logRow(db: Db, entity: string, id: number, uid: string | null, op: string, changes: Row): number {
+  const set = currentChangeSet(db);
+  const info = statement(db, 'INSERT INTO change_log (at, entity, entity_id, entity_uid, op, changes, change_set) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     nowStamp(),
     entity,
     id,
     uid,
     op,
     JSON.stringify(changes),
+    set,
   );
+  return Number(info.lastInsertRowid);
 }
 
 /** Insert a record with a new uid and timestamps; logs the insert. Returns the new id. */

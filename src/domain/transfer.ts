@@ -11,6 +11,8 @@ export const EXPORT_FORMAT_VERSION = 1;
 
 /** The audit trail is local history (ids of this database): it stays in backups, not in exports. */
 export const LOG_TABLE = 'change_log';
+/** The change sets that group the log's rows by command (migration 0006): local history too. */
+export const LOG_TABLES: readonly string[] = [LOG_TABLE, 'change_set'];
 
 export interface RawColumn {
   name: string;
@@ -74,7 +76,7 @@ export function classifyTables(raw: RawTable[]): SchemaSpec {
     const refsAll = r.fks.filter(isIdRef).map((fk) => ({ column: fk.from, table: fk.table }));
     const has = (c: string) => columns.includes(c);
     const base = { name: r.name, columns, children: [] as string[], hasDeletedAt: has('deleted_at'), hasUpdatedAt: has('updated_at') };
-    if (r.name === LOG_TABLE) return { ...base, kind: 'log', fields: [], refs: [], key: [] };
+    if (LOG_TABLES.includes(r.name)) return { ...base, kind: 'log', fields: [], refs: [], key: [] };
     if (entityNames.has(r.name)) {
       return { ...base, kind: 'entity', fields: columns.filter((c) => c !== 'id' && c !== 'uid'), refs: refsAll, key: ['uid'] };
     }

@@ -9,11 +9,22 @@ import { makeContext, type Context, type GlobalOptions } from './context.js';
 export function action<A extends unknown[]>(fn: (ctx: Context, ...args: A) => Promise<void> | void) {
   return async (...args: unknown[]): Promise<void> => {
     const cmd = args[args.length - 1] as Command;
-    const ctx = makeContext(cmd.optsWithGlobals<GlobalOptions>(), getLang());
+    const ctx = makeContext(cmd.optsWithGlobals<GlobalOptions>(), getLang(), process.env, commandName(cmd));
     try {
       await fn(ctx, ...(args.slice(0, -1) as A));
     } finally {
       ctx.close();
     }
   };
+}
+
+/**
+ * "plan milestone add" and the flags given (never their values: a name or a phone can be in them):
+ * what the change set of this run is called in fs history and fs undo.
+ */
+export function commandName(cmd: Command): { name: string; flags: string[] } {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) names.unshift(c.name());
+  const flags = cmd.options.filter((o) => cmd.getOptionValueSource(o.attributeName()) === 'cli').map((o) => o.long ?? o.short ?? o.name());
+  return { name: names.join(' '), flags: [...new Set(flags)].sort() };
 }
