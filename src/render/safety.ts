@@ -24,6 +24,11 @@ export function summariseChange(e: ChangeEntry): string {
     return `${t('history.undo_of', { id: show(c.undoes) })}${rest.length ? `: ${rest.map(([k, v]) => `${k}=${show(v)}`).join(', ')}` : ''}`;
   }
   if (e.op === 'delete') return t('history.deleted');
+  if (e.op === 'update' && e.entity === 'setting' && typeof c.key === 'string') {
+    // "village: ∅ → 柳树村" (∅: not set, its default applied); logged before 0006 without the old value.
+    const before = c.before && typeof c.before === 'object' ? (c.before as Record<string, unknown>) : undefined;
+    return before && 'value' in before ? `${c.key}: ${show(before.value)} → ${show(c.value)}` : `${c.key} = ${show(c.value)}`;
+  }
   if (e.op === 'update') {
     const before = (c.before && typeof c.before === 'object' ? c.before : {}) as Record<string, unknown>;
     return Object.keys(c)
