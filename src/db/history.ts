@@ -58,7 +58,10 @@ export function listHistory(db: Db, f: HistoryFilter = {}): HistoryEntry[] {
     params.entityId = f.entityId;
   }
   if (f.limit) {
-    where.push(`c.change_set IN (SELECT DISTINCT c.change_set FROM change_log c ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.change_set DESC LIMIT ${Math.floor(f.limit)})`);
+    // A row written outside any set (raw SQL) counts as a set of its own rather than vanishing.
+    const unit = 'coalesce(c.change_set, -c.id)';
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    where.push(`${unit} IN (SELECT ${unit} FROM change_log c ${filter} GROUP BY ${unit} ORDER BY max(c.id) DESC LIMIT ${Math.floor(f.limit)})`);
   }
   const sql = `SELECT c.*, s.command AS command,
        (SELECT min(u.id) FROM change_log u WHERE u.op = '${UNDO_OP}' AND u.id > c.id AND json_extract(u.changes, '$.undoes') = c.id) AS undone_by,

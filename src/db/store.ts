@@ -51,6 +51,15 @@ export function beginChangeSet(db: Db, command: string, flags: readonly string[]
   changeSets.set(db, { command, flags: flags.join(' ') });
 }
 
+const hasSets = new WeakMap<Db, boolean>();
+
+/** Whether this database has change sets (0006): a connection opened on an older schema on purpose (tests of migrations) logs without. */
+function changeSetsExist(db: Db): boolean {
+  let has = hasSets.get(db);
+  if (has === undefined) hasSets.set(db, (has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change_set'").get() !== undefined));
+  return has;
+}
+
 /** The id of this connection's current change set, made now if this is its first write. */
 export function currentChangeSet(db: Db): number {
   let state = changeSets.get(db);
@@ -67,6 +76,10 @@ export function logChange(db: Db, entity: string, id: number, uid: string | null
 
 /** Any row of the change log (undo and import rows too), in the current change set; returns its id. */
 export function logRow(db: Db, entity: string, id: number, uid: string | null, op: string, changes: Row): number {
+  if (!changeSetsExist(db)) {
+    const old = statement(db, 'INSERT INTO change_log (at, entity, entity_id, entity_uid, op, changes) VALUES (?, ?, ?, ?, ?, ?)');
+    return Number(old.run(nowStamp(), entity, id, uid, op, JSON.stringify(changes)).lastInsertRowid);
+  }
   const set = currentChangeSet(db);
   const info = statement(db, 'INSERT INTO change_log (at, entity, entity_id, entity_uid, op, changes, change_set) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     nowStamp(),
