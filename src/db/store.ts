@@ -38,6 +38,7 @@ interface SetState {
   command: string;
   flags: string;
   id?: number;
+  at?: string;
 }
 
 const changeSets = new WeakMap<Db, SetState>();
@@ -64,9 +65,11 @@ function changeSetsExist(db: Db): boolean {
 export function currentChangeSet(db: Db): number {
   let state = changeSets.get(db);
   if (!state) changeSets.set(db, (state = { command: '', flags: '' }));
-  // A rolled-back transaction takes the set's row with it: make it again.
-  if (state.id !== undefined && statement(db, 'SELECT 1 FROM change_set WHERE id = ?').get(state.id) !== undefined) return state.id;
-  const info = statement(db, 'INSERT INTO change_set (at, command, flags) VALUES (?, ?, ?)').run(nowStamp(), state.command, state.flags);
+  // A rolled-back transaction takes the set's row with it: make it again. (Checked by its stamp
+  // too: another process may have taken the same id since.)
+  if (state.id !== undefined && statement(db, 'SELECT 1 FROM change_set WHERE id = ? AND at = ? AND command = ?').get(state.id, state.at, state.command) !== undefined) return state.id;
+  state.at = nowStamp();
+  const info = statement(db, 'INSERT INTO change_set (at, command, flags) VALUES (?, ?, ?)').run(state.at, state.command, state.flags);
   return (state.id = Number(info.lastInsertRowid));
 }
 
