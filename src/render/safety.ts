@@ -53,12 +53,20 @@ export function describeChange(e: ChangeEntry): string {
 }
 
 const SET_ROWS_SHOWN = 6;
+const INSERT_FIELDS_SHOWN = 3;
+
+/** An added record in a few words: its first fields that say what it is (not ids, not empty). */
+function briefInsert(e: ChangeEntry): string {
+  const fields = Object.entries(e.changes).filter(([k, v]) => !k.endsWith('_id') && v !== null && v !== undefined && v !== '' && v !== '[]');
+  const shown = fields.slice(0, INSERT_FIELDS_SHOWN).map(([k, v]) => `${k}=${show(v)}`);
+  return fields.length > INSERT_FIELDS_SHOWN ? `${shown.join(', ')}, …` : shown.join(', ');
+}
 
 /** "#5 2026-11-27 10:30:00 visit add: add visit #3: …; add concern #4: text=甲; add concern #5: text=乙" */
 export function describeSet(set: ChangeSet, entries: readonly ChangeEntry[]): string {
   const rows = entries.slice(0, SET_ROWS_SHOWN).map((e) => {
     const what = e.entity_id ? `${label('entity', e.entity)} #${e.entity_id}` : label('entity', e.entity);
-    return `${opLabel(e.op)} ${what}: ${summariseChange(e)}`;
+    return `${opLabel(e.op)} ${what}: ${e.op === 'insert' ? briefInsert(e) : summariseChange(e)}`;
   });
   if (entries.length > SET_ROWS_SHOWN) rows.push(t('msg.undo_more', { n: entries.length - SET_ROWS_SHOWN }));
   const name = set.command ? ` ${set.command}` : '';
