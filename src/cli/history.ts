@@ -1,4 +1,4 @@
-// fs history: the change log, newest first: what changed, when.
+// fs history: the change log, newest first: what changed, when, by change set (one per command).
 import { Command } from 'commander';
 import { historyEntities, listHistory } from '../db/history.js';
 import { UsageError } from '../errors.js';
@@ -30,7 +30,7 @@ export function historyCommand(): Command {
         }
         const limit = explicit ?? DEFAULT_LIMIT;
         const entries = listHistory(db, { entity, entityId, limit: limit || undefined });
-        if (explicit === undefined && entries.length === DEFAULT_LIMIT) writeErr(t('msg.history_limited', { shown: DEFAULT_LIMIT }));
+        if (explicit === undefined && new Set(entries.map((e) => e.change_set)).size === DEFAULT_LIMIT) writeErr(t('msg.history_limited', { shown: DEFAULT_LIMIT }));
         emitListing(historyListing(entries), o, ctx);
       }),
     );

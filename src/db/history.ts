@@ -1,10 +1,10 @@
 // The change log: history of records, and undo of the most recent change.
 import { IMPORT_OP, pickUndoTarget, sameValue, splitUpdate, UNDO_OP, type ChangeEntry } from '../domain/history.js';
 import { DataError } from '../errors.js';
-import { t } from '../i18n/index.js';
+import { label, t } from '../i18n/index.js';
 import type { Db } from './open.js';
 import { describeSchema, q } from './schema.js';
-import { nowStamp, type Row } from './store.js';
+import { logRow, nowStamp, type Row } from './store.js';
 import { changeUndo, fieldUndo, type UndoTarget } from './undo-hooks.js';
 
 interface LogRow {
@@ -15,9 +15,10 @@ interface LogRow {
   entity_uid: string | null;
   op: string;
   changes: string;
+  change_set: number | null;
 }
 
-function toEntry(r: LogRow): ChangeEntry {
+export function toEntry(r: LogRow): ChangeEntry {
   let changes: Record<string, unknown>;
   try {
     const parsed: unknown = JSON.parse(r.changes);
@@ -38,9 +39,13 @@ export interface HistoryFilter {
 export interface HistoryEntry extends ChangeEntry {
   /** The id of the undo that reverted this change, if any. */
   undone_by: number | null;
+  /** The change set (one per command) the change belongs to, its command, and the set that undid it. */
+  change_set: number | null;
+  command: string;
+  set_undone_by: number | null;
 }
 
-/** Changes newest first. */
+/** Changes newest first, whole change sets: `limit` counts sets (commands), not rows. */
 export function listHistory(db: Db, f: HistoryFilter = {}): HistoryEntry[] {
   const where: string[] = [];
   const params: Row = {};
@@ -52,9 +57,24 @@ export function listHistory(db: Db, f: HistoryFilter = {}): HistoryEntry[] {
     where.push('c.entity_id = @entityId');
     params.entityId = f.entityId;
   }
-  const sql = `SELECT c.*, (SELECT min(u.id) FROM change_log u WHERE u.op = '${UNDO_OP}' AND u.id > c.id AND json_extract(u.changes, '$.undoes') = c.id) AS undone_by
-     FROM change_log c ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.id DESC ${f.limit ? `LIMIT ${Math.floor(f.limit)}` : ''}`;
-  return (db.prepare(sql).all(params) as (LogRow & { undone_by: number | null })[]).map((r) => ({ ...toEntry(r), undone_by: r.undone_by }));
+  if (f.limit) {
+    // A row written outside any set (raw SQL) counts as a set of its own rather than vanishing.
+    const unit = 'coalesce(c.change_set, -c.id)';
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    where.push(`${unit} IN (SELECT ${unit} FROM change_log c ${filter} GROUP BY ${unit} ORDER BY max(c.id) DESC LIMIT ${Math.floor(f.limit)})`);
+  }
+  const sql = `SELECT c.*, s.command AS command,
+       (SELECT min(u.id) FROM change_log u WHERE u.op = '${UNDO_OP}' AND u.id > c.id AND json_extract(u.changes, '$.undoes') = c.id) AS undone_by,
+       (SELECT min(x.id) FROM change_set x WHERE x.undoes = c.change_set) AS set_undone_by
+     FROM change_log c LEFT JOIN change_set s ON s.id = c.change_set
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.id DESC`;
+  return (db.prepare(sql).all(params) as (LogRow & { undone_by: number | null; command: string | null; set_undone_by: number | null })[]).map((r) => ({
+    ...toEntry(r),
+    undone_by: r.undone_by,
+    change_set: r.change_set,
+    command: r.command ?? '',
+    set_undone_by: r.set_undone_by,
+  }));
 }
 
 /** The entity names that have history, for the error naming the choices. */
@@ -105,6 +125,39 @@ const cannot = (e: ChangeEntry, why: string) => new DataError('err.undo_cannot',
 
 /** Revert one logged change and log the undo. Call inside a write transaction. Throws (nothing written) if it cannot. */
 export function undoChange(db: Db, e: ChangeEntry): UndoResult {
+  const logged = revert(db, e.op === UNDO_OP ? redoEntry(db, e) : e);
+  const logId = logRow(db, e.entity, e.entity_id, e.entity_uid, UNDO_OP, { ...logged, undoes: e.id, undone_op: e.op });
+  return { undone: e, logId };
+}
+
+/**
+ * Undoing an undo row redoes the change it reverted: the same kind of entry as the original's
+ * inverse (an undone insert is redone as the undo of a delete, an update swaps after and before).
+ */
+function redoEntry(db: Db, u: ChangeEntry): ChangeEntry {
+  const origId = u.changes.undoes;
+  const row = typeof origId === 'number' ? (db.prepare('SELECT * FROM change_log WHERE id = ?').get(origId) as LogRow | undefined) : undefined;
+  if (!row) throw cannot(u, t('why.no_record'));
+  const orig = toEntry(row);
+  const inverse: Record<string, string> = { insert: 'delete', restore: 'delete', delete: 'insert' };
+  if (orig.op in inverse) return { ...u, op: inverse[orig.op]!, changes: {} };
+  if (orig.op === 'update') {
+    const before = (orig.changes.before && typeof orig.changes.before === 'object' ? orig.changes.before : {}) as Row;
+    const changes: Row = {};
+    const was: Row = {};
+    for (const [k, v] of Object.entries(orig.changes)) {
+      if (k === 'before') continue;
+      changes[k] = orig.entity === 'setting' && k === 'key' ? v : (before[k] ?? null);
+      was[k] = v;
+    }
+    if (orig.entity === 'setting') changes.value = u.changes.value ?? null;
+    return { ...u, op: 'update', changes: { ...changes, before: was } };
+  }
+  throw cannot(u, t('why.unknown_op'));
+}
+
+/** Revert one entry (or a redo's inverse), returning what it wrote, for the log. */
+function revert(db: Db, e: ChangeEntry): Row {
   const stamp = nowStamp();
   let logged: Row;
   const hook = changeUndo(e.entity);
@@ -121,6 +174,8 @@ export function undoChange(db: Db, e: ChangeEntry): UndoResult {
     if (e.op === 'insert' || e.op === 'restore') {
       if (!hasDeleted) throw cannot(e, t('why.no_soft_delete'));
       if (row.deleted_at !== null) throw cannot(e, t('why.already_deleted'));
+      const ref = liveReference(db, target);
+      if (ref) throw cannot(e, t('why.referenced', ref));
       db.prepare(`UPDATE ${q(target.table)} SET deleted_at = @stamp${touch} WHERE id = @id`).run({ stamp, id: target.id });
       logged = { deleted_at: stamp };
     } else if (e.op === 'delete') {
@@ -151,10 +206,40 @@ export function undoChange(db: Db, e: ChangeEntry): UndoResult {
       throw cannot(e, t('why.unknown_op'));
     }
   }
-  const info = db
-    .prepare('INSERT INTO change_log (at, entity, entity_id, entity_uid, op, changes) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(stamp, e.entity, e.entity_id, e.entity_uid, UNDO_OP, JSON.stringify({ ...logged, undoes: e.id, undone_op: e.op }));
-  return { undone: e, logId: Number(info.lastInsertRowid) };
+  return logged;
+}
+
+/**
+ * A live record that still points at `target` (a later visit of a person added by the change being
+ * undone): removing the target would leave it dangling. Child rows count while their parent lives.
+ */
+function liveReference(db: Db, target: UndoTarget): { what: string; id: number } | undefined {
+  for (const spec of describeSchema(db).byName.values()) {
+    const cols = [...spec.refs, ...(spec.parent ? [spec.parent] : [])].filter((r) => r.table === target.table).map((r) => r.column);
+    for (const col of cols) {
+      let row: { id: number } | undefined;
+      if (spec.kind === 'entity') {
+        const live = spec.hasDeletedAt ? ' AND deleted_at IS NULL' : '';
+        row = db.prepare(`SELECT id FROM ${q(spec.name)} WHERE ${q(col)} = ?${live} AND id <> ? LIMIT 1`).get(target.id, spec.name === target.table ? target.id : -1) as { id: number } | undefined;
+      } else if (spec.kind === 'child' && spec.parent && spec.parent.column !== col) {
+        const p = spec.parent;
+        const parentSpec = describeSchema(db).byName.get(p.table);
+        const live = parentSpec?.hasDeletedAt ? ' AND p.deleted_at IS NULL' : '';
+        row = db.prepare(`SELECT p.id AS id FROM ${q(spec.name)} c JOIN ${q(p.table)} p ON p.id = c.${q(p.column)} WHERE c.${q(col)} = ?${live} LIMIT 1`).get(target.id) as { id: number } | undefined;
+        if (row) return named(db, p.table, row.id);
+        continue;
+      }
+      if (row) return named(db, spec.name, row.id);
+    }
+  }
+  return undefined;
+}
+
+/** "visit #7": a record by the entity name its changes are logged under (else its table). */
+function named(db: Db, table: string, id: number): { what: string; id: number } {
+  const uid = (db.prepare(`SELECT uid FROM ${q(table)} WHERE id = ?`).get(id) as { uid: string } | undefined)?.uid;
+  const entity = uid ? (db.prepare('SELECT entity FROM change_log WHERE entity_uid = ? LIMIT 1').get(uid) as { entity: string } | undefined)?.entity : undefined;
+  return { what: entity ? label('entity', entity) : table, id };
 }
 
 function runOrRefuse(e: ChangeEntry, fn: () => void): void {

@@ -96,13 +96,15 @@ export function markPlanDone(db: Db, id: number, date: IsoDate): void {
 export function dropPlan(db: Db, id: number, reason: string, today: IsoDate): number {
   updateRecord(db, 'plans', 'plan', id, { status: 'dropped' satisfies DeclaredStatus, dropped_on: today, drop_reason: reason });
   const pending = db
-    .prepare("SELECT id, uid FROM plan_milestones WHERE plan_id = ? AND deleted_at IS NULL AND status NOT IN ('done', 'dropped')")
-    .all(id) as { id: number; uid: string }[];
+    .prepare("SELECT id, uid, status, dropped_on, drop_reason FROM plan_milestones WHERE plan_id = ? AND deleted_at IS NULL AND status NOT IN ('done', 'dropped')")
+    .all(id) as { id: number; uid: string; status: string; dropped_on: string | null; drop_reason: string | null }[];
   const stamp = nowStamp();
   const set = db.prepare("UPDATE plan_milestones SET status = 'dropped', dropped_on = ?, drop_reason = ?, updated_at = ? WHERE id = ?");
   for (const m of pending) {
     set.run(today, reason, stamp, m.id);
-    logChange(db, 'milestone', m.id, m.uid, 'update', { status: 'dropped', dropped_on: today, drop_reason: reason, with_plan: id });
+    // "before" lets fs undo put each milestone back with the plan (one change set).
+    const before = { status: m.status, dropped_on: m.dropped_on, drop_reason: m.drop_reason };
+    logChange(db, 'milestone', m.id, m.uid, 'update', { status: 'dropped', dropped_on: today, drop_reason: reason, with_plan: id, before });
   }
   return pending.length;
 }

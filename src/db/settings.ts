@@ -1,6 +1,6 @@
 import { settingSpec, settingSpecs } from '../domain/settings.js';
 import type { IsoDate } from '../time/dates.js';
-import { nowStamp, write } from './store.js';
+import { logChange, nowStamp, write } from './store.js';
 import type { Db } from './open.js';
 
 export function getSetting(db: Db, key: string): string {
@@ -16,13 +16,12 @@ export function getNumberSetting(db: Db, key: string): number {
 export function setSetting(db: Db, key: string, value: string): string {
   const normalised = settingSpec(key).parse(value);
   write(db, () => {
+    const before = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
     db.prepare(
       'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
     ).run(key, normalised, nowStamp());
-    db.prepare("INSERT INTO change_log (at, entity, entity_id, op, changes) VALUES (?, 'setting', 0, 'update', ?)").run(
-      nowStamp(),
-      JSON.stringify({ key, value: normalised }),
-    );
+    // "before" null: the key was not set (its default applied); undo deletes it again.
+    logChange(db, 'setting', 0, null, 'update', { key, value: normalised, before: { value: before?.value ?? null } });
   });
   return normalised;
 }

@@ -34,15 +34,66 @@ export function write<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).immediate();
 }
 
+interface SetState {
+  command: string;
+  flags: string;
+  id?: number;
+  at?: string;
+}
+
+const changeSets = new WeakMap<Db, SetState>();
+
+/**
+ * Name the change set the next writes on this connection belong to (main names it after the
+ * command: "visit add", flags without their values). The set's row is made at the first write,
+ * so a command that writes nothing leaves no set, and one that runs several transactions one set.
+ */
+export function beginChangeSet(db: Db, command: string, flags: readonly string[] = []): void {
+  changeSets.set(db, { command, flags: flags.join(' ') });
+}
+
+const hasSets = new WeakMap<Db, boolean>();
+
+/** Whether this database has change sets (0006): a connection opened on an older schema on purpose (tests of migrations) logs without. */
+function changeSetsExist(db: Db): boolean {
+  let has = hasSets.get(db);
+  if (has === undefined) hasSets.set(db, (has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change_set'").get() !== undefined));
+  return has;
+}
+
+/** The id of this connection's current change set, made now if this is its first write. */
+export function currentChangeSet(db: Db): number {
+  let state = changeSets.get(db);
+  if (!state) changeSets.set(db, (state = { command: '', flags: '' }));
+  // A rolled-back transaction takes the set's row with it: make it again. (Checked by its stamp
+  // too: another process may have taken the same id since.)
+  if (state.id !== undefined && statement(db, 'SELECT 1 FROM change_set WHERE id = ? AND at = ? AND command = ?').get(state.id, state.at, state.command) !== undefined) return state.id;
+  state.at = nowStamp();
+  const info = statement(db, 'INSERT INTO change_set (at, command, flags) VALUES (?, ?, ?)').run(state.at, state.command, state.flags);
+  return (state.id = Number(info.lastInsertRowid));
+}
+
 export function logChange(db: Db, entity: string, id: number, uid: string | null, op: 'insert' | 'update' | 'delete' | 'restore', changes: Row): void {
-  db.prepare('INSERT INTO change_log (at, entity, entity_id, entity_uid, op, changes) VALUES (?, ?, ?, ?, ?, ?)').run(
+  logRow(db, entity, id, uid, op, changes);
+}
+
+/** Any row of the change log (undo and import rows too), in the current change set; returns its id. */
+export function logRow(db: Db, entity: string, id: number, uid: string | null, op: string, changes: Row): number {
+  if (!changeSetsExist(db)) {
+    const old = statement(db, 'INSERT INTO change_log (at, entity, entity_id, entity_uid, op, changes) VALUES (?, ?, ?, ?, ?, ?)');
+    return Number(old.run(nowStamp(), entity, id, uid, op, JSON.stringify(changes)).lastInsertRowid);
+  }
+  const set = currentChangeSet(db);
+  const info = statement(db, 'INSERT INTO change_log (at, entity, entity_id, entity_uid, op, changes, change_set) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     nowStamp(),
     entity,
     id,
     uid,
     op,
     JSON.stringify(changes),
+    set,
   );
+  return Number(info.lastInsertRowid);
 }
 
 /** Insert a record with a new uid and timestamps; logs the insert. Returns the new id. */

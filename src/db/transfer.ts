@@ -5,7 +5,7 @@ import { t } from '../i18n/index.js';
 import { Importer, wrapSqlite } from './importer.js';
 import type { Db } from './open.js';
 import { describeSchema, q } from './schema.js';
-import { nowStamp } from './store.js';
+import { logRow, nowStamp } from './store.js';
 
 export { exportRecords, type ExportSummary } from './export.js';
 
@@ -58,7 +58,7 @@ export function importRecords(db: Db, lines: Iterable<string>, opts: ImportOptio
     const changed = counts.some((c) => c.added + c.updated > 0);
     if (changed && !opts.dryRun) {
       const totals = counts.reduce((a, c) => ({ added: a.added + c.added, updated: a.updated + c.updated, skipped: a.skipped + c.skipped }), { added: 0, updated: 0, skipped: 0 });
-      db.prepare("INSERT INTO change_log (at, entity, entity_id, entity_uid, op, changes) VALUES (?, 'import', 0, NULL, 'import', ?)").run(nowStamp(), JSON.stringify({ source: opts.source, ...totals }));
+      logRow(db, 'import', 0, null, 'import', { source: opts.source, ...totals });
     }
     db.exec(opts.dryRun ? 'ROLLBACK' : 'COMMIT');
     done = true;

@@ -50,6 +50,9 @@ registerChangeUndo('setting', (db, entry) => {
   if (typeof key !== 'string') throw new DataError('err.undo_unsupported', { what: 'setting' });
   const current = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   if ((current?.value ?? null) !== (entry.changes.value ?? null)) throw changedSince();
+  const logged = entry.changes.before;
+  if (logged && typeof logged === 'object' && 'value' in logged) return putSetting(db, key, (logged as { value: string | null }).value ?? null);
+  // Logged before 0006, without the old value: the previous logged change of that key says it.
   const prev = db
     .prepare(
       `SELECT op, changes FROM change_log WHERE id < ? AND ((entity = 'setting' AND json_extract(changes, '$.key') = ?) OR op = 'import')
@@ -58,7 +61,42 @@ registerChangeUndo('setting', (db, entry) => {
     .get(entry.id, key) as { op: string; changes: string } | undefined;
   if (prev?.op === 'import') throw new DataError('err.undo_setting_import', { key });
   const value = prev ? ((JSON.parse(prev.changes) as { value?: string | null }).value ?? null) : null;
-  if (value === null) db.prepare('DELETE FROM settings WHERE key = ?').run(key);
-  else db.prepare('UPDATE settings SET value = ?, updated_at = ? WHERE key = ?').run(value, new Date().toISOString(), key);
-  return { key, value };
+  return putSetting(db, key, value);
 });
+
+function putSetting(db: Db, key: string, value: string | null): Row {
+  if (value === null) db.prepare('DELETE FROM settings WHERE key = ?').run(key);
+  else
+    db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at').run(
+      key,
+      value,
+      new Date().toISOString(),
+    );
+  return { key, value };
+}
+
+interface Attendee {
+  person_id: number | null;
+  name: string | null;
+  present: boolean;
+  reason: string | null;
+}
+
+const attendanceOf = (db: Db, meetingId: number): Attendee[] =>
+  (db.prepare('SELECT person_id, name, present, reason FROM meeting_attendance WHERE meeting_id = ? ORDER BY seq').all(meetingId) as (Omit<Attendee, 'present'> & { present: number })[]).map(
+    (a) => ({ person_id: a.person_id, name: a.name, present: a.present === 1, reason: a.reason }),
+  );
+
+// A meeting's named attendance lives in its child table, logged whole ({attendance, before}). The
+// first write (with the meeting's insert) logs no "before": there was no attendance.
+registerFieldUndo('meeting', 'attendance', (db, target, f) => {
+  const norm = (v: unknown) => JSON.stringify((Array.isArray(v) ? (v as Attendee[]) : []).map((a) => ({ person_id: a.person_id ?? null, name: a.name ?? null, present: Boolean(a.present), reason: a.reason ?? null })));
+  if (norm(attendanceOf(db, target.id)) !== norm(f.after)) throw changedSince();
+  const before = (f.hasBefore && Array.isArray(f.before) ? f.before : []) as Attendee[];
+  db.prepare('DELETE FROM meeting_attendance WHERE meeting_id = ?').run(target.id);
+  const ins = db.prepare('INSERT INTO meeting_attendance (meeting_id, seq, person_id, name, present, reason) VALUES (?, ?, ?, ?, ?, ?)');
+  before.forEach((a, i) => ins.run(target.id, i + 1, a.person_id ?? null, a.name ?? null, a.present ? 1 : 0, a.reason ?? null));
+});
+
+// A milestone dropped with its plan notes the plan (with_plan): a marker, nothing to put back.
+registerFieldUndo('milestone', 'with_plan', () => undefined);

@@ -61,3 +61,53 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
   return String(a) === String(b);
 }
+
+/** One command's changes (migration 0006): history and undo speak in these. */
+export interface ChangeSet {
+  id: number;
+  at: string;
+  /** "visit add"; "" for rows written through the library or before change sets. */
+  command: string;
+  /** The flags given, without their values. */
+  flags: string;
+  /** An undo's set: the set it reverted (undoing an undo set redoes that set). */
+  undoes: number | null;
+}
+
+/**
+ * Which of these sets are still in effect, walking newest first: an undo set in effect cancels
+ * the set it undid; a cancelled undo set (a redo undid it) cancels nothing, so its target is in
+ * effect again. Returns the ids cancelled and, per undo set in effect, its target.
+ */
+export function cancelledSets(newestFirst: Iterable<Pick<ChangeSet, 'id' | 'undoes'>>): Set<number> {
+  const cancelled = new Set<number>();
+  for (const s of newestFirst) if (!cancelled.has(s.id) && s.undoes !== null) cancelled.add(s.undoes);
+  return cancelled;
+}
+
+/** What `fs undo` reverts: the newest set in effect that is not itself an undo (so undo walks back in time). */
+export function pickUndoSet(newestFirst: Iterable<Pick<ChangeSet, 'id' | 'undoes'>>): number | undefined {
+  const cancelled = new Set<number>();
+  for (const s of newestFirst) {
+    if (cancelled.has(s.id)) continue;
+    if (s.undoes !== null) cancelled.add(s.undoes);
+    else return s.id;
+  }
+  return undefined;
+}
+
+/**
+ * The later sets that still count against undoing `target`: those in effect, except an undo and the
+ * set it undid when both came after `target` (together they changed nothing).
+ */
+export function laterInEffect(target: number, newestFirst: Iterable<Pick<ChangeSet, 'id' | 'undoes'>>): number[] {
+  const cancelled = new Set<number>();
+  const out: number[] = [];
+  for (const s of newestFirst) {
+    if (s.id <= target) break;
+    if (cancelled.has(s.id)) continue;
+    if (s.undoes !== null && s.undoes > target) cancelled.add(s.undoes);
+    else out.push(s.id);
+  }
+  return out;
+}

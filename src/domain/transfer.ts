@@ -11,8 +11,8 @@ export const EXPORT_FORMAT_VERSION = 1;
 
 /** The audit trail is local history (ids of this database): it stays in backups, not in exports. */
 export const LOG_TABLE = 'change_log';
-/** Tables that belong to this file and never travel: the audit trail, and the ledger's own secret (the redaction salt, migration 0009). */
-const LOCAL_TABLES = new Set([LOG_TABLE, 'ledger_secret']);
+/** Tables that belong to this file and never travel: the audit trail with its change sets (migration 0006), and the ledger's own secret (the redaction salt, migration 0009). */
+export const LOG_TABLES: readonly string[] = [LOG_TABLE, 'change_set', 'ledger_secret'];
 
 export interface RawColumn {
   name: string;
@@ -76,7 +76,7 @@ export function classifyTables(raw: RawTable[]): SchemaSpec {
     const refsAll = r.fks.filter(isIdRef).map((fk) => ({ column: fk.from, table: fk.table }));
     const has = (c: string) => columns.includes(c);
     const base = { name: r.name, columns, children: [] as string[], hasDeletedAt: has('deleted_at'), hasUpdatedAt: has('updated_at') };
-    if (LOCAL_TABLES.has(r.name)) return { ...base, kind: 'log', fields: [], refs: [], key: [] };
+    if (LOG_TABLES.includes(r.name)) return { ...base, kind: 'log', fields: [], refs: [], key: [] };
     if (entityNames.has(r.name)) {
       return { ...base, kind: 'entity', fields: columns.filter((c) => c !== 'id' && c !== 'uid'), refs: refsAll, key: ['uid'] };
     }

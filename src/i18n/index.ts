@@ -17,6 +17,7 @@ import { plan } from './plan.js';
 import { presence } from './presence.js';
 import { report } from './report.js';
 import { safety } from './safety.js';
+import { undo } from './undo.js';
 import { visits } from './visits.js';
 
 export type Lang = 'en' | 'zh';
@@ -24,7 +25,7 @@ export type Entries = Record<string, readonly [string, string]>;
 
 export type Params = Record<string, string | number>;
 
-const catalogue = { ...core, ...cli, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report, ...safety, ...ledger, ...presence, ...agenda, ...documents, ...handover, ...guard };
+const catalogue = { ...core, ...cli, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report, ...safety, ...ledger, ...presence, ...agenda, ...documents, ...handover, ...guard, ...undo };
 
 /** Every message key: deep code names one of these and the edge translates it. */
 export type MessageKey = keyof typeof catalogue;

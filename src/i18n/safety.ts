@@ -7,7 +7,7 @@ export const safety = {
   'cmd.export': ['write every record with its uid as portable JSON lines (for another computer or a successor)', '把全部记录（含 uid）导出为可移植的 JSON 行（换电脑或移交继任者用）'],
   'cmd.import': ['load an export: records matched by uid, the newer one kept, all or nothing', '导入导出文件：按 uid 匹配记录，保留较新的一份，要么全部成功要么不写入'],
   'cmd.history': ['the change log, newest first: what changed and when', '修改记录，最新的在前：改了什么、何时改的'],
-  'cmd.undo': ['revert the most recent change (again to go further back)', '撤销最近一次修改（再次执行可继续往前撤销）'],
+  'cmd.undo': ['revert the last command, all it changed (again to go further back)', '撤销最近一条命令所做的全部修改（再次执行可继续往前撤销）'],
   'cmd.doctor': ['check the database: integrity, foreign keys, schema, permissions, backups', '检查数据库：完整性、外键、结构版本、文件权限、备份'],
 
   'arg.backup_file': ['where to write the backup (default: backups/ beside the database)', '备份文件路径（默认：数据库旁的 backups/）'],
@@ -20,7 +20,7 @@ export const safety = {
   'opt.export_format': ['ndjson (one record per line, default) or json (the same lines as an array)', 'ndjson（每行一条记录，默认）或 json（同样的行组成数组）'],
   'opt.export_output': ['write to FILE (mode 0600; .json selects --format json)', '写入文件（权限 0600；扩展名 .json 即 --format json）'],
   'opt.dry_run': ['check the file and count what would change; write nothing', '只检查文件并统计将发生的变化，不写入'],
-  'opt.history_limit': ['the newest N changes (default 50; 0 for all)', '最近 N 条修改（默认 50；0 表示全部）'],
+  'opt.history_limit': ['the newest N change sets, one per command (default 50; 0 for all)', '最近 N 组修改，每条命令一组（默认 50；0 表示全部）'],
   'opt.full': ['run the full integrity_check (slower) instead of quick_check', '运行完整的 integrity_check（较慢），而不是 quick_check'],
   'opt.fix_permissions': ['remove group and other permission bits from fs files', '去掉 fs 文件的同组和其他用户权限'],
   'what.keep': ['number of backups to keep', '保留的备份份数'],
@@ -41,7 +41,7 @@ export const safety = {
   'msg.restored': ['restored {file} into {db}', '已将 {file} 恢复到 {db}'],
   'msg.undone': ['undone: {change}', '已撤销：{change}'],
   'msg.no_history': ['no changes recorded', '没有修改记录'],
-  'msg.history_limited': ['showing the newest {shown} changes; --limit 0 shows all', '只显示最近 {shown} 条修改；--limit 0 显示全部'],
+  'msg.history_limited': ['showing the newest {shown} change sets; --limit 0 shows all', '只显示最近 {shown} 组修改；--limit 0 显示全部'],
 
   'err.no_database': ['no database at {path} yet: nothing to back up', '{path} 还没有数据库，无可备份'],
   'err.backup_exists': ['{path} already exists; choose a new file name', '{path} 已存在，请换一个文件名'],

@@ -1,6 +1,6 @@
 // Listings for history, import counts and doctor checks; one-line descriptions of logged changes.
 import type { DoctorCheck } from '../domain/doctor.js';
-import { IMPORT_OP, UNDO_OP, type ChangeEntry } from '../domain/history.js';
+import { IMPORT_OP, UNDO_OP, type ChangeEntry, type ChangeSet } from '../domain/history.js';
 import type { TableCounts } from '../domain/transfer.js';
 import { c } from './color.js';
 import { label, t } from '../i18n/index.js';
@@ -24,6 +24,11 @@ export function summariseChange(e: ChangeEntry): string {
     return `${t('history.undo_of', { id: show(c.undoes) })}${rest.length ? `: ${rest.map(([k, v]) => `${k}=${show(v)}`).join(', ')}` : ''}`;
   }
   if (e.op === 'delete') return t('history.deleted');
+  if (e.op === 'update' && e.entity === 'setting' && typeof c.key === 'string') {
+    // "village: ∅ → 柳树村" (∅: not set, its default applied); logged before 0006 without the old value.
+    const before = c.before && typeof c.before === 'object' ? (c.before as Record<string, unknown>) : undefined;
+    return before && 'value' in before ? `${c.key}: ${show(before.value)} → ${show(c.value)}` : `${c.key} = ${show(c.value)}`;
+  }
   if (e.op === 'update') {
     const before = (c.before && typeof c.before === 'object' ? c.before : {}) as Record<string, unknown>;
     return Object.keys(c)
@@ -47,6 +52,27 @@ export function describeChange(e: ChangeEntry): string {
   return `#${e.id} ${localTime(e.at)} ${opLabel(e.op)} ${what}: ${summariseChange(e)}`;
 }
 
+const SET_ROWS_SHOWN = 6;
+const INSERT_FIELDS_SHOWN = 3;
+
+/** An added record in a few words: its first fields that say what it is (not ids, not empty). */
+function briefInsert(e: ChangeEntry): string {
+  const fields = Object.entries(e.changes).filter(([k, v]) => !k.endsWith('_id') && v !== null && v !== undefined && v !== '' && v !== '[]');
+  const shown = fields.slice(0, INSERT_FIELDS_SHOWN).map(([k, v]) => `${k}=${show(v)}`);
+  return fields.length > INSERT_FIELDS_SHOWN ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+
+/** "#5 2026-11-27 10:30:00 visit add: add visit #3: …; add concern #4: text=甲; add concern #5: text=乙" */
+export function describeSet(set: ChangeSet, entries: readonly ChangeEntry[]): string {
+  const rows = entries.slice(0, SET_ROWS_SHOWN).map((e) => {
+    const what = e.entity_id ? `${label('entity', e.entity)} #${e.entity_id}` : label('entity', e.entity);
+    return `${opLabel(e.op)} ${what}: ${e.op === 'insert' ? briefInsert(e) : summariseChange(e)}`;
+  });
+  if (entries.length > SET_ROWS_SHOWN) rows.push(t('msg.undo_more', { n: entries.length - SET_ROWS_SHOWN }));
+  const name = set.command ? ` ${set.command}` : '';
+  return `#${set.id} ${localTime(set.at)}${name}: ${rows.join('; ')}`;
+}
+
 /** An ISO stamp in the machine's local time, to the second: what the user saw on the clock. */
 export function localTime(iso: string): string {
   const d = new Date(iso);
@@ -55,7 +81,13 @@ export function localTime(iso: string): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
-export function historyListing(entries: (ChangeEntry & { undone_by: number | null })[]): Listing<ChangeEntry & { undone_by: number | null }> {
+type HistoryRow = ChangeEntry & { undone_by: number | null; change_set: number | null; command: string; set_undone_by: number | null };
+
+export function historyListing(entries: HistoryRow[]): Listing<HistoryRow> {
+  // A set's first row (newest first: its last written) names the set; its other rows leave it blank.
+  const heads = new Set<number>();
+  const seen = new Set<number | null>();
+  for (const e of entries) if (!seen.has(e.change_set)) (seen.add(e.change_set), heads.add(e.id));
   return {
     columns: [
       { key: 'id', header: t('col.change'), value: (e) => e.id },
@@ -65,9 +97,24 @@ export function historyListing(entries: (ChangeEntry & { undone_by: number | nul
       { key: 'op', header: t('col.op'), value: (e) => e.op, text: (e) => opLabel(e.op) },
       { key: 'changes', header: t('col.changes'), value: (e) => e.changes, text: (e) => summariseChange(e), maxWidth: 70 },
       { key: 'undone_by', header: t('col.undone_by'), value: (e) => e.undone_by, text: (e) => (e.undone_by ? `#${e.undone_by}` : '') },
+      { key: 'change_set', header: t('col.change_set'), value: (e) => e.change_set, text: (e) => (heads.has(e.id) && e.change_set ? `#${e.change_set}` : '') },
+      { key: 'command', header: t('col.command'), value: (e) => e.command, text: (e) => (heads.has(e.id) ? e.command : '') },
+      { key: 'set_undone_by', header: t('col.set_undone_by'), value: (e) => e.set_undone_by, text: (e) => (heads.has(e.id) && e.set_undone_by ? `#${e.set_undone_by}` : '') },
     ],
     rows: entries,
-    json: (e) => ({ id: e.id, at: e.at, entity: e.entity, entity_id: e.entity_id, entity_uid: e.entity_uid, op: e.op, changes: e.changes, undone_by: e.undone_by }),
+    json: (e) => ({
+      id: e.id,
+      at: e.at,
+      entity: e.entity,
+      entity_id: e.entity_id,
+      entity_uid: e.entity_uid,
+      op: e.op,
+      changes: e.changes,
+      undone_by: e.undone_by,
+      change_set: e.change_set,
+      command: e.command,
+      set_undone_by: e.set_undone_by,
+    }),
     empty: t('msg.no_history'),
   };
 }

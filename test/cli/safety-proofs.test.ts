@@ -11,6 +11,7 @@ import { insertPerson } from '../../src/db/people.js';
 import { write } from '../../src/db/store.js';
 import { BIN, cli, tempDir } from '../helpers/cli.js';
 import { parseCsv } from '../../src/domain/csv.js';
+import { childEnv } from '../helpers/env.js';
 import { hostileText, rng } from '../helpers/hostile.js';
 import { backupDuringWritesProof, concurrencyProof, crashProof, hostileProof } from '../helpers/proofs.js';
 
@@ -140,7 +141,7 @@ describe('proof 8: permissions under umask 022', () => {
   it('the directory and every file fs creates have no group or other bits', async () => {
     const dir = join(tempDir(), 'data');
     const db = join(dir, 'fs.db');
-    const env = { PATH: process.env.PATH!, HOME: process.env.HOME!, FS_DB: db, FS_TODAY: '2026-11-27', NO_COLOR: '1' };
+    const env = childEnv({ FS_DB: db, FS_TODAY: '2026-11-27' });
     const sh = (cmd: string) => new Promise<number>((resolve) => spawn('sh', ['-c', `umask 022; ${cmd}`], { env, stdio: 'ignore' }).on('close', (c) => resolve(c ?? -1)));
     const fs = `"${process.execPath}" "${BIN}"`;
     const created: string[] = [];

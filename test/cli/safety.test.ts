@@ -142,7 +142,7 @@ describe('fs history and fs undo', () => {
     expect(all[0]).toMatchObject({ entity: 'setting', op: 'update', changes: { key: 'village', value: '柳树村' } });
     expect(all.at(-1)).toMatchObject({ entity: 'household', op: 'insert' });
     expect(fs.json(['history', 'person', '1']).map((e: { op: string }) => e.op)).toEqual(['insert']);
-    expect(fs.ok(['history', '--limit', '1', '--format', 'tsv']).split('\n')[0]).toBe('id\tat\tentity\tentity_id\top\tchanges\tundone_by');
+    expect(fs.ok(['history', '--limit', '1', '--format', 'tsv']).split('\n')[0]).toBe('id\tat\tentity\tentity_id\top\tchanges\tundone_by\tchange_set\tcommand\tset_undone_by');
     expect(fs.run(['history', 'spaceship'])).toMatchObject({ code: 2, stderr: expect.stringContaining('no history for "spaceship"; kinds with history: concern, household, person, setting, visit') });
     expect(fs.run(['history', 'visit', 'x']).code).toBe(2);
     expect(fs.run(['history', '--limit', '-1']).code).toBe(2);
@@ -153,7 +153,7 @@ describe('fs history and fs undo', () => {
     expect(fs.run(['undo'])).toMatchObject({ code: 2, stderr: 'error: refusing to undo without a terminal to confirm: add --yes\n' });
     expect(snapshot(fs.db)).toBe(before);
     const r = fs.run(['undo', '--yes']);
-    expect(r).toMatchObject({ code: 0, stderr: expect.stringMatching(/^undone: #\d+ .* edit setting: key = village, value = 柳树村\n$/) });
+    expect(r).toMatchObject({ code: 0, stderr: expect.stringMatching(/^undone: #\d+ .* config set: edit setting: village: ∅ → 柳树村\n$/) });
     expect(fs.ok(['config', 'get', 'village'])).toBe('\n');
     const [last] = fs.json(['history', '--limit', '1']);
     expect(last).toMatchObject({ op: 'undo', entity: 'setting' });

@@ -3,11 +3,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findUndoTarget, listHistory, undoChange } from '../../src/db/history.js';
-import { openDatabase, type Db } from '../../src/db/open.js';
+import { findUndoSet, undoSet } from '../../src/db/change-sets.js';
+import { listMigrations, openDatabase, type Db } from '../../src/db/open.js';
 import { deletePerson, getPerson, insertPerson, updatePerson } from '../../src/db/people.js';
 import { q, userTables } from '../../src/db/schema.js';
 import { getSetting, setSetting } from '../../src/db/settings.js';
-import { logChange, write } from '../../src/db/store.js';
+import { beginChangeSet, logChange, write } from '../../src/db/store.js';
 import { registerFieldUndo } from '../../src/db/undo-hooks.js';
 import { getVisit, insertVisit, updateVisit } from '../../src/db/visits.js';
 import { DataError } from '../../src/errors.js';
@@ -119,3 +120,62 @@ describe('history', () => {
     expect(listHistory(db, { limit: 1 })[0]!.changes).toEqual({ name: 'a2', before: { name: 'a' } });
   });
 });
+
+describe('change sets', () => {
+  it('one set per named command, across transactions; a rolled-back one leaves no set behind', async () => {
+    const db = await fresh();
+    beginChangeSet(db, 'person add', ['--name']);
+    const a = write(db, () => insertPerson(db, { name: 'a' }));
+    write(db, () => updatePerson(db, a, { phone: '1' }));
+    expect(() => write(db, () => (insertPerson(db, { name: 'b' }), fail()))).toThrow('rolled back');
+    write(db, () => updatePerson(db, a, { phone: '2' }));
+    beginChangeSet(db, 'person edit');
+    write(db, () => updatePerson(db, a, { phone: '3' }));
+    const sets = db.prepare('SELECT id, command, flags FROM change_set ORDER BY id').all();
+    expect(sets).toEqual([
+      { id: 1, command: 'person add', flags: '--name' },
+      { id: 2, command: 'person edit', flags: '' },
+    ]);
+    expect(listHistory(db).map((e) => [e.op, e.change_set])).toEqual([['update', 2], ['update', 1], ['update', 1], ['insert', 1]]);
+    expect(listHistory(db, { limit: 1 }).map((e) => e.changes.phone)).toEqual(['3']);
+    expect(listHistory(db, { limit: 2 })).toHaveLength(4);
+    expect(findUndoSet(db)).toBe(2);
+    write(db, () => undoSet(db, 2));
+    expect(findUndoSet(db)).toBe(1);
+    write(db, () => undoSet(db, 1));
+    expect(person(db, a).deleted_at).not.toBeNull();
+    expect(findUndoSet(db)).toBeUndefined();
+    // A set whose first write rolls back is made again by the next write.
+    beginChangeSet(db, 'person add');
+    expect(() => write(db, () => (insertPerson(db, { name: 'c' }), fail()))).toThrow('rolled back');
+    write(db, () => insertPerson(db, { name: 'd' }));
+    expect(db.prepare('SELECT count(*) AS n FROM change_log WHERE change_set IS NULL OR change_set NOT IN (SELECT id FROM change_set)').get()).toEqual({ n: 0 });
+    expect(findUndoSet(db)).toBe(db.prepare('SELECT max(id) AS n FROM change_set').pluck().get());
+  });
+
+  it('migration 0006 makes each older row a set of its own, an older undo the undo of its row’s set', async () => {
+    const path = join(dir, `old${++n}.db`);
+    const v5 = await openDatabase(path, { migrations: listMigrations().slice(0, 5) });
+    const a = write(v5, () => insertPerson(v5, { name: 'a' }));
+    write(v5, () => updatePerson(v5, a, { name: 'b' }));
+    write(v5, () => updatePerson(v5, a, { name: 'c' }));
+    write(v5, () => undoChange(v5, findUndoTarget(v5)!));
+    v5.close();
+    const db = await openDatabase(path);
+    expect(db.prepare('SELECT id, undoes FROM change_set ORDER BY id').all()).toEqual([
+      { id: 1, undoes: null },
+      { id: 2, undoes: null },
+      { id: 3, undoes: null },
+      { id: 4, undoes: 3 },
+    ]);
+    expect(findUndoSet(db)).toBe(2);
+    beginChangeSet(db, 'undo');
+    write(db, () => undoSet(db, 2));
+    expect(person(db, a).name).toBe('a');
+    expect(db.prepare('SELECT id, command, undoes FROM change_set WHERE id = 5').get()).toEqual({ id: 5, command: 'undo', undoes: 2 });
+  });
+});
+
+function fail(): never {
+  throw new Error('rolled back');
+}

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll } from 'vitest';
+import { childEnv } from './env.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'fs.js');
@@ -43,15 +44,7 @@ export function cli(opts: { today?: string; lang?: string; db?: string } = {}) {
       encoding: 'utf8',
       input: o.input ?? '',
       cwd: o.cwd ?? ROOT,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        FS_DB: db,
-        FS_TODAY: opts.today ?? '2026-11-27',
-        FS_LANG: opts.lang ?? 'en',
-        NO_COLOR: '1',
-        ...o.env,
-      },
+      env: childEnv({ FS_DB: db, FS_TODAY: opts.today ?? '2026-11-27', FS_LANG: opts.lang ?? 'en', ...o.env }),
     });
     return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
   };

@@ -10,11 +10,12 @@ import { insertPerson } from '../../src/db/people.js';
 import { write } from '../../src/db/store.js';
 import { exportRecords } from '../../src/db/transfer.js';
 import { insertVisit } from '../../src/db/visits.js';
+import { childEnv } from './env.js';
 import { BIN, cli, ROOT, snapshot, tempDir } from './cli.js';
 import { hostileVectors, rng } from './hostile.js';
 import { runInProcess } from './inproc.js';
 
-const baseEnv = (db: string) => ({ PATH: process.env.PATH!, HOME: process.env.HOME!, FS_DB: db, FS_TODAY: '2026-11-27', FS_LANG: 'en', NO_COLOR: '1' });
+const baseEnv = (db: string) => childEnv({ FS_DB: db, FS_TODAY: '2026-11-27' });
 
 interface Run {
   code: number | null;

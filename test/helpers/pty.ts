@@ -1,6 +1,7 @@
 // Drive the CLI on a real pseudo-terminal through tmux: type keys, read the screen.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { BIN } from './cli.js';
+import { childEnv } from './env.js';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
@@ -23,9 +24,11 @@ let counter = 0;
 export function startPty(args: string[], env: Record<string, string>): PtySession {
   const name = `fs-test-${process.pid}-${++counter}`;
   const codeFile = `/tmp/${name}.code`;
-  const envArgs = Object.entries(env).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
+  // env -i: the tmux server keeps the environment of whoever started it (maybe FS_NO_INPUT=1).
+  const vars = childEnv({ TERM: 'xterm-256color', ...env });
+  const envArgs = Object.entries(vars).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
   const quoted = args.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-  const shell = `env ${envArgs} ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${quoted}; echo $? > ${codeFile}; sleep 30`;
+  const shell = `env -i ${envArgs} ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${quoted}; echo $? > ${codeFile}; sleep 30`;
   execFileSync('tmux', ['new-session', '-d', '-s', name, '-x', '160', '-y', '50', shell]);
   const screen = () => execFileSync('tmux', ['capture-pane', '-p', '-t', name], { encoding: 'utf8' });
   return {

@@ -10,7 +10,7 @@ import { checkOutputPath } from './io.js';
 export function action<A extends unknown[]>(fn: (ctx: Context, ...args: A) => Promise<void> | void) {
   return async (...args: unknown[]): Promise<void> => {
     const cmd = args[args.length - 1] as Command;
-    const ctx = makeContext(cmd.optsWithGlobals<GlobalOptions>(), getLang());
+    const ctx = makeContext(cmd.optsWithGlobals<GlobalOptions>(), getLang(), process.env, commandName(cmd));
     // An -o that would overwrite the database (or is no file) is refused before anything is opened.
     const output = (cmd.opts() as { output?: unknown }).output;
     if (typeof output === 'string') checkOutputPath(output);
@@ -20,4 +20,15 @@ export function action<A extends unknown[]>(fn: (ctx: Context, ...args: A) => Pr
       ctx.close();
     }
   };
+}
+
+/**
+ * "plan milestone add" and the flags given (never their values: a name or a phone can be in them):
+ * what the change set of this run is called in fs history and fs undo.
+ */
+export function commandName(cmd: Command): { name: string; flags: string[] } {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) names.unshift(c.name());
+  const flags = cmd.options.filter((o) => cmd.getOptionValueSource(o.attributeName()) === 'cli').map((o) => o.long ?? o.short ?? o.name());
+  return { name: names.join(' '), flags: [...new Set(flags)].sort() };
 }

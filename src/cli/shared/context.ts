@@ -1,5 +1,6 @@
 // What every command gets: the resolved global options, "today", whether it may prompt, the database.
 import { openDatabase, resolveDbPath, type Db } from '../../db/open.js';
+import { beginChangeSet } from '../../db/store.js';
 import { type Lang } from '../../i18n/index.js';
 import { parseDate, systemToday, type IsoDate } from '../../time/dates.js';
 import { protectDatabase, writeErr } from './io.js';
@@ -25,7 +26,7 @@ export interface Context {
   close(): void;
 }
 
-export function makeContext(g: GlobalOptions, lang: Lang, env: NodeJS.ProcessEnv = process.env): Context {
+export function makeContext(g: GlobalOptions, lang: Lang, env: NodeJS.ProcessEnv = process.env, command?: { name: string; flags: string[] }): Context {
   const todayInput = g.today ?? env.FS_TODAY;
   const today = todayInput ? parseDate(todayInput, systemToday()) : systemToday();
   const stdoutIsTTY = Boolean(process.stdout.isTTY);
@@ -40,7 +41,11 @@ export function makeContext(g: GlobalOptions, lang: Lang, env: NodeJS.ProcessEnv
     stdoutIsTTY,
     dbPath,
     async db() {
-      handle ??= await openDatabase(dbPath, { notice: writeErr });
+      if (!handle) {
+        handle = await openDatabase(dbPath, { notice: writeErr });
+        // Every write of this run goes into one change set named after the command.
+        if (command) beginChangeSet(handle, command.name, command.flags);
+      }
       return handle;
     },
     close() {
