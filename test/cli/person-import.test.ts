@@ -57,6 +57,9 @@ describe('fs person import', () => {
     ]);
     // The two share one household.
     expect(people[0]!.household_id).toBe(people[1]!.household_id);
+    // One change set: undo takes the whole import back, households too.
+    fs.ok(['undo', '--yes']);
+    expect(fs.json(['person', 'list'])).toEqual([]);
   });
 
   it('reads CSV with or without a byte-order mark, headers in English', () => {
