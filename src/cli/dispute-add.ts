@@ -139,7 +139,7 @@ export async function addDispute(ctx: Context, o: AddFlags): Promise<void> {
       },
       partyInputs,
     );
-    for (const p of toTag) updatePerson(db, p.id, { tags: [...p.tags, 'petitioner'] });
+    for (const p of toTag) updatePerson(db, p.id, { tags: [...p.tags, 'petitioner'] }, ctx.today);
     return newId;
   });
   for (const p of toTag) writeErr(t('dispute.msg.tagged', { person: describePerson(p) }));

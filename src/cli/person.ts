@@ -62,7 +62,7 @@ async function addPerson(ctx: Context, o: PersonFlags): Promise<void> {
     input = await askPerson(input);
   }
   const db = await ctx.db();
-  const id = write(db, () => insertPerson(db, input as PersonInput));
+  const id = write(db, () => insertPerson(db, input as PersonInput, ctx.today));
   emitRecord(id, () => getPerson(db, id), o);
 }
 
@@ -138,7 +138,7 @@ export function personCommand(): Command {
           if (!ctx.interactive) throw new UsageError('err.nothing_to_change', { flags: '--name, --household, --group, --phone, --tag, --add-tag, --remove-tag, --notes' });
           changes = await askPerson(current);
         }
-        write(db, () => updatePerson(db, id, changes));
+        write(db, () => updatePerson(db, id, changes, ctx.today));
         emitRecord(id, () => getPerson(db, id), o);
       }),
     );

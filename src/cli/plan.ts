@@ -24,8 +24,8 @@ async function addPlan(ctx: Context, o: PlanFlags): Promise<void> {
   const input = missing.length ? await askPlan(f, ctx.today) : withDefaults({ ...f, title: f.title!, area: f.area! });
   checkSchedule(input.start_on, input.due_on);
   const db = await ctx.db();
-  const id = write(db, () => insertPlan(db, input));
-  warnIfTooManyPractical(db, getPlan(db, id, ctx.today));
+  const id = write(db, () => insertPlan(db, input, ctx.today));
+  warnIfTooManyPractical(db, getPlan(db, id, ctx.today), ctx.today);
   emitRecord(id, () => planJson(getPlan(db, id, ctx.today)), o);
 }
 
@@ -48,7 +48,7 @@ async function editPlan(ctx: Context, idArg: string, o: PlanFlags): Promise<void
     if (o.reopen) reopenPlan(db, id);
   });
   const after = getPlan(db, id, ctx.today);
-  if (after.kind !== current.kind || after.due_on !== current.due_on || after.start_on !== current.start_on || o.reopen) warnIfTooManyPractical(db, after);
+  if (after.kind !== current.kind || after.due_on !== current.due_on || after.start_on !== current.start_on || o.reopen) warnIfTooManyPractical(db, after, ctx.today);
   emitRecord(id, () => planJson(after), o);
 }
 

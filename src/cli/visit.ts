@@ -88,7 +88,7 @@ async function addVisit(ctx: Context, o: VisitFlags): Promise<void> {
   if (asking) answers = await askVisit(answers, ctx.today, true);
   const dueDays = getNumberSetting(db, 'concern.due_days');
   const id = write(db, () => {
-    if (newPerson) person = getPerson(db, insertPerson(db, newPerson));
+    if (newPerson) person = getPerson(db, insertPerson(db, newPerson, ctx.today));
     const { concerns, ...visit } = answers;
     return insertVisit(db, { ...visit, person_id: person!.id, household_id: person!.household_id }, concerns, dueDays);
   });

@@ -2,6 +2,7 @@
 import type { Person, PersonInput, PersonTag } from '../domain/people.js';
 import { NotFoundError } from '../errors.js';
 import { label, t } from '../i18n/index.js';
+import { systemToday, type IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
 import { insertRecord, softDelete, updateRecord, type Row } from './store.js';
 
@@ -14,18 +15,18 @@ function toPerson(row: Row): Person {
   return { ...(row as unknown as Person), tags: JSON.parse(row.tags as string) as PersonTag[] };
 }
 
-/** The household with this label, created if new. */
-export function ensureHousehold(db: Db, householdLabel: string, group: string | null): number {
+/** The household with this label, created if new (added on `today`, the local day). */
+export function ensureHousehold(db: Db, householdLabel: string, group: string | null, today: IsoDate = systemToday()): number {
   const found = db.prepare('SELECT id FROM households WHERE label = ? AND deleted_at IS NULL').get(householdLabel) as
     | { id: number }
     | undefined;
   if (found) return found.id;
-  return insertRecord(db, 'households', 'household', { label: householdLabel, village_group: group });
+  return insertRecord(db, 'households', 'household', { label: householdLabel, village_group: group, added_on: today });
 }
 
 /** Insert a person (and their household if new). Call inside a write transaction. */
-export function insertPerson(db: Db, input: PersonInput): number {
-  const householdId = input.household ? ensureHousehold(db, input.household, input.group ?? null) : null;
+export function insertPerson(db: Db, input: PersonInput, today: IsoDate = systemToday()): number {
+  const householdId = input.household ? ensureHousehold(db, input.household, input.group ?? null, today) : null;
   return insertRecord(db, 'people', 'person', {
     name: input.name,
     household_id: householdId,
@@ -33,6 +34,7 @@ export function insertPerson(db: Db, input: PersonInput): number {
     phone: input.phone ?? null,
     tags: JSON.stringify(input.tags ?? []),
     notes: input.notes ?? null,
+    added_on: today,
   });
 }
 
@@ -76,7 +78,7 @@ export function listPeople(db: Db, f: PersonFilter = {}): Person[] {
 }
 
 /** Apply changed fields; a new household label moves the person (creating the household if new). */
-export function updatePerson(db: Db, id: number, changes: Partial<PersonInput>): void {
+export function updatePerson(db: Db, id: number, changes: Partial<PersonInput>, today: IsoDate = systemToday()): void {
   const current = getPerson(db, id);
   const values: Row = {};
   if (changes.name !== undefined) values.name = changes.name;
@@ -86,7 +88,7 @@ export function updatePerson(db: Db, id: number, changes: Partial<PersonInput>):
   if (changes.tags !== undefined) values.tags = JSON.stringify(changes.tags);
   if (changes.household !== undefined) {
     values.household_id = changes.household
-      ? ensureHousehold(db, changes.household, changes.group ?? current.group)
+      ? ensureHousehold(db, changes.household, changes.group ?? current.group, today)
       : null;
   }
   updateRecord(db, 'people', 'person', id, values);
