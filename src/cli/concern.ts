@@ -16,6 +16,7 @@ interface UpdateFlags extends OutputOptions {
   referredTo?: string;
   due?: string;
   feedbackOn?: string;
+  resolvedOn?: string;
   note?: string;
 }
 
@@ -48,9 +49,10 @@ export function concernCommand(): Command {
       .option('--referred-to <dept>', t('opt.referred_to'))
       .option('--due <date>', t('opt.due'))
       .option('--feedback-on <date>', t('opt.feedback_on'))
+      .option('--resolved-on <date>', t('opt.resolved_on'))
       .option('--note <text>', t('opt.note')),
   )
-    .addHelpText('after', '\nExamples:\n  fs concern update 7 --status referred --referred-to "township civil affairs office" --due 2026-12-15\n  fs concern update 7 --status resolved --feedback-on today')
+    .addHelpText('after', '\nExamples:\n  fs concern update 7 --status referred --referred-to "township civil affairs office" --due 2026-12-15\n  fs concern update 7 --status resolved --feedback-on today\n  fs concern update 7 --status resolved --resolved-on 2026-11-14 --feedback-on 2026-11-16')
     .action(
       action(async (ctx, idArg: string, o: UpdateFlags) => {
         const id = parseId(idArg);
@@ -59,17 +61,24 @@ export function concernCommand(): Command {
           referred_to: o.referredTo?.trim(),
           due_on: optionalDate(o.due, ctx),
           feedback_on: pastDate(o.feedbackOn, ctx),
+          resolved_on: pastDate(o.resolvedOn, ctx),
           note: o.note?.trim(),
         };
         if (Object.values(update).every((v) => v === undefined)) {
-          throw new UsageError('err.nothing_to_change', { flags: '--status, --referred-to, --due, --feedback-on, --note' });
+          throw new UsageError('err.nothing_to_change', { flags: '--status, --referred-to, --due, --feedback-on, --resolved-on, --note' });
         }
         const db = await ctx.db();
         const current = getConcern(db, id);
         const plan = planConcernUpdate(current, update, ctx.today);
         if (!plan.ok) {
           throw new UsageError(
-            plan.error === 'referred_needs_dept' ? msg('err.referred_needs_dept') : msg('err.feedback_before_raised', { date: update.feedback_on!, raised: current.raised_on }),
+            plan.error === 'referred_needs_dept'
+              ? msg('err.referred_needs_dept')
+              : plan.error === 'resolved_on_needs_resolved'
+                ? msg('err.resolved_on_needs_resolved')
+                : plan.error === 'resolved_before_raised'
+                  ? msg('err.resolved_before_raised', { date: update.resolved_on!, raised: current.raised_on })
+                  : msg('err.feedback_before_raised', { date: update.feedback_on!, raised: current.raised_on }),
           );
         }
         write(db, () => updateConcern(db, id, plan.changes));

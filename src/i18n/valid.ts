@@ -16,4 +16,8 @@ export const valid = {
     'the stored setting {key} is "{value}", which fs would refuse ({reason}): set it again with fs config set {key} VALUE',
     '已保存的设置 {key} 为 "{value}"，不是有效值（{reason}）：请用 fs config set {key} 值 重新设置',
   ],
+  'opt.resolved_on': ['when it was resolved (default: --feedback-on when given, else today)', '解决日期（默认取 --feedback-on，未给出则为今天）'],
+  'err.resolved_on_needs_resolved': ['--resolved-on needs --status resolved (or a concern already resolved)', '--resolved-on 需要 --status resolved（或诉求已解决）'],
+  'err.resolved_before_raised': ['--resolved-on {date} is before the concern was raised ({raised})', '--resolved-on {date} 早于诉求提出日期（{raised}）'],
+  'opt.dropped_on': ['when it was dropped (default: today)', '放弃日期（默认今天）'],
 } as const satisfies Entries;

@@ -105,3 +105,27 @@ describe('local dates', () => {
     expect(fs.json(['report', 'this-month']).visits.households_not_visited).toBe(1);
   });
 });
+
+describe('every command that records an event takes its date', () => {
+  it('concern update --status resolved --feedback-on 11-16, typed on 12-01, counts as resolved in November', () => {
+    const fs = cli({ today: '2026-12-01' });
+    fs.ok(['person', 'add', '--name', '王秀英', '--household', '王家']);
+    fs.ok(['visit', 'add', '--person', '1', '--date', '2026-11-02', '--topic', 'hardship', '--concern', '修屋顶']);
+    expect(fs.json(['concern', 'update', '1', '--status', 'resolved', '--feedback-on', '2026-11-16']).resolved_on).toBe('2026-11-16');
+    expect(fs.json(['report', '2026-11']).concerns.resolved).toBe(1);
+    expect(fs.json(['report', '2026-12']).concerns.resolved).toBe(0);
+    expect(fs.json(['concern', 'update', '1', '--resolved-on', '2026-11-14']).resolved_on).toBe('2026-11-14');
+    const before = fs.ok(['concern', 'list', '--format', 'json']);
+    expect(fs.run(['concern', 'update', '1', '--resolved-on', '2026-10-01'])).toMatchObject({ code: 2, stderr: 'error: --resolved-on 2026-10-01 is before the concern was raised (2026-11-02)\n' });
+    expect(fs.run(['concern', 'update', '1', '--resolved-on', '2026-12-02']).code).toBe(2);
+    expect(fs.ok(['concern', 'list', '--format', 'json'])).toBe(before);
+  });
+
+  it('plan drop and plan milestone drop take --date', () => {
+    const fs = cli({ today: '2026-12-01' });
+    fs.ok(['plan', 'add', '--title', '修路', '--area', 'public-welfare']);
+    fs.ok(['plan', 'milestone', 'add', '1', '--title', '勘测', '--due', '2026-12-20']);
+    expect(fs.json(['plan', 'milestone', 'drop', '1', '--reason', '改由乡里', '--date', '2026-11-20']).dropped_on).toBe('2026-11-20');
+    expect(fs.json(['plan', 'drop', '1', '--reason', '并入县道', '--date', '2026-11-21']).dropped_on).toBe('2026-11-21');
+  });
+});
