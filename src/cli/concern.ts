@@ -9,7 +9,7 @@ import { concernListing } from '../render/concerns.js';
 import { t, msg } from '../i18n/index.js';
 import { action } from './shared/action.js';
 import { addOutputOptions, addRangeOptions, emitListing, emitRecord, optionalDate, parseId, pastDate, resolveRange, type OutputOptions, type RangeOptions } from './shared/options.js';
-import { resolvePerson } from './shared/person.js';
+import { resolvePersonFilter } from './shared/person.js';
 
 interface UpdateFlags extends OutputOptions {
   status?: string;
@@ -34,7 +34,7 @@ export function concernCommand(): Command {
       action(async (ctx, o: RangeOptions & OutputOptions & { open?: boolean; overdue?: boolean; person?: string }) => {
         const range = resolveRange(o, ctx);
         const db = await ctx.db();
-        const person_id = o.person === undefined ? undefined : (await resolvePerson(db, ctx, o.person))!.id;
+        const person_id = o.person === undefined ? undefined : (await resolvePersonFilter(db, ctx, o.person)).id;
         const rows = listConcerns(db, { open: o.open, overdue: o.overdue, today: ctx.today, person_id, from: range.from, to: range.to });
         emitListing(concernListing(rows, ctx.today), o, ctx);
       }),

@@ -20,7 +20,7 @@ import { confirmOrYes } from './shared/confirm.js';
 import type { Context } from './shared/context.js';
 import { writeErr } from './shared/io.js';
 import { addOutputOptions, addRangeOptions, collect, emitDocument, emitListing, emitRecord, parseId, pastDate, parseWholeNumber, requireFlags, resolveRange, type OutputOptions, type RangeOptions } from './shared/options.js';
-import { resolvePerson } from './shared/person.js';
+import { resolvePerson, resolvePersonFilter } from './shared/person.js';
 import { coverageCommand } from './visit-coverage.js';
 import { disputesFoundInVisit } from './dispute-view.js';
 
@@ -159,7 +159,7 @@ export function visitCommand(): Command {
         const topic = o.topic === undefined ? undefined : oneOf(VISIT_TOPICS, o.topic, t('what.topic'));
         const explicitLimit = o.limit === undefined ? undefined : parseWholeNumber(o.limit, t('what.limit'));
         const db = await ctx.db();
-        const person_id = o.person === undefined ? undefined : (await resolvePerson(db, ctx, o.person))!.id;
+        const person_id = o.person === undefined ? undefined : (await resolvePersonFilter(db, ctx, o.person)).id;
         const limit = explicitLimit ?? (range.from || range.to ? 0 : DEFAULT_LIMIT);
         const filter = { from: range.from, to: range.to, category, topic, person_id, group: o.group };
         const visits = listVisits(db, { ...filter, limit });
