@@ -4,7 +4,7 @@ import { manyOf, oneOf } from '../domain/keys.js';
 import { PERSON_TAGS, type Person, type PersonInput } from '../domain/people.js';
 import { categoryForTags, VISIT_CATEGORIES, VISIT_TOPICS, type VisitCategory, type VisitTopic } from '../domain/visits.js';
 import { listConcerns } from '../db/concerns.js';
-import { getPerson, insertPerson } from '../db/people.js';
+import { getPerson, getPersonEvenRemoved, insertPerson } from '../db/people.js';
 import { getNumberSetting } from '../db/settings.js';
 import { write } from '../db/store.js';
 import { countVisits, deleteVisit, getVisit, insertVisit, listVisits, updateVisit } from '../db/visits.js';
@@ -111,6 +111,12 @@ async function editVisit(ctx: Context, idArg: string, o: VisitFlags): Promise<vo
     const p = (await resolvePerson(db, ctx, o.person))!;
     changes.person_id = p.id;
     changes.household_id = p.household_id;
+    // The category followed the old person's tags: it follows the new person's. A category chosen
+    // by hand (not the old person's default), or given with --category, stays.
+    if (!f.category && p.id !== current.person_id) {
+      const old = getPersonEvenRemoved(db, current.person_id);
+      if (current.category === categoryForTags(old.tags)) changes.category = categoryForTags(p.tags);
+    }
   }
   if (Object.keys(changes).length === 0) {
     if (!ctx.interactive) throw new UsageError('err.nothing_to_change', { flags: '--date, --person, --category, --topic, --notes, --place' });
@@ -201,7 +207,7 @@ export function visitCommand(): Command {
       .command('edit')
       .description(t('cmd.visit.edit'))
       .argument('<id>')
-      .option('--date <date>', t('opt.visit_date'))
+      .option('--date <date>', t('opt.visit_date_edit'))
       .option('--person <name-or-id>', t('opt.person'))
       .option('--category <key>', t('opt.category'))
       .option('--topic <key>', t('opt.topic'), collect)

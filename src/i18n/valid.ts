@@ -40,4 +40,8 @@ export const valid = {
   'opt.dispute_add_flag': ['add a risk flag (repeatable)', '添加风险标记（可重复）'],
   'opt.dispute_remove_flag': ['remove a risk flag (repeatable)', '删除风险标记（可重复）'],
   'err.party_not_in_case': ['"{party}" is not a party of case #{id} (its parties: {parties})', '"{party}" 不是 #{id} 号纠纷的当事人（当事人：{parties}）'],
+  'opt.visit_date_edit': ['the visit\'s new date', '改为的走访日期'],
+  'prompt.vote_refused': ['{message}: the vote cannot be recorded as valid', '{message}：表决不能作为有效表决记录'],
+  'choice.record_without_vote': ['record the meeting without the vote', '记录会议，不记录表决'],
+  'choice.record_forced': ['record the vote anyway, flagged as forced', '仍然记录表决，标注为强行记录'],
 } as const satisfies Entries;

@@ -129,3 +129,22 @@ describe('every command that records an event takes its date', () => {
     expect(fs.json(['plan', 'drop', '1', '--reason', '并入县道', '--date', '2026-11-21']).dropped_on).toBe('2026-11-21');
   });
 });
+
+describe('visit edit', () => {
+  it('--person N takes the new person\'s category when the visit had the old one\'s default; a chosen category stays', () => {
+    const fs = cli();
+    fs.ok(['person', 'add', '--name', '王秀英', '--tag', 'poor']);
+    fs.ok(['person', 'add', '--name', '张建国', '--tag', 'party-member']);
+    fs.ok(['visit', 'add', '--person', '1', '--topic', 'hardship']);
+    fs.ok(['visit', 'add', '--person', '1', '--topic', 'hardship', '--category', 'other']);
+    expect(fs.json(['visit', 'edit', '1', '--person', '2'])).toMatchObject({ person_id: 2, category: 'party-cadre' });
+    expect(fs.json(['visit', 'edit', '2', '--person', '2'])).toMatchObject({ person_id: 2, category: 'other' });
+    expect(fs.json(['visit', 'edit', '1', '--person', '1', '--category', 'village-rep'])).toMatchObject({ person_id: 1, category: 'village-rep' });
+  });
+
+  it('--help does not say the date defaults to today', () => {
+    const help = cli().ok(['visit', 'edit', '--help']);
+    expect(help).toMatch(/--date <date>\s+the visit's new date/);
+    expect(help).not.toMatch(/default today/);
+  });
+});
