@@ -158,6 +158,8 @@ export function personCommand(): Command {
         const id = parseId(idArg);
         const db = await ctx.db();
         const person = getPerson(db, id);
+        // Without a terminal and without --yes it is a usage error first, whatever refers to them.
+        if (!o.yes && !ctx.interactive) await confirmOrYes(ctx, o.yes, '', t('action.rm'));
         if (!o.force) {
           const refs = Object.entries(personReferences(db, id)).filter(([, n]) => n > 0);
           if (refs.length) {

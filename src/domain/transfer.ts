@@ -213,13 +213,13 @@ export function parseRecordLine(text: string, schema: SchemaSpec): { spec: Table
   if (!spec || (spec.kind !== 'entity' && spec.kind !== 'keyed')) throw new LineError(t('err.import_unknown_entity', { entity }));
   if (!isPlainObject(o.record)) throw new LineError(t('err.import_not_record'));
   checkFields(o.record, spec.fields);
-  checkValues(spec.name, o.record);
   if (spec.kind === 'entity') {
     if (typeof o.uid !== 'string' || o.uid === '' || o.uid.length > 100) throw new LineError(t('err.import_no_uid'));
     if (typeof o.record.updated_at !== 'string' && spec.hasUpdatedAt) throw new LineError(t('err.import_no_updated_at'));
   } else {
     for (const k of spec.key) if (!(k in o.record)) throw new LineError(t('err.import_missing_field', { field: k }));
   }
+  checkValues(spec.name, o.record);
   if (o.children !== undefined) {
     if (!isPlainObject(o.children)) throw new LineError(t('err.import_not_record'));
     for (const [name, rows] of Object.entries(o.children)) {
