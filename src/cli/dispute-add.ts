@@ -109,7 +109,7 @@ export async function addDispute(ctx: Context, o: AddFlags): Promise<void> {
     visit_id: visit?.id ?? null,
   };
   if (asking) {
-    a = await askDispute(a, ctx.today, { checkVisit: visitChecker(db) });
+    a = await askDispute(a, ctx.today, { checkVisit: visitChecker(db), visitDate: f.date === undefined ? (v) => getVisit(db, v).date : undefined });
     visit = a.visit_id == null ? undefined : getVisit(db, a.visit_id);
     const err = intakeError(checkIntake(a.source, a.channel ?? undefined));
     if (err) throw err;

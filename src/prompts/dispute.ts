@@ -37,6 +37,8 @@ export interface DisputeQuestions {
   askDate?: boolean;
   /** Checks a typed visit id against the ledger: true, or why not. */
   checkVisit?: (id: number) => true | string;
+  /** The date of a visit chosen here: the default registration date, unless --date gave one. */
+  visitDate?: (id: number) => IsoDate;
 }
 
 const validDate = (today: IsoDate) => accepts((v) => parseDate(v, today));
@@ -107,7 +109,8 @@ export async function askDispute(known: Partial<DisputeAnswers>, today: IsoDate,
       message: t('dispute.prompt.flags'),
       choices: RISK_FLAGS.map((k) => ({ name: label('dispute_flag', k), value: k, checked: known.flags?.includes(k) ?? false })),
     });
-    const date = questions.askDate === false ? known.date! : (await askDate(p, t('dispute.prompt.date'), known.date, today))!;
+    const dateDefault = visit_id !== null && questions.visitDate && visit_id !== known.visit_id ? questions.visitDate(visit_id) : known.date;
+    const date = questions.askDate === false ? known.date! : (await askDate(p, t('dispute.prompt.date'), dateDefault, today))!;
     const description = optionalText(await p.input({ message: t('dispute.prompt.description'), default: known.description ?? undefined }));
     return { title, category, source, channel, parties, risk: risk || null, flags, date, description, visit_id };
   });

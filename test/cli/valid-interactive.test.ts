@@ -81,11 +81,11 @@ describe.skipIf(!hasTmux)('on a terminal', () => {
     session.keys('Enter');
     await session.waitFor('Risk flags');
     session.keys('Enter');
-    await session.waitFor('Date');
+    await session.waitFor(/Date \(?2026-11-20/); // the visit's day
     session.keys('Enter');
     await session.waitFor('Facts and points in dispute');
     session.keys('Enter');
     expect(await session.exitCode()).toBe(0);
-    expect(fs.json(['dispute', 'show', '1'])).toMatchObject({ source: 'visit', visit_id: 1 });
+    expect(fs.json(['dispute', 'show', '1'])).toMatchObject({ source: 'visit', visit_id: 1, registered_on: '2026-11-20' });
   });
 });
