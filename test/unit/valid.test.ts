@@ -1,7 +1,8 @@
 // The rules behind "records you can trust": resolution dates, the stale-household rule, stored values.
 import { describe, expect, it } from 'vitest';
 import { planConcernUpdate, type ConcernUpdate } from '../../src/domain/concerns.js';
-import { recordProblem, ruleProblem, type Rule } from '../../src/domain/constraints.js';
+import { fillAddedOn, recordProblem, ruleProblem, type Rule } from '../../src/domain/constraints.js';
+import { fromDate } from '../../src/time/dates.js';
 import { recentVisitSince } from '../../src/domain/visits.js';
 
 describe('resolving a concern records the day it was resolved', () => {
@@ -67,5 +68,19 @@ describe('stored values are checked as the CLI checks them', () => {
     expect(recordProblem('settings', { key: 'concern.due_days', value: 'ten' })).toMatchObject({ field: 'value', value: 'ten' });
     expect(recordProblem('settings', { key: 'meeting.frequency.theme-day', value: 'weekly' })).toMatchObject({ field: 'value' });
     expect(recordProblem('settings', { key: 'later.setting', value: 'x' })).toBeUndefined();
+  });
+});
+
+describe('a record from an export older than schema 7', () => {
+  it('gets added_on from its created_at in local time; one that has it keeps it; other tables are left alone', () => {
+    const old: Record<string, unknown> = { name: '王秀英', created_at: '2026-12-31T23:30:00.000Z' };
+    fillAddedOn('people', old);
+    expect(old.added_on).toBe(fromDate(new Date('2026-12-31T23:30:00.000Z')));
+    const given: Record<string, unknown> = { created_at: '2026-12-31T23:30:00.000Z', added_on: '2026-11-01' };
+    fillAddedOn('plans', given);
+    expect(given.added_on).toBe('2026-11-01');
+    const visit: Record<string, unknown> = { created_at: '2026-12-31T23:30:00.000Z' };
+    fillAddedOn('visits', visit);
+    expect('added_on' in visit).toBe(false);
   });
 });
