@@ -107,6 +107,8 @@ export function updatePerson(db: Db, id: number, changes: Partial<PersonInput>, 
       : null;
   }
   updateRecord(db, 'people', 'person', id, values);
+  // Renamed to the name a party was typed with: the same link as when they were added.
+  if (changes.name !== undefined && changes.name !== current.name) linkPartiesByName(db, id, changes.name);
 }
 
 /** What still refers to a person: live records only (a removed visit no longer needs its person). */

@@ -54,6 +54,14 @@ describe('dispute parties and the roster', () => {
     expect(fs.json(['dispute', 'list', '--party', '1']).map((d: { id: number }) => d.id)).toEqual([1]);
   });
 
+  it('a person renamed to the typed name is linked too', () => {
+    const fs = cli();
+    fs.ok(['dispute', 'add', '--title', '墙', '--category', 'neighbor', '--party', '赵六', '--source', 'screening']);
+    fs.ok(['person', 'add', '--name', '赵', '--household', '赵家']);
+    fs.ok(['person', 'edit', '1', '--name', '赵六']);
+    expect(fs.json(['dispute', 'show', '1']).parties[0].person_id).toBe(1);
+  });
+
   it('two people of that name when the party was typed: the first one added is linked, the second not', () => {
     const fs = cli();
     fs.ok(['dispute', 'add', '--title', '墙', '--category', 'neighbor', '--party', '赵六', '--source', 'screening']);
@@ -65,10 +73,12 @@ describe('dispute parties and the roster', () => {
   it('dispute edit: intake fields, flags, parties; refusals leave the case as it was', () => {
     const fs = cli();
     fs.ok(['dispute', 'add', '--title', '墙', '--category', 'neighbor', '--party', '王五', '--party', '赵六', '--source', 'screening']);
-    fs.ok(['person', 'add', '--name', '钱', '--household', '钱家']);
-    fs.ok(['person', 'add', '--name', '赵', '--household', '赵家']);
-    // On the roster under another spelling first, renamed later: the typed party stays unlinked until edit says who.
-    fs.ok(['person', 'edit', '2', '--name', '赵六']);
+    // People who come by import are not matched by name (a merge is not a typing): edit says who.
+    const other = cli();
+    other.ok(['person', 'add', '--name', '钱', '--household', '钱家']);
+    other.ok(['person', 'add', '--name', '赵六', '--household', '赵家']);
+    fs.ok(['import', '-'], { input: other.ok(['export']) });
+    expect(fs.json(['person', 'list']).map((p: { id: number; name: string }) => [p.id, p.name])).toEqual([[1, '钱'], [2, '赵六']]);
     expect(fs.json(['dispute', 'show', '1']).parties[1].person_id).toBeNull();
     const d = fs.json(['dispute', 'edit', '1', '--party', '2', '--title', '院墙', '--risk', 'high', '--add-flag', 'group-risk', '--category', 'homestead']);
     expect(d).toMatchObject({ title: '院墙', risk: 'high', flags: ['group-risk'], category: 'homestead' });
