@@ -53,6 +53,49 @@ describe.skipIf(!hasTmux)('on a terminal', () => {
     expect(m).toMatchObject({ type: 'branch-general', topic: 'admit a member', chair: '李明', expected: 3, present: 1, vote: false, forced: false });
   });
 
+  it('meeting add: or the vote is recorded anyway, flagged as forced', async () => {
+    const fs = cli();
+    for (const name of ['王秀英', '李四', '赵六']) fs.ok(['person', 'add', '--name', name, '--tag', 'party-member']);
+    session = startPty(['meeting', 'add'], env(fs.db));
+    await session.waitFor('Type of meeting');
+    session.keys('Enter'); // branch-general
+    await session.waitFor('Date');
+    session.keys('Enter');
+    await session.waitFor('Topic');
+    session.type('admit a member');
+    session.keys('Enter');
+    await session.waitFor('Place');
+    session.keys('Enter');
+    await session.waitFor('Record who came by name');
+    session.keys('Enter');
+    await session.waitFor('Who came?');
+    session.keys('Space', 'Enter'); // only 王秀英
+    await session.waitFor('Why was 李四 absent?');
+    session.keys('Enter');
+    await session.waitFor('Why was 赵六 absent?');
+    session.keys('Enter');
+    await session.waitFor('Was there a vote?');
+    session.type('y');
+    session.keys('Enter');
+    // Before the chair, the decisions and the minutes are typed: nothing is thrown away.
+    const screen = await session.waitFor('the vote cannot be recorded as valid');
+    expect(screen).not.toContain('Chair');
+    session.keys('Down', 'Enter'); // record the vote anyway, flagged as forced
+    await session.waitFor('Chair');
+    session.type('李明');
+    session.keys('Enter');
+    await session.waitFor('Recorder');
+    session.keys('Enter');
+    await session.waitFor('Something decided');
+    session.keys('Enter');
+    await session.waitFor('Minutes');
+    session.keys('Enter');
+    const code = await session.exitCode();
+    expect(code, session.screen()).toBe(0);
+    const [m] = fs.json(['meeting', 'list']);
+    expect(m).toMatchObject({ type: 'branch-general', topic: 'admit a member', chair: '李明', expected: 3, present: 1, vote: true, forced: true });
+  });
+
   it('dispute add with source "visit" asks which visit (an id that is no visit is refused in place)', async () => {
     const fs = cli();
     fs.ok(['person', 'add', '--name', '王五', '--household', '王家']);
