@@ -13,12 +13,14 @@ import { resolvePerson } from './shared/person.js';
 import { addConcern } from './concern-add.js';
 import { askConcernUpdate, type ConcernUpdateAnswers } from '../prompts/concern.js';
 import type { Concern } from '../domain/concerns.js';
+import { resolvePersonFilter } from './shared/person.js';
 
 interface UpdateFlags extends OutputOptions {
   status?: string;
   referredTo?: string;
   due?: string;
   feedbackOn?: string;
+  resolvedOn?: string;
   note?: string;
 }
 
@@ -48,7 +50,7 @@ export function concernCommand(): Command {
       action(async (ctx, o: RangeOptions & OutputOptions & { open?: boolean; overdue?: boolean; person?: string }) => {
         const range = resolveRange(o, ctx);
         const db = await ctx.db();
-        const person_id = o.person === undefined ? undefined : (await resolvePerson(db, ctx, o.person))!.id;
+        const person_id = o.person === undefined ? undefined : (await resolvePersonFilter(db, ctx, o.person)).id;
         const rows = listConcerns(db, { open: o.open, overdue: o.overdue, today: ctx.today, person_id, from: range.from, to: range.to });
         emitListing(concernListing(rows, ctx.today), o, ctx);
       }),
@@ -79,11 +81,12 @@ export function concernCommand(): Command {
       .option('--referred-to <dept>', t('opt.referred_to'))
       .option('--due <date>', t('opt.due'))
       .option('--feedback-on <date>', t('opt.feedback_on'))
+      .option('--resolved-on <date>', t('opt.resolved_on'))
       .option('--note <text>', t('opt.note')),
   )
     .addHelpText(
       'after',
-      '\nExamples:\n  fs concern update 7 --status referred --referred-to "township civil affairs office" --due 2026-12-15\n  fs concern update 7 --status resolved --feedback-on today\n  fs concern update 7           (asks, pre-filled, on a terminal)',
+      '\nExamples:\n  fs concern update 7 --status referred --referred-to "township civil affairs office" --due 2026-12-15\n  fs concern update 7 --status resolved --feedback-on today\n  fs concern update 7 --status resolved --resolved-on 2026-11-14 --feedback-on 2026-11-16\n  fs concern update 7           (asks, pre-filled, on a terminal)',
     )
     .action(
       action(async (ctx, idArg: string, o: UpdateFlags) => {
@@ -93,11 +96,12 @@ export function concernCommand(): Command {
           referred_to: o.referredTo?.trim(),
           due_on: optionalDate(o.due, ctx),
           feedback_on: pastDate(o.feedbackOn, ctx),
+          resolved_on: pastDate(o.resolvedOn, ctx),
           note: o.note?.trim(),
         };
         const asking = Object.values(update).every((v) => v === undefined);
         if (asking && !ctx.interactive) {
-          throw new UsageError('err.nothing_to_change', { flags: '--status, --referred-to, --due, --feedback-on, --note' });
+          throw new UsageError('err.nothing_to_change', { flags: '--status, --referred-to, --due, --feedback-on, --resolved-on, --note' });
         }
         const db = await ctx.db();
         const current = getConcern(db, id);
@@ -105,7 +109,13 @@ export function concernCommand(): Command {
         const plan = planConcernUpdate(current, update, ctx.today);
         if (!plan.ok) {
           throw new UsageError(
-            plan.error === 'referred_needs_dept' ? msg('err.referred_needs_dept') : msg('err.feedback_before_raised', { date: update.feedback_on!, raised: current.raised_on }),
+            plan.error === 'referred_needs_dept'
+              ? msg('err.referred_needs_dept')
+              : plan.error === 'resolved_on_needs_resolved'
+                ? msg('err.resolved_on_needs_resolved')
+                : plan.error === 'resolved_before_raised'
+                  ? msg('err.resolved_before_raised', { date: update.resolved_on!, raised: current.raised_on })
+                  : msg('err.feedback_before_raised', { date: update.feedback_on!, raised: current.raised_on }),
           );
         }
         write(db, () => updateConcern(db, id, plan.changes));

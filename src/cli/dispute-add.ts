@@ -17,6 +17,7 @@ import { getVisit } from '../db/visits.js';
 import { UsageError } from '../errors.js';
 import { askDispute, askTagPetitioner, type DisputeAnswers } from '../prompts/dispute.js';
 import { t } from '../i18n/index.js';
+import type { Db } from '../db/open.js';
 import type { Context } from './shared/context.js';
 import { writeErr } from './shared/io.js';
 import { emitRecord, optionalDate, parseId, requireFlags, type OutputOptions } from './shared/options.js';
@@ -60,7 +61,19 @@ function parseAddFlags(o: AddFlags, ctx: Context) {
   };
 }
 
-function intakeError(problem: ReturnType<typeof checkIntake>): UsageError | undefined {
+/** For the "which visit" question: an id that names a visit, or why not. */
+export function visitChecker(db: Db): (id: number) => true | string {
+  return (id) => {
+    try {
+      getVisit(db, id);
+      return true;
+    } catch {
+      return t('err.visit_missing', { id });
+    }
+  };
+}
+
+export function intakeError(problem: ReturnType<typeof checkIntake>): UsageError | undefined {
   if (problem === 'petition_needs_channel') return new UsageError('dispute.err.petition_needs_channel', { choices: PETITION_CHANNELS.join(', ') });
   if (problem === 'channel_only_for_petition') return new UsageError('dispute.err.channel_only_for_petition');
   return undefined;
@@ -82,7 +95,7 @@ export async function addDispute(ctx: Context, o: AddFlags): Promise<void> {
     if (err) throw err;
   }
   const db = await ctx.db();
-  const visit = f.visit_id === undefined ? undefined : getVisit(db, f.visit_id);
+  let visit = f.visit_id === undefined ? undefined : getVisit(db, f.visit_id);
   let a: DisputeAnswers = {
     title: f.title ?? '',
     category: f.category!,
@@ -93,9 +106,11 @@ export async function addDispute(ctx: Context, o: AddFlags): Promise<void> {
     flags: f.flags,
     date: f.date ?? visit?.date ?? ctx.today,
     description: f.description ?? null,
+    visit_id: visit?.id ?? null,
   };
   if (asking) {
-    a = await askDispute(a, ctx.today);
+    a = await askDispute(a, ctx.today, { checkVisit: visitChecker(db), visitDate: f.date === undefined ? (v) => getVisit(db, v).date : undefined });
+    visit = a.visit_id == null ? undefined : getVisit(db, a.visit_id);
     const err = intakeError(checkIntake(a.source, a.channel ?? undefined));
     if (err) throw err;
   }
@@ -139,7 +154,7 @@ export async function addDispute(ctx: Context, o: AddFlags): Promise<void> {
       },
       partyInputs,
     );
-    for (const p of toTag) updatePerson(db, p.id, { tags: [...p.tags, 'petitioner'] });
+    for (const p of toTag) updatePerson(db, p.id, { tags: [...p.tags, 'petitioner'] }, ctx.today);
     return newId;
   });
   for (const p of toTag) writeErr(t('dispute.msg.tagged', { person: describePerson(p) }));

@@ -4,13 +4,14 @@ import { DISPUTE_CATEGORIES, DISPUTE_SOURCES, DISPUTE_STATUSES, type DisputeActi
 import { manyOf, oneOf } from '../domain/keys.js';
 import { personRef } from '../domain/people.js';
 import { getDispute, listDisputes, listEvents, type DisputeFilter } from '../db/dispute.js';
-import { getPerson } from '../db/people.js';
+import { getPersonEvenRemoved } from '../db/people.js';
 import { disputeFields, disputeJson, disputeListing, partyListing, timelineListing } from '../render/dispute.js';
 import { t } from '../i18n/index.js';
 import { recordListing } from '../render/output.js';
 import { action } from './shared/action.js';
 import { addOutputOptions, addRangeOptions, collect, emitDocument, emitListing, parseId, resolveRange, type OutputOptions, type RangeOptions } from './shared/options.js';
 import { addDispute } from './dispute-add.js';
+import { editDisputeCommand } from './dispute-edit.js';
 import { runStep, type StepFlags } from './dispute-steps.js';
 import { mediationDays } from './dispute-view.js';
 
@@ -57,6 +58,29 @@ export function disputeCommand(): Command {
     .action(action(addDispute));
 
   addOutputOptions(
+    cmd
+      .command('edit')
+      .description(t('cmd.dispute.edit'))
+      .argument('<id>')
+      .option('--title <text>', t('dispute.opt.title'))
+      .option('--category <key>', t('dispute.opt.category'))
+      .option('--source <key>', t('dispute.opt.source'))
+      .option('--channel <key>', t('dispute.opt.channel'))
+      .option('--risk <level>', t('dispute.opt.risk'))
+      .option('--add-flag <key>', t('opt.dispute_add_flag'), collect)
+      .option('--remove-flag <key>', t('opt.dispute_remove_flag'), collect)
+      .option('--description <text>', t('dispute.opt.description'))
+      .option('--visit <visit-id>', t('dispute.opt.visit'))
+      .option('--party <name-or-id>', t('opt.dispute_add_party'), collect)
+      .option('--remove-party <name-or-id>', t('opt.dispute_remove_party'), collect),
+  )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  fs dispute edit 3 --party 10            (links the party typed as 王五 to roster person #10 王五)\n  fs dispute edit 3 --risk high --add-flag group-risk --remove-party 赵六\n  fs dispute edit 3                       (asks, pre-filled, on a terminal)',
+    )
+    .action(action(editDisputeCommand));
+
+  addOutputOptions(
     addRangeOptions(cmd.command('list').description(t('dispute.cmd.list')))
       .option('--status <key>', t('dispute.opt.status'), collect)
       .option('--open', t('dispute.opt.open'))
@@ -84,7 +108,7 @@ export function disputeCommand(): Command {
         const db = await ctx.db();
         if (o.party !== undefined) {
           const ref = personRef(o.party);
-          filter.party = 'id' in ref ? { person_id: getPerson(db, ref.id).id } : ref;
+          filter.party = 'id' in ref ? { person_id: getPersonEvenRemoved(db, ref.id).id } : ref;
         }
         const days = mediationDays(db);
         emitListing(disputeListing(listDisputes(db, { ...filter, mediationDays: days }), ctx.today, days), o, ctx);

@@ -87,6 +87,24 @@ export async function resolveAttendance(db: Db, ctx: Context, refs: ParsedMeetin
   return entries;
 }
 
+function noQuorumMessage(m: { type: MeetingType; expected: number | null; present: number | null }): string {
+  const rule = checkQuorum(m.type, true, m.expected, m.present);
+  return t(rule.needed && rule.rule === 'two-thirds' ? 'err.no_quorum_two_thirds' : 'err.no_quorum_half', { type: label('meeting_type', m.type), present: m.present!, expected: m.expected! });
+}
+
+/**
+ * For the questions, right after the counts: why a vote at this meeting would be refused (no
+ * quorum, or no counts to check it), or null. Counts that don't add up are left to countsOrThrow.
+ */
+export function voteProblem(type: MeetingType, given: { expected: number | null; present: number | null }, entries: readonly AttendanceEntry[]): string | null {
+  const r = deriveCounts(given, entries);
+  if (!r.ok) return null;
+  const q = checkQuorum(type, true, r.expected, r.present);
+  if (!q.needed) return null;
+  if ('missingCounts' in q) return t('err.vote_needs_counts', { type: label('meeting_type', type) });
+  return q.met ? null : noQuorumMessage({ type, expected: r.expected, present: r.present });
+}
+
 /** The counts from the named attendance and the numbers, or a one-line usage error. */
 export function countsOrThrow(given: { expected: number | null; present: number | null }, entries: AttendanceEntry[]): { expected: number | null; present: number | null } {
   const r = deriveCounts(given, entries);
@@ -110,11 +128,7 @@ export async function quorumOrThrow(
   if (!q.needed) return false;
   if ('missingCounts' in q) throw new UsageError('err.vote_needs_counts', { type: label('meeting_type', m.type) });
   if (q.met) return false;
-  const message = t(q.rule === 'more-than-half' ? 'err.no_quorum_half' : 'err.no_quorum_two_thirds', {
-    type: label('meeting_type', m.type),
-    present: m.present!,
-    expected: m.expected!,
-  });
+  const message = noQuorumMessage(m);
   if (allowForce) return true;
   if (ctx.interactive && (await askForce(t('prompt.force', { message })))) return true;
   throw new UsageError('err.no_quorum_refused', { message });

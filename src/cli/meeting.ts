@@ -19,7 +19,7 @@ import type { Context } from './shared/context.js';
 import { writeErr } from './shared/io.js';
 import { addOutputOptions, addRangeOptions, collect, emitDocument, emitListing, emitRecord, parseId, requireFlags, resolveRange, type OutputOptions, type RangeOptions } from './shared/options.js';
 import { checkCommand } from './meeting-check.js';
-import { addMeetingOptions, countsOrThrow, parseMeetingFlags, quorumOrThrow, resolveAttendance, type MeetingFlags } from './meeting-input.js';
+import { addMeetingOptions, countsOrThrow, parseMeetingFlags, quorumOrThrow, resolveAttendance, voteProblem, type MeetingFlags } from './meeting-input.js';
 
 const rosterFor = (db: Db) => (type: MeetingType) => {
   const tag = ROSTER_TAG_FOR_TYPE[type];
@@ -39,14 +39,14 @@ async function settle(
   // Attendance ticked on the roster checklist: the counts come from it alone.
   let ticked: AttendanceEntry[] | null = null;
   if (asking) {
-    const a = await askMeeting(base, ctx.today, rosterFor(db), attendanceGiven);
+    const a = await askMeeting(base, ctx.today, rosterFor(db), attendanceGiven, voteProblem);
     ticked = a.attendance;
     answers = { ...a, attendance: a.attendance ?? base.attendance };
   }
   const counts = countsOrThrow(ticked ? { expected: null, present: null } : answers, answers.attendance);
-  const { attendance, ...fields } = answers;
+  const { attendance, force, ...fields } = answers;
   const meeting = { ...fields, ...counts, forced: false };
-  meeting.forced = await quorumOrThrow(ctx, meeting, allowForce);
+  meeting.forced = await quorumOrThrow(ctx, meeting, allowForce || Boolean(force));
   return { meeting, attendance };
 }
 

@@ -53,7 +53,7 @@ export function personImportCommand(): Command {
           return;
         }
         // One transaction, one change set: `fs undo` takes the whole import back.
-        write(db, () => plan.add.forEach((r) => insertPerson(db, r.person)));
+        write(db, () => plan.add.forEach((r) => insertPerson(db, r.person, ctx.today)));
         writeErr(t('roster.msg.imported', { n: plan.add.length, path: file, skipped }));
       }),
     );

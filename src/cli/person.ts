@@ -2,11 +2,11 @@
 import { Command } from 'commander';
 import { PERSON_TAGS, type PersonInput } from '../domain/people.js';
 import { manyOf, oneOf } from '../domain/keys.js';
-import { deletePerson, getPerson, insertPerson, listPeople, updatePerson } from '../db/people.js';
+import { deletePerson, getPerson, insertPerson, listPeople, personReferences, updatePerson } from '../db/people.js';
 import { listVisits } from '../db/visits.js';
 import { listConcerns } from '../db/concerns.js';
 import { write } from '../db/store.js';
-import { UsageError } from '../errors.js';
+import { DataError, UsageError } from '../errors.js';
 import { askPerson } from '../prompts/person.js';
 import { t } from '../i18n/index.js';
 import { personFields, personListing } from '../render/people.js';
@@ -63,7 +63,10 @@ async function addPerson(ctx: Context, o: PersonFlags): Promise<void> {
     input = await askPerson(input);
   }
   const db = await ctx.db();
-  const id = write(db, () => insertPerson(db, input as PersonInput));
+  const id = write(db, () => insertPerson(db, input as PersonInput, ctx.today));
+  // Someone new has no cases of their own yet: any are parties typed earlier with this name, now linked.
+  const linked = personReferences(db, id).disputes;
+  if (linked) writeErr(t('msg.parties_linked', { id, name: input.name!, n: linked }));
   emitRecord(id, () => getPerson(db, id), o);
 }
 
@@ -139,7 +142,7 @@ export function personCommand(): Command {
           if (!ctx.interactive) throw new UsageError('err.nothing_to_change', { flags: '--name, --household, --group, --phone, --tag, --add-tag, --remove-tag, --notes' });
           changes = await askPerson(current);
         }
-        write(db, () => updatePerson(db, id, changes));
+        write(db, () => updatePerson(db, id, changes, ctx.today));
         emitRecord(id, () => getPerson(db, id), o);
       }),
     );
@@ -149,12 +152,21 @@ export function personCommand(): Command {
     .description(t('cmd.person.rm'))
     .argument('<id>')
     .option('-y, --yes', t('opt.yes'))
-    .addHelpText('after', '\nExample:\n  fs person rm 12 --yes')
+    .option('--force', t('opt.force_rm'))
+    .addHelpText('after', '\nExamples:\n  fs person rm 12 --yes\n  fs person rm 12 --yes --force   (someone with visits: the visits keep the name)')
     .action(
-      action(async (ctx, idArg: string, o: { yes?: boolean }) => {
+      action(async (ctx, idArg: string, o: { yes?: boolean; force?: boolean }) => {
         const id = parseId(idArg);
         const db = await ctx.db();
         const person = getPerson(db, id);
+        // Without a terminal and without --yes it is a usage error first, whatever refers to them.
+        if (!o.yes && !ctx.interactive) await confirmOrYes(ctx, o.yes, '', t('action.rm'));
+        if (!o.force) {
+          const refs = Object.entries(personReferences(db, id)).filter(([, n]) => n > 0);
+          if (refs.length) {
+            throw new DataError('err.person_referenced', { id, name: person.name, refs: refs.map(([k, n]) => t(`ref.${k}`, { n })).join(', ') });
+          }
+        }
         await confirmOrYes(ctx, o.yes, t('prompt.confirm_rm', { what: `${t('entity.person')} #${id} ${person.name}` }), t('action.rm'));
         write(db, () => deletePerson(db, id));
         writeErr(t('msg.person_removed', { id }));

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { oneOf } from '../domain/keys.js';
 import { checkSchedule, parseBudget, PLAN_AREAS, PLAN_KINDS, PRACTICAL_PER_YEAR, practicalYear, type Plan, type PlanInput } from '../domain/plan.js';
+import type { IsoDate } from '../time/dates.js';
 import type { Db } from '../db/open.js';
 import { countPracticalInYear } from '../db/plans.js';
 import { UsageError } from '../errors.js';
@@ -63,9 +64,9 @@ export function withDefaults(f: Partial<PlanInput> & Pick<PlanInput, 'title' | '
 }
 
 /** The seed asks for one to three practical things a year: more is allowed, with a warning on stderr. */
-export function warnIfTooManyPractical(db: Db, plan: Plan): void {
+export function warnIfTooManyPractical(db: Db, plan: Plan, today: IsoDate): void {
   if (plan.kind !== 'practical' || plan.status === 'dropped') return;
-  const year = practicalYear(plan, plan.created_at.slice(0, 10));
+  const year = practicalYear(plan, plan.added_on ?? today);
   const n = countPracticalInYear(db, year);
   if (n > PRACTICAL_PER_YEAR) writeErr(t('msg.plan_practical_over', { n, year, max: PRACTICAL_PER_YEAR }));
 }

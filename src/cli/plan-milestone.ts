@@ -11,7 +11,7 @@ import { milestoneListing } from '../render/plan.js';
 import { parsePeriod } from '../time/periods.js';
 import { action } from './shared/action.js';
 import type { Context } from './shared/context.js';
-import { addOutputOptions, emitListing, emitRecord, optionalDate, parseId, requireFlags, type OutputOptions } from './shared/options.js';
+import { addOutputOptions, emitListing, emitRecord, optionalDate, parseId, pastDate, requireFlags, type OutputOptions } from './shared/options.js';
 
 /** A given text flag must not be blank; a missing one is undefined (asked for, or named as missing). */
 function textFlag(value: string | undefined): string | undefined {
@@ -58,8 +58,9 @@ async function doneMilestone(ctx: Context, idArg: string, o: OutputOptions & { d
   emitRecord(id, () => getMilestone(db, id, ctx.today), o);
 }
 
-async function dropOne(ctx: Context, idArg: string, o: OutputOptions & { reason?: string }): Promise<void> {
+async function dropOne(ctx: Context, idArg: string, o: OutputOptions & { reason?: string; date?: string }): Promise<void> {
   const id = parseId(idArg);
+  const date = pastDate(o.date, ctx) ?? ctx.today;
   let reason = textFlag(o.reason);
   missingFlags([['--reason', reason]], ctx);
   const db = await ctx.db();
@@ -67,7 +68,7 @@ async function dropOne(ctx: Context, idArg: string, o: OutputOptions & { reason?
   if (m.status === 'done') throw new UsageError('err.milestone_already_done', { id, date: m.done_on ?? '' });
   if (m.status === 'dropped') throw new UsageError('err.milestone_is_dropped', { id });
   reason ??= await askText(t('prompt.plan_drop_reason'));
-  write(db, () => dropMilestone(db, id, reason, ctx.today));
+  write(db, () => dropMilestone(db, id, reason, date));
   emitRecord(id, () => getMilestone(db, id, ctx.today), o);
 }
 
@@ -92,7 +93,7 @@ export function milestoneCommand(): Command {
     .addHelpText('after', '\nExample:\n  fs plan milestone done 7 --date 2026-04-12 --note "all 30 households"')
     .action(action(doneMilestone));
 
-  addOutputOptions(cmd.command('drop').description(t('cmd.plan.milestone.drop')).argument('<milestone-id>').option('--reason <text>', t('opt.plan_reason')))
+  addOutputOptions(cmd.command('drop').description(t('cmd.plan.milestone.drop')).argument('<milestone-id>').option('--reason <text>', t('opt.plan_reason')).option('--date <date>', t('opt.dropped_on')))
     .addHelpText('after', '\nExample:\n  fs plan milestone drop 8 --reason "done by the township instead"')
     .action(action(dropOne));
 

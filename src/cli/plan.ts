@@ -15,7 +15,7 @@ import { parsePlanFlags, PLAN_FIELD_FLAGS, planFieldOptions, warnIfTooManyPracti
 import { action } from './shared/action.js';
 import type { Context } from './shared/context.js';
 import { writeErr } from './shared/io.js';
-import { addOutputOptions, emitDocument, emitListing, emitRecord, optionalDate, parseId, requireFlags, type OutputOptions } from './shared/options.js';
+import { addOutputOptions, emitDocument, emitListing, emitRecord, optionalDate, parseId, pastDate, requireFlags, type OutputOptions } from './shared/options.js';
 
 async function addPlan(ctx: Context, o: PlanFlags): Promise<void> {
   const f = parsePlanFlags(o, ctx);
@@ -24,8 +24,8 @@ async function addPlan(ctx: Context, o: PlanFlags): Promise<void> {
   const input = missing.length ? await askPlan(f, ctx.today) : withDefaults({ ...f, title: f.title!, area: f.area! });
   checkSchedule(input.start_on, input.due_on);
   const db = await ctx.db();
-  const id = write(db, () => insertPlan(db, input));
-  warnIfTooManyPractical(db, getPlan(db, id, ctx.today));
+  const id = write(db, () => insertPlan(db, input, ctx.today));
+  warnIfTooManyPractical(db, getPlan(db, id, ctx.today), ctx.today);
   emitRecord(id, () => planJson(getPlan(db, id, ctx.today)), o);
 }
 
@@ -48,7 +48,7 @@ async function editPlan(ctx: Context, idArg: string, o: PlanFlags): Promise<void
     if (o.reopen) reopenPlan(db, id);
   });
   const after = getPlan(db, id, ctx.today);
-  if (after.kind !== current.kind || after.due_on !== current.due_on || after.start_on !== current.start_on || o.reopen) warnIfTooManyPractical(db, after);
+  if (after.kind !== current.kind || after.due_on !== current.due_on || after.start_on !== current.start_on || o.reopen) warnIfTooManyPractical(db, after, ctx.today);
   emitRecord(id, () => planJson(after), o);
 }
 
@@ -68,8 +68,9 @@ async function markDone(ctx: Context, idArg: string, o: OutputOptions & { date?:
   emitRecord(id, () => planJson(getPlan(db, id, ctx.today)), o);
 }
 
-async function drop(ctx: Context, idArg: string, o: OutputOptions & { reason?: string }): Promise<void> {
+async function drop(ctx: Context, idArg: string, o: OutputOptions & { reason?: string; date?: string }): Promise<void> {
   const id = parseId(idArg);
+  const date = pastDate(o.date, ctx) ?? ctx.today;
   let reason = o.reason?.trim();
   if (o.reason !== undefined && !reason) throw new UsageError('err.plan_text_empty');
   if (reason === undefined && !ctx.interactive) requireFlags(['--reason']);
@@ -78,7 +79,7 @@ async function drop(ctx: Context, idArg: string, o: OutputOptions & { reason?: s
   if (plan.declared_status === 'dropped') throw new UsageError('err.plan_is_dropped', { id });
   if (plan.status === 'done') throw new UsageError('err.plan_already_done', { id });
   reason ??= await askText(t('prompt.plan_drop_reason'));
-  const n = write(db, () => dropPlan(db, id, reason, ctx.today));
+  const n = write(db, () => dropPlan(db, id, reason, date));
   if (n) writeErr(t('msg.plan_dropped_milestones', { id, n }));
   emitRecord(id, () => planJson(getPlan(db, id, ctx.today)), o);
 }
@@ -164,8 +165,8 @@ export function planCommand(): Command {
     .addHelpText('after', '\nExample:\n  fs plan done 3 --date 2026-11-20')
     .action(action(markDone));
 
-  addOutputOptions(cmd.command('drop').description(t('cmd.plan.drop')).argument('<id>').option('--reason <text>', t('opt.plan_reason')))
-    .addHelpText('after', '\nExample:\n  fs plan drop 4 --reason "merged into the county road project"')
+  addOutputOptions(cmd.command('drop').description(t('cmd.plan.drop')).argument('<id>').option('--reason <text>', t('opt.plan_reason')).option('--date <date>', t('opt.dropped_on')))
+    .addHelpText('after', '\nExample:\n  fs plan drop 4 --reason "merged into the county road project" --date 2026-11-20')
     .action(action(drop));
 
   addOutputOptions(

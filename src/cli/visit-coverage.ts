@@ -27,7 +27,7 @@ export function coverageCommand(): Command {
         const db = await ctx.db();
         const days = flagDays ?? getNumberSetting(db, 'visit.stale_days');
         const cov = computeCoverage(visitCountsByCategory(db, period.from, period.to));
-        const stale: StaleHousehold[] = staleHouseholds(db, addDays(ctx.today, -days)).map((h) => ({
+        const stale: StaleHousehold[] = staleHouseholds(db, ctx.today, days).map((h) => ({
           ...h,
           days_since: h.last_visit ? daysBetween(h.last_visit, ctx.today) : null,
         }));

@@ -4,7 +4,7 @@ import { manyOf, oneOf } from '../domain/keys.js';
 import { PERSON_TAGS, type Person, type PersonInput } from '../domain/people.js';
 import { categoryForTags, VISIT_CATEGORIES, VISIT_TOPICS, type VisitCategory, type VisitTopic } from '../domain/visits.js';
 import { listConcerns } from '../db/concerns.js';
-import { getPerson, insertPerson } from '../db/people.js';
+import { getPerson, getPersonEvenRemoved, insertPerson } from '../db/people.js';
 import { getNumberSetting } from '../db/settings.js';
 import { write } from '../db/store.js';
 import { countVisits, deleteVisit, getVisit, insertVisit, listVisits, updateVisit } from '../db/visits.js';
@@ -20,7 +20,7 @@ import { confirmOrYes } from './shared/confirm.js';
 import type { Context } from './shared/context.js';
 import { writeErr } from './shared/io.js';
 import { addOutputOptions, addRangeOptions, collect, emitDocument, emitListing, emitRecord, parseId, pastDate, parseWholeNumber, requireFlags, resolveRange, type OutputOptions, type RangeOptions } from './shared/options.js';
-import { resolvePerson } from './shared/person.js';
+import { resolvePerson, resolvePersonFilter } from './shared/person.js';
 import { coverageCommand } from './visit-coverage.js';
 import { disputesFoundInVisit } from './dispute-view.js';
 
@@ -88,7 +88,7 @@ async function addVisit(ctx: Context, o: VisitFlags): Promise<void> {
   if (asking) answers = await askVisit(answers, ctx.today, true);
   const dueDays = getNumberSetting(db, 'concern.due_days');
   const id = write(db, () => {
-    if (newPerson) person = getPerson(db, insertPerson(db, newPerson));
+    if (newPerson) person = getPerson(db, insertPerson(db, newPerson, ctx.today));
     const { concerns, ...visit } = answers;
     return insertVisit(db, { ...visit, person_id: person!.id, household_id: person!.household_id }, concerns, dueDays);
   });
@@ -111,6 +111,12 @@ async function editVisit(ctx: Context, idArg: string, o: VisitFlags): Promise<vo
     const p = (await resolvePerson(db, ctx, o.person))!;
     changes.person_id = p.id;
     changes.household_id = p.household_id;
+    // The category followed the old person's tags: it follows the new person's. A category chosen
+    // by hand (not the old person's default), or given with --category, stays.
+    if (!f.category && p.id !== current.person_id) {
+      const old = getPersonEvenRemoved(db, current.person_id);
+      if (current.category === categoryForTags(old.tags)) changes.category = categoryForTags(p.tags);
+    }
   }
   if (Object.keys(changes).length === 0) {
     if (!ctx.interactive) throw new UsageError('err.nothing_to_change', { flags: '--date, --person, --category, --topic, --notes, --place' });
@@ -159,7 +165,7 @@ export function visitCommand(): Command {
         const topic = o.topic === undefined ? undefined : oneOf(VISIT_TOPICS, o.topic, t('what.topic'));
         const explicitLimit = o.limit === undefined ? undefined : parseWholeNumber(o.limit, t('what.limit'));
         const db = await ctx.db();
-        const person_id = o.person === undefined ? undefined : (await resolvePerson(db, ctx, o.person))!.id;
+        const person_id = o.person === undefined ? undefined : (await resolvePersonFilter(db, ctx, o.person)).id;
         const limit = explicitLimit ?? (range.from || range.to ? 0 : DEFAULT_LIMIT);
         const filter = { from: range.from, to: range.to, category, topic, person_id, group: o.group };
         const visits = listVisits(db, { ...filter, limit });
@@ -201,7 +207,7 @@ export function visitCommand(): Command {
       .command('edit')
       .description(t('cmd.visit.edit'))
       .argument('<id>')
-      .option('--date <date>', t('opt.visit_date'))
+      .option('--date <date>', t('opt.visit_date_edit'))
       .option('--person <name-or-id>', t('opt.person'))
       .option('--category <key>', t('opt.category'))
       .option('--topic <key>', t('opt.topic'), collect)

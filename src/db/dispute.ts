@@ -14,7 +14,7 @@ import { NotFoundError } from '../errors.js';
 import { label, t } from '../i18n/index.js';
 import { addDays, type IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
-import { insertRecord, updateRecord, type Row } from './store.js';
+import { insertRecord, softDelete, updateRecord, type Row } from './store.js';
 
 /** A new case: the fields given at intake. */
 export type DisputeInput = Pick<Dispute, 'title' | 'category' | 'source' | 'channel' | 'risk' | 'flags' | 'registered_on' | 'description' | 'visit_id'>;
@@ -175,4 +175,46 @@ export function listDisputes(db: Db, f: DisputeFilter = {}): Dispute[] {
     params.party = 'person_id' in f.party ? f.party.person_id : f.party.name;
   }
   return (db.prepare(`${SELECT_DISPUTE} WHERE ${where.join(' AND ')} ORDER BY d.registered_on, d.id`).all(params) as Row[]).map(toDispute);
+}
+
+/** The intake fields `fs dispute edit` may change (the state and its dates change only by steps). */
+export type IntakeChanges = Partial<Pick<Dispute, 'title' | 'category' | 'source' | 'channel' | 'risk' | 'description' | 'visit_id'> & { flags: RiskFlag[] }>;
+
+export interface PartyRow {
+  id: number;
+  position: number;
+  person_id: number | null;
+  /** The name as typed (plain-name parties); null for a roster person added by id. */
+  name: string | null;
+  /** The roster person's name, or the typed one. */
+  shown: string;
+}
+
+export function listPartyRows(db: Db, disputeId: number): PartyRow[] {
+  return db
+    .prepare(
+      `SELECT dp.id, dp.position, dp.person_id, dp.name, coalesce(p.name, dp.name) AS shown
+       FROM dispute_parties dp LEFT JOIN people p ON p.id = dp.person_id
+       WHERE dp.dispute_id = ? AND dp.deleted_at IS NULL ORDER BY dp.position, dp.id`,
+    )
+    .all(disputeId) as PartyRow[];
+}
+
+/** Edit a case's intake and its parties. Call inside a write transaction. */
+export function editDispute(db: Db, id: number, changes: IntakeChanges, parties: { add: PartyInput[]; link: { partyId: number; personId: number }[]; remove: number[] }): void {
+  const { flags, ...rest } = changes;
+  const values: Row = { ...rest };
+  if (flags !== undefined) values.flags = JSON.stringify(flags);
+  if (Object.keys(values).length) updateRecord(db, 'disputes', 'dispute', id, values);
+  for (const l of parties.link) updateRecord(db, 'dispute_parties', 'dispute_party', l.partyId, { person_id: l.personId });
+  for (const partyId of parties.remove) softDelete(db, 'dispute_parties', 'dispute_party', partyId);
+  let next = ((db.prepare('SELECT max(position) AS n FROM dispute_parties WHERE dispute_id = ?').get(id) as { n: number | null }).n ?? -1) + 1;
+  for (const p of parties.add) {
+    insertRecord(db, 'dispute_parties', 'dispute_party', {
+      dispute_id: id,
+      position: next++,
+      person_id: 'person_id' in p ? p.person_id : null,
+      name: 'name' in p ? p.name : null,
+    });
+  }
 }

@@ -43,7 +43,7 @@ export function loadDueState(db: Db, today: IsoDate, horizonDays: number): DueSt
 
 /** Households stale by `last`: the staleness rule is staleHouseholds' (one call), the uid added for the ref. */
 function staleByHorizon(db: Db, last: IsoDate, staleDays: number): DueState['staleHouseholds'] {
-  const stale = staleHouseholds(db, addDays(last, -staleDays));
+  const stale = staleHouseholds(db, last, staleDays);
   if (!stale.length) return [];
   const uids = new Map((db.prepare('SELECT id, uid FROM households').all() as { id: number; uid: string }[]).map((h) => [h.id, h.uid]));
   return stale.map((h) => ({ household_id: h.household_id, uid: uids.get(h.household_id) ?? '', household: h.household, last_visit: h.last_visit }));

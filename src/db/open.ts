@@ -203,14 +203,25 @@ export async function migrate(db: Db, path: string, migrations: Migration[], not
   const sql = pending.map((m) => ({ version: m.version, text: readFileSync(m.file, 'utf8') }));
   // All pending migrations in one transaction: a failure in any of them leaves the file exactly
   // as it was (at its old version), never half-way between two versions.
-  db.transaction(() => {
-    for (const m of sql) {
-      // Another process may have migrated while we waited for the lock.
-      if ((db.pragma('user_version', { simple: true }) as number) >= m.version) continue;
-      db.exec(m.text);
-      db.pragma(`application_id = ${FS_APPLICATION_ID}`);
-      db.pragma(`user_version = ${m.version}`);
-    }
-  }).immediate();
+  // Foreign keys are off while they run (SQLite's own recipe for rebuilding a table, which is how
+  // a CHECK constraint is added: 0007), and checked before commit: a migration may not leave one
+  // reference more dangling than it found.
+  const fkCheck = () => (db.prepare('SELECT count(*) AS n FROM pragma_foreign_key_check').get() as { n: number }).n;
+  const dangling = fkCheck();
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const m of sql) {
+        // Another process may have migrated while we waited for the lock.
+        if ((db.pragma('user_version', { simple: true }) as number) >= m.version) continue;
+        db.exec(m.text);
+        db.pragma(`application_id = ${FS_APPLICATION_ID}`);
+        db.pragma(`user_version = ${m.version}`);
+      }
+      if (fkCheck() > dangling) throw new Error('a migration left foreign keys dangling');
+    }).immediate();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
   if (backup && notice) notice(t('msg.migrated', { version: pending[pending.length - 1]!.version, backup }));
 }

@@ -87,7 +87,7 @@ export interface PracticalThings {
 }
 
 // The domain's practicalYear, in SQL.
-const PRACTICAL_YEAR_SQL = 'substr(coalesce(p.due_on, p.start_on, p.created_at), 1, 4)';
+const PRACTICAL_YEAR_SQL = 'substr(coalesce(p.due_on, p.start_on, p.added_on), 1, 4)';
 
 /** The practical things of every calendar year the period touches. */
 export function practicalThings(db: Db, from: IsoDate, to: IsoDate, today: IsoDate): PracticalThings {
@@ -125,7 +125,7 @@ export interface GoalsByAreaInPeriod extends GoalsByArea {
 export function goalsByArea(db: Db, from: IsoDate, to: IsoDate, today: IsoDate): GoalsByAreaInPeriod {
   const goals = listPlans(db, today, {
     kind: 'goal',
-    where: ['coalesce(p.start_on, substr(p.created_at, 1, 10)) <= @to', "coalesce(p.done_on, p.dropped_on, '9999-12-31') >= @from"],
+    where: ["coalesce(p.start_on, p.added_on, '0000-01-01') <= @to", "coalesce(p.done_on, p.dropped_on, '9999-12-31') >= @from"],
     params: { from, to },
   });
   return { from, to, ...countGoalsByArea(goals) };

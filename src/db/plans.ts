@@ -2,7 +2,7 @@
 import { deriveStatus, isOverdue, type DeclaredStatus, type Plan, type PlanInput, type ProgressNote } from '../domain/plan.js';
 import { NotFoundError } from '../errors.js';
 import { label, t } from '../i18n/index.js';
-import type { IsoDate } from '../time/dates.js';
+import { systemToday, type IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
 import { insertRecord, logChange, nowStamp, updateRecord, type Row } from './store.js';
 
@@ -25,7 +25,7 @@ const SELECT_PLAN = `
          (SELECT count(*) FROM plan_progress g WHERE g.plan_id = p.id AND g.deleted_at IS NULL) AS progress_notes,
          (SELECT g.percent FROM plan_progress g WHERE g.plan_id = p.id AND g.deleted_at IS NULL AND g.percent IS NOT NULL
            ORDER BY g.date DESC, g.id DESC LIMIT 1) AS percent,
-         p.created_at, p.updated_at
+         p.added_on, p.created_at, p.updated_at
   FROM plans p
   LEFT JOIN (
     SELECT plan_id, count(*) AS total, sum(status = 'done') AS done, sum(status = 'in-progress') AS started,
@@ -40,8 +40,9 @@ export function toPlan(row: Row, today: IsoDate): Plan {
   return { ...p, status, overdue: isOverdue({ due_on: p.due_on, status }, today) };
 }
 
-export function insertPlan(db: Db, input: PlanInput): number {
-  return insertRecord(db, 'plans', 'plan', { ...input });
+/** A new plan item, added on `today` (the local day: its practical-thing year without a date of its own). */
+export function insertPlan(db: Db, input: PlanInput, today: IsoDate = systemToday()): number {
+  return insertRecord(db, 'plans', 'plan', { ...input, added_on: today });
 }
 
 export function getPlan(db: Db, id: number, today: IsoDate): Plan {
@@ -123,7 +124,7 @@ export function countPracticalInYear(db: Db, year: string, exceptId?: number): n
     .prepare(
       `SELECT count(*) AS n FROM plans
        WHERE deleted_at IS NULL AND kind = 'practical' AND coalesce(status, '') <> 'dropped'
-         AND substr(coalesce(due_on, start_on, created_at), 1, 4) = @year AND id <> @except`,
+         AND substr(coalesce(due_on, start_on, added_on), 1, 4) = @year AND id <> @except`,
     )
     .get({ year, except: exceptId ?? -1 }) as { n: number };
   return row.n;

@@ -4,8 +4,8 @@
 import type { Detail, DetailField } from '../domain/report.js';
 import { addDays, daysBetween, type IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
-import { VISIT_TOPICS, type VisitCategory, type VisitTopic } from '../domain/visits.js';
-import { topicSums } from './visits.js';
+import { recentVisitSince, VISIT_TOPICS, type VisitCategory, type VisitTopic } from '../domain/visits.js';
+import { STALE_HOUSEHOLDS_WHERE, topicSums } from './visits.js';
 import { statement } from './store.js';
 
 export interface VisitDay {
@@ -49,17 +49,9 @@ export function visitReach(db: Db, from: IsoDate, to: IsoDate): { people: number
     .get({ from, to }) as { people: number; households: number };
 }
 
-/** Households on the roster with no visit in the `days` days up to `asOf`. */
+/** Households not visited lately as of `asOf`: the same rule and text as `fs visit coverage`'s list. */
 export function staleHouseholdCount(db: Db, asOf: IsoDate, days: number): number {
-  return (
-    statement(db, 
-        `SELECT count(*) AS n FROM households h
-         WHERE h.deleted_at IS NULL
-           AND EXISTS (SELECT 1 FROM people p WHERE p.household_id = h.id AND p.deleted_at IS NULL)
-           AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND v.deleted_at IS NULL AND v.date BETWEEN ? AND ?)`,
-      )
-      .get(addDays(asOf, -days + 1), asOf) as { n: number }
-  ).n;
+  return (statement(db, `SELECT count(*) AS n FROM households h WHERE ${STALE_HOUSEHOLDS_WHERE}`).get({ asOf, since: recentVisitSince(asOf, days) }) as { n: number }).n;
 }
 
 /** Concerns raised and resolved in [from, to]: two indexed range counts. */

@@ -1,12 +1,21 @@
 import { settingSpec, settingSpecs } from '../domain/settings.js';
 import type { IsoDate } from '../time/dates.js';
+import { DataError, FsError } from '../errors.js';
 import { logChange, nowStamp, write } from './store.js';
 import type { Db } from './open.js';
 
 export function getSetting(db: Db, key: string): string {
   const spec = settingSpec(key);
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-  return row ? row.value : spec.default;
+  if (!row) return spec.default;
+  // Read back through the same rule as `fs config set`: a value written by an older version or
+  // another tool ("ten" days) stops here instead of turning into NaN dates further on.
+  try {
+    return spec.parse(row.value);
+  } catch (e) {
+    const hint = e instanceof FsError ? String(e.params.hint ?? e.message) : String(e);
+    throw new DataError('err.stored_setting', { key, value: row.value, reason: hint });
+  }
 }
 
 export function getNumberSetting(db: Db, key: string): number {

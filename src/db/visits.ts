@@ -1,5 +1,5 @@
 // Visit and coverage queries.
-import { maskToTopics, topicBit, topicsToMask, VISIT_TOPICS, type CategoryCount, type Visit, type VisitCategory, type VisitTopic } from '../domain/visits.js';
+import { maskToTopics, recentVisitSince, topicBit, topicsToMask, VISIT_TOPICS, type CategoryCount, type Visit, type VisitCategory, type VisitTopic } from '../domain/visits.js';
 import { defaultConcernDue } from '../domain/concerns.js';
 import { NotFoundError } from '../errors.js';
 import { insertConcern } from './concerns.js';
@@ -141,17 +141,24 @@ export interface StaleHousehold {
   days_since: number | null;
 }
 
-/** Households with someone on the roster and no visit on or after `since`, oldest first, never-visited first. */
-export function staleHouseholds(db: Db, since: IsoDate): Omit<StaleHousehold, 'days_since'>[] {
+/**
+ * Households not visited lately on day @asOf (the domain's recentVisitSince gives @since): on the
+ * roster by then (added on or before it, someone living there) and no visit in [@since, @asOf].
+ * `fs visit coverage` lists them and `fs report` counts them: one rule, one text.
+ */
+export const STALE_HOUSEHOLDS_WHERE = `h.deleted_at IS NULL AND coalesce(h.added_on, '0000-01-01') <= @asOf
+         AND EXISTS (SELECT 1 FROM people p WHERE p.household_id = h.id AND p.deleted_at IS NULL AND coalesce(p.added_on, '0000-01-01') <= @asOf)
+         AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND v.deleted_at IS NULL AND v.date BETWEEN @since AND @asOf)`;
+
+/** Households not visited lately as of `asOf`, oldest first, never-visited first. */
+export function staleHouseholds(db: Db, asOf: IsoDate, days: number): Omit<StaleHousehold, 'days_since'>[] {
   return db
     .prepare(
       `SELECT h.id AS household_id, h.label AS household, h.village_group AS "group",
-              (SELECT max(v.date) FROM visits v WHERE v.household_id = h.id AND v.deleted_at IS NULL) AS last_visit
+              (SELECT max(v.date) FROM visits v WHERE v.household_id = h.id AND v.deleted_at IS NULL AND v.date <= @asOf) AS last_visit
        FROM households h
-       WHERE h.deleted_at IS NULL
-         AND EXISTS (SELECT 1 FROM people p WHERE p.household_id = h.id AND p.deleted_at IS NULL)
-         AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id AND v.deleted_at IS NULL AND v.date >= @since)
+       WHERE ${STALE_HOUSEHOLDS_WHERE}
        ORDER BY last_visit IS NOT NULL, last_visit, h.label`,
     )
-    .all({ since }) as Omit<StaleHousehold, 'days_since'>[];
+    .all({ asOf, since: recentVisitSince(asOf, days) }) as Omit<StaleHousehold, 'days_since'>[];
 }

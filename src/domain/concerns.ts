@@ -37,14 +37,17 @@ export interface ConcernUpdate {
   referred_to?: string;
   due_on?: IsoDate;
   feedback_on?: IsoDate;
+  /** When it was resolved (default: the day the villager was told, when given; else today). */
+  resolved_on?: IsoDate;
   note?: string;
 }
 
-export type ConcernRuleError = 'referred_needs_dept' | 'feedback_before_raised';
+export type ConcernRuleError = 'referred_needs_dept' | 'feedback_before_raised' | 'resolved_before_raised' | 'resolved_on_needs_resolved';
 
 /**
- * The fields to write for an update, or the rule it breaks. Resolving stamps resolved_on with
- * today; telling the villager (feedback_on) can't predate the concern.
+ * The fields to write for an update, or the rule it breaks. Resolving records resolved_on: the
+ * day given, else the day the villager was told (an update typed days later must not move the
+ * resolution into another month's report), else today. Neither can predate the concern.
  */
 export function planConcernUpdate(
   current: Pick<Concern, 'status' | 'referred_to' | 'raised_on' | 'resolved_on'>,
@@ -62,7 +65,14 @@ export function planConcernUpdate(
   }
   const status = u.status ?? current.status;
   if (status === 'referred' && !(u.referred_to ?? current.referred_to)) return { ok: false, error: 'referred_needs_dept' };
-  if (u.status === 'resolved' && current.status !== 'resolved') changes.resolved_on = today < current.raised_on ? current.raised_on : today;
+  if (u.resolved_on !== undefined) {
+    if (status !== 'resolved') return { ok: false, error: 'resolved_on_needs_resolved' };
+    if (u.resolved_on < current.raised_on) return { ok: false, error: 'resolved_before_raised' };
+    changes.resolved_on = u.resolved_on;
+  } else if (u.status === 'resolved' && current.status !== 'resolved') {
+    const day = u.feedback_on ?? today;
+    changes.resolved_on = day < current.raised_on ? current.raised_on : day;
+  }
   if (u.status && u.status !== 'resolved' && current.resolved_on) changes.resolved_on = null;
   return { ok: true, changes };
 }

@@ -63,6 +63,8 @@ export interface Plan extends PlanInput, StatusInputs {
   drop_reason: string | null;
   milestones_overdue: number;
   overdue: boolean;
+  /** The local day it was added (migration 0007): its practical-thing year when it has no dates. */
+  added_on: IsoDate | null;
   created_at: string;
   updated_at: string;
 }

@@ -10,7 +10,11 @@ export interface SettingSpec {
   default: string;
   /** Returns the normalised value or throws a UsageError. */
   parse: (value: string) => string;
+  /** What parse accepts, for the database's CHECK (migration 0007); free text has none. */
+  shape?: { kind: 'positive-int' } | { kind: 'choice'; choices: readonly string[] };
 }
+
+const posInt = (key: string, dflt: string): SettingSpec => ({ key, default: dflt, parse: positiveInt(key), shape: { kind: 'positive-int' } });
 
 export function positiveInt(key: string) {
   return (value: string): string => {
@@ -45,21 +49,28 @@ function dateOrEmpty(key: string) {
 const specs: SettingSpec[] = [
   { key: 'village', default: '', parse: text },
   { key: 'secretary', default: '', parse: text },
-  { key: 'concern.due_days', default: '30', parse: positiveInt('concern.due_days') },
-  { key: 'visit.stale_days', default: '90', parse: positiveInt('visit.stale_days') },
-  { key: 'dispute.mediation_days', default: '30', parse: positiveInt('dispute.mediation_days') },
-  { key: 'dispute.revisit_days', default: '15', parse: positiveInt('dispute.revisit_days') },
-  { key: 'pair.max', default: '10', parse: positiveInt('pair.max') },
-  { key: 'pair.cadence_days', default: '30', parse: positiveInt('pair.cadence_days') },
-  { key: 'presence.month_min', default: '20', parse: positiveInt('presence.month_min') },
-  { key: 'presence.year_min', default: '200', parse: positiveInt('presence.year_min') },
-  { key: 'presence.approval_days', default: '5', parse: positiveInt('presence.approval_days') },
-  { key: 'presence.max_leave_days', default: '30', parse: positiveInt('presence.max_leave_days') },
-  { key: 'presence.business_counts', default: 'yes', parse: choice('presence.business_counts', ['yes', 'no']) },
+  posInt('concern.due_days', '30'),
+  posInt('visit.stale_days', '90'),
+  posInt('dispute.mediation_days', '30'),
+  posInt('dispute.revisit_days', '15'),
+  posInt('pair.max', '10'),
+  posInt('pair.cadence_days', '30'),
+  posInt('presence.month_min', '20'),
+  posInt('presence.year_min', '200'),
+  posInt('presence.approval_days', '5'),
+  posInt('presence.max_leave_days', '30'),
+  { key: 'presence.business_counts', default: 'yes', parse: choice('presence.business_counts', ['yes', 'no']), shape: { kind: 'choice', choices: ['yes', 'no'] } },
   // Empty: the date of the first record. Nothing is due or missing before it (meeting check, agenda).
   { key: 'ledger.start', default: '', parse: dateOrEmpty('ledger.start') },
-  { key: 'decision.stall_days', default: '30', parse: positiveInt('decision.stall_days') },
-  ...MEETING_TYPES.map((type) => ({ key: frequencySettingKey(type), default: DEFAULT_FREQUENCY[type], parse: choice(frequencySettingKey(type), FREQUENCIES) })),
+  posInt('decision.stall_days', '30'),
+  ...MEETING_TYPES.map(
+    (type): SettingSpec => ({
+      key: frequencySettingKey(type),
+      default: DEFAULT_FREQUENCY[type],
+      parse: choice(frequencySettingKey(type), FREQUENCIES),
+      shape: { kind: 'choice', choices: FREQUENCIES },
+    }),
+  ),
 ];
 
 export function settingSpecs(): readonly SettingSpec[] {

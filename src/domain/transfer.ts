@@ -4,6 +4,7 @@
 // them without being told. A table is classified from its shape (see classifyTables).
 import { DataError } from '../errors.js';
 import { t } from '../i18n/index.js';
+import { fillAddedOn, recordProblem } from './constraints.js';
 
 export const EXPORT_FORMAT = 'fs-export';
 /** The version of the line format itself (not the database schema): bumped only if lines change shape. */
@@ -11,8 +12,8 @@ export const EXPORT_FORMAT_VERSION = 1;
 
 /** The audit trail is local history (ids of this database): it stays in backups, not in exports. */
 export const LOG_TABLE = 'change_log';
-/** Tables that belong to this file and never travel: the audit trail with its change sets (migration 0006), and the ledger's own secret (the redaction salt, migration 0009). */
-export const LOG_TABLES: readonly string[] = [LOG_TABLE, 'change_set', 'ledger_secret'];
+/** Tables that belong to this file and never travel: the audit trail with its change sets (migration 0006), what migration 0007 repaired in this database's own rows, and the ledger's own secret (the redaction salt, migration 0009). */
+export const LOCAL_TABLES: ReadonlySet<string> = new Set([LOG_TABLE, 'change_set', 'migration_repairs', 'ledger_secret']);
 
 export interface RawColumn {
   name: string;
@@ -76,7 +77,7 @@ export function classifyTables(raw: RawTable[]): SchemaSpec {
     const refsAll = r.fks.filter(isIdRef).map((fk) => ({ column: fk.from, table: fk.table }));
     const has = (c: string) => columns.includes(c);
     const base = { name: r.name, columns, children: [] as string[], hasDeletedAt: has('deleted_at'), hasUpdatedAt: has('updated_at') };
-    if (LOG_TABLES.includes(r.name)) return { ...base, kind: 'log', fields: [], refs: [], key: [] };
+    if (LOCAL_TABLES.has(r.name)) return { ...base, kind: 'log', fields: [], refs: [], key: [] };
     if (entityNames.has(r.name)) {
       return { ...base, kind: 'entity', fields: columns.filter((c) => c !== 'id' && c !== 'uid'), refs: refsAll, key: ['uid'] };
     }
@@ -218,16 +219,27 @@ export function parseRecordLine(text: string, schema: SchemaSpec): { spec: Table
   } else {
     for (const k of spec.key) if (!(k in o.record)) throw new LineError(t('err.import_missing_field', { field: k }));
   }
+  checkValues(spec.name, o.record);
   if (o.children !== undefined) {
     if (!isPlainObject(o.children)) throw new LineError(t('err.import_not_record'));
     for (const [name, rows] of Object.entries(o.children)) {
       const child = schema.byName.get(name);
       if (!child || child.kind !== 'child' || child.parent!.table !== spec.name) throw new LineError(t('err.import_unknown_entity', { entity: name }));
       if (!Array.isArray(rows) || !rows.every(isPlainObject)) throw new LineError(t('err.import_not_record'));
-      for (const r of rows) checkFields(r, child.fields);
+      for (const r of rows) {
+        checkFields(r, child.fields);
+        checkValues(name, r);
+      }
     }
   }
   return { spec, line: o as unknown as RecordLine };
+}
+
+/** Every value as the CLI would take it (dates, keys, numbers, settings): the database never holds what a command would refuse. */
+function checkValues(table: string, record: Record<string, unknown>): void {
+  fillAddedOn(table, record);
+  const p = recordProblem(table, record);
+  if (p) throw new LineError(t('err.import_bad_field', { field: p.field, value: p.value, reason: p.reason }));
 }
 
 function checkFields(record: Record<string, unknown>, allowed: string[]): void {

@@ -1,5 +1,5 @@
 // Visits under "five must visits, five must asks" (五必访五必问). Pure rules.
-import type { IsoDate } from '../time/dates.js';
+import { addDays, type IsoDate } from '../time/dates.js';
 import type { PersonTag } from './people.js';
 
 /** The five must-visit groups first, then the two outside the five. */
@@ -17,6 +17,15 @@ export const MUST_VISIT_CATEGORIES: readonly VisitCategory[] = VISIT_CATEGORIES.
 
 export const VISIT_TOPICS = ['team', 'opinion', 'development', 'hardship', 'disputes'] as const;
 export type VisitTopic = (typeof VISIT_TOPICS)[number];
+
+/**
+ * visit.stale_days, the one rule every command and report uses: on day `asOf`, a household is
+ * "not visited lately" when it has no visit from this day on. A visit exactly `days` ago still
+ * counts; one a day earlier does not.
+ */
+export function recentVisitSince(asOf: IsoDate, days: number): IsoDate {
+  return addDays(asOf, -days);
+}
 
 /** The bit of a topic in the stored set (its index in VISIT_TOPICS). */
 export function topicBit(topic: VisitTopic): number {

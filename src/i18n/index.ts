@@ -18,6 +18,7 @@ import { presence } from './presence.js';
 import { report } from './report.js';
 import { safety } from './safety.js';
 import { undo } from './undo.js';
+import { valid } from './valid.js';
 import { visits } from './visits.js';
 
 export type Lang = 'en' | 'zh';
@@ -25,7 +26,7 @@ export type Entries = Record<string, readonly [string, string]>;
 
 export type Params = Record<string, string | number>;
 
-const catalogue = { ...core, ...cli, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report, ...safety, ...ledger, ...presence, ...agenda, ...documents, ...handover, ...guard, ...undo };
+const catalogue = { ...core, ...cli, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report, ...safety, ...ledger, ...presence, ...agenda, ...documents, ...handover, ...guard, ...undo, ...valid };
 
 /** Every message key: deep code names one of these and the edge translates it. */
 export type MessageKey = keyof typeof catalogue;

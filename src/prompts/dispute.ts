@@ -28,6 +28,17 @@ export interface DisputeAnswers {
   flags: RiskFlag[];
   date: IsoDate;
   description: string | null;
+  /** The visit in which it was found (source "visit"), or null. */
+  visit_id?: number | null;
+}
+
+export interface DisputeQuestions {
+  /** `fs dispute edit` keeps the registration date (the timeline starts there). */
+  askDate?: boolean;
+  /** Checks a typed visit id against the ledger: true, or why not. */
+  checkVisit?: (id: number) => true | string;
+  /** The date of a visit chosen here: the default registration date, unless --date gave one. */
+  visitDate?: (id: number) => IsoDate;
 }
 
 const validDate = (today: IsoDate) => accepts((v) => parseDate(v, today));
@@ -41,7 +52,7 @@ async function askRequired(p: Inquirer, message: string, known: string | undefin
   return (await p.input({ message, default: known, validate: (v) => v.trim() !== '' || t('dispute.err.empty') })).trim();
 }
 
-export async function askDispute(known: Partial<DisputeAnswers>, today: IsoDate): Promise<DisputeAnswers> {
+export async function askDispute(known: Partial<DisputeAnswers>, today: IsoDate, questions: DisputeQuestions = {}): Promise<DisputeAnswers> {
   return ask(async (p) => {
     const title = await askRequired(p, t('dispute.prompt.title'), known.title);
     const category = await p.select({
@@ -62,6 +73,22 @@ export async function askDispute(known: Partial<DisputeAnswers>, today: IsoDate)
             choices: PETITION_CHANNELS.map((k) => ({ name: label('petition_channel', k), value: k })),
           })
         : null;
+    // Found in a visit: which one (its id, as `fs visit list` shows; empty for none).
+    let visit_id = known.visit_id ?? null;
+    if (source === 'visit' && questions.checkVisit) {
+      const check = questions.checkVisit;
+      const text = await p.input({
+        message: t('prompt.dispute_visit'),
+        default: visit_id === null ? undefined : String(visit_id),
+        validate: (v) => {
+          const s = v.trim().replace(/^#/, '');
+          if (s === '') return true;
+          return /^\d{1,9}$/.test(s) ? check(Number(s)) : t('err.visit_id_shape');
+        },
+      });
+      const s = text.trim().replace(/^#/, '');
+      visit_id = s === '' ? null : Number(s);
+    } else if (source !== 'visit') visit_id = null;
     const parties = [...(known.parties ?? [])];
     for (;;) {
       const more = optionalText(
@@ -82,9 +109,10 @@ export async function askDispute(known: Partial<DisputeAnswers>, today: IsoDate)
       message: t('dispute.prompt.flags'),
       choices: RISK_FLAGS.map((k) => ({ name: label('dispute_flag', k), value: k, checked: known.flags?.includes(k) ?? false })),
     });
-    const date = (await askDate(p, t('dispute.prompt.date'), known.date, today))!;
+    const dateDefault = visit_id !== null && questions.visitDate && visit_id !== known.visit_id ? questions.visitDate(visit_id) : known.date;
+    const date = questions.askDate === false ? known.date! : (await askDate(p, t('dispute.prompt.date'), dateDefault, today))!;
     const description = optionalText(await p.input({ message: t('dispute.prompt.description'), default: known.description ?? undefined }));
-    return { title, category, source, channel, parties, risk: risk || null, flags, date, description };
+    return { title, category, source, channel, parties, risk: risk || null, flags, date, description, visit_id };
   });
 }
 

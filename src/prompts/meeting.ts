@@ -21,7 +21,12 @@ export interface MeetingAnswers {
   vote: boolean;
   decisions: string[];
   minutes: string | null;
+  /** A vote without its quorum, recorded anyway (flagged as forced) after being asked. */
+  force?: boolean;
 }
+
+/** Why a vote would be refused with these counts (see meeting-input's voteProblem), or null. */
+export type VoteProblem = (type: MeetingType, given: { expected: number | null; present: number | null }, entries: readonly AttendanceEntry[]) => string | null;
 
 type Inquirer = typeof import('@inquirer/prompts');
 
@@ -65,6 +70,7 @@ export async function askMeeting(
   today: IsoDate,
   rosterFor: (type: MeetingType) => Person[],
   attendanceGiven: boolean,
+  voteProblem?: VoteProblem,
 ): Promise<MeetingAnswers> {
   return ask(async (p) => {
     const type = await p.select({
@@ -88,9 +94,25 @@ export async function askMeeting(
       expected = await askCount(p, t('prompt.expected'), expected);
       present = await askCount(p, t('prompt.present'), present);
     }
+    // The vote and its quorum right after the counts: a vote that would be refused is settled now,
+    // before anything else is typed (record the meeting without the vote, or flag it as forced).
+    let vote = VOTE_QUORUM[type] ? await p.confirm({ message: t('prompt.vote'), default: known.vote }) : known.vote;
+    let force = false;
+    const problem = vote && voteProblem ? voteProblem(type, attendance ? { expected: null, present: null } : { expected, present }, attendance ?? known.attendance) : null;
+    if (problem) {
+      const choice = await p.select({
+        message: t('prompt.vote_refused', { message: problem }),
+        default: 'without',
+        choices: [
+          { name: t('choice.record_without_vote'), value: 'without' },
+          { name: t('choice.record_forced'), value: 'force' },
+        ],
+      });
+      if (choice === 'without') vote = false;
+      else force = true;
+    }
     const chair = optionalText(await p.input({ message: t('prompt.chair'), default: known.chair ?? undefined }));
     const recorder = optionalText(await p.input({ message: t('prompt.recorder'), default: known.recorder ?? undefined }));
-    const vote = VOTE_QUORUM[type] ? await p.confirm({ message: t('prompt.vote'), default: known.vote }) : known.vote;
     const decisions = [...known.decisions];
     for (;;) {
       const d = optionalText(await p.input({ message: t('prompt.decision') }));
@@ -98,7 +120,7 @@ export async function askMeeting(
       decisions.push(d);
     }
     const minutes = optionalText(await p.input({ message: t('prompt.minutes'), default: known.minutes ?? undefined }));
-    return { type, date, topic, place, expected, present, attendance, chair, recorder, vote, decisions, minutes };
+    return { type, date, topic, place, expected, present, attendance, chair, recorder, vote, decisions, minutes, force };
   });
 }
 

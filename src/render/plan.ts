@@ -38,6 +38,7 @@ export function planJson(p: Plan): Record<string, unknown> {
     milestones_dropped: p.milestones_dropped,
     milestones_overdue: p.milestones_overdue,
     progress_notes: p.progress_notes,
+    added_on: p.added_on,
     created_at: p.created_at,
     updated_at: p.updated_at,
   };

@@ -90,7 +90,8 @@ describe('openDatabase', () => {
     const path = join(dir, 'fs.db');
     // Version 1 only, with a person in it.
     const v1 = await openDatabase(path, { migrations: all.slice(0, 1) });
-    write(v1, () => insertPerson(v1, { name: '王秀英' }));
+    // A row as version 1 wrote it (today's insertPerson writes columns later migrations add).
+    v1.prepare("INSERT INTO people (uid, name, created_at, updated_at) VALUES ('01900000-0000-7000-8000-000000000001', '王秀英', '2026-11-27T00:00:00.000Z', '2026-11-27T00:00:00.000Z')").run();
     v1.close();
     writeFileSync(join(migrationsDir, '9999_test.sql'), '-- a test migration\nCREATE TABLE test_extra (x);');
     const notices: string[] = [];

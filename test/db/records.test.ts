@@ -78,13 +78,15 @@ describe('records', () => {
   });
 
   it('households not visited: last visit before the cut-off, or never', () => {
-    const a = write(db, () => insertPerson(db, { name: 'a', household: 'A' }));
-    const b = write(db, () => insertPerson(db, { name: 'b', household: 'B' }));
-    write(db, () => insertPerson(db, { name: 'c', household: 'C' }));
+    const a = write(db, () => insertPerson(db, { name: 'a', household: 'A' }, '2026-08-01'));
+    const b = write(db, () => insertPerson(db, { name: 'b', household: 'B' }, '2026-08-01'));
+    write(db, () => insertPerson(db, { name: 'c', household: 'C' }, '2026-08-01'));
+    write(db, () => insertPerson(db, { name: 'd', household: 'D' }, '2026-11-28'));
     visit(a, '2026-08-28');
     visit(b, '2026-08-29');
-    // today 2026-11-27, 90 days: cut-off 2026-08-29; B visited exactly 90 days ago is not stale
-    expect(staleHouseholds(db, '2026-08-29').map((h) => [h.household, h.last_visit])).toEqual([
+    // today 2026-11-27, 90 days: cut-off 2026-08-29; B visited exactly 90 days ago is not stale;
+    // D, added the day after, was not on the roster yet
+    expect(staleHouseholds(db, '2026-11-27', 90).map((h) => [h.household, h.last_visit])).toEqual([
       ['C', null],
       ['A', '2026-08-28'],
     ]);

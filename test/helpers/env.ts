@@ -4,7 +4,7 @@
 // process.env; the vitest setup file scrubs process.env for tests that run the code in-process.
 
 /** Knobs of the suite itself (npm run test:stress, a model seed to replay): read by tests, not by fs. */
-export const SUITE_KNOBS = ['FS_STRESS', 'FS_MODEL_SEED'];
+export const SUITE_KNOBS = ['FS_STRESS', 'FS_MODEL_SEED', 'FS_WRITE_MIGRATION'];
 
 /** Names of variables that change what fs (or Node) does; none may leak from the user's shell. */
 export function isHostileVar(name: string): boolean {

@@ -1,6 +1,6 @@
 // Turning a `--person` value (an id or a name) into one roster person.
 import { personRef, type Person } from '../../domain/people.js';
-import { findPeopleByName, getPerson } from '../../db/people.js';
+import { findPeopleByName, getPerson, getPersonEvenRemoved } from '../../db/people.js';
 import type { Db } from '../../db/open.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import { ask } from '../../prompts/index.js';
@@ -16,6 +16,16 @@ export function describePerson(p: Person): string {
  * One person for `value`. Several with that name: asks on a terminal, otherwise fails listing
  * the candidates with their ids. None: `undefined` when `allowMissing`, else a NotFoundError.
  */
+/**
+ * A `--person` filter over past records: an id finds someone removed from the roster too (their
+ * visits and concerns are still there); a name, someone on the roster.
+ */
+export async function resolvePersonFilter(db: Db, ctx: Context, value: string): Promise<Person> {
+  const ref = personRef(value);
+  if ('id' in ref) return getPersonEvenRemoved(db, ref.id);
+  return (await resolvePerson(db, ctx, value))!;
+}
+
 export async function resolvePerson(db: Db, ctx: Context, value: string, allowMissing = false): Promise<Person | undefined> {
   const ref = personRef(value);
   if ('id' in ref) return getPerson(db, ref.id);
