@@ -1,10 +1,10 @@
 // Builds the shipped CLI: one CommonJS bundle (fast start-up), better-sqlite3 and the prompt
 // library left external (the native module can't be bundled; prompts load only on a terminal).
-// Then it runs the CLI once to write V8's code cache for the bundle (see bin/fs.js).
+// Then it runs the CLI once to write V8's code cache for the bundle (see bin/fs.js, which checks
+// the cache against the bundle's bytes on every start).
 import { build } from 'esbuild';
-import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const bench = process.argv.includes('--bench');
@@ -25,16 +25,25 @@ const result = await build({
   logLevel: 'warning',
 });
 
+/** A temp file beside `path`, fsynced, then renamed onto it: readers see the old file or the new one. */
+function writeAtomic(path, bytes) {
+  const tmp = `${path}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w', 0o644);
+  try {
+    writeSync(fd, bytes);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}
+
 mkdirSync('dist', { recursive: true });
 for (const file of result.outputFiles) {
-  if (bench) {
-    writeFileSync(file.path, file.contents);
-    continue;
-  }
-  // The first line names this build, so bin/fs.js never feeds V8 the code cache of another build.
-  const id = createHash('sha256').update(file.contents).digest('hex').slice(0, 16);
+  writeAtomic(file.path, file.contents);
+  if (bench) continue;
+  // Caches of earlier builds (also the older per-build file names) are of no use any more.
   for (const old of readdirSync('dist').filter((f) => f.endsWith('.v8cache'))) rmSync(`dist/${old}`);
-  writeFileSync(file.path, `/* fs build ${id} */\n${file.text}`);
   const run = spawnSync(process.execPath, ['bin/fs.js', '--help'], { env: { ...process.env, FS_WRITE_CODE_CACHE: '1' }, stdio: 'ignore' });
   if (run.status !== 0) throw new Error('the built CLI failed to start (fs --help)');
 }
