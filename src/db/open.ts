@@ -1,7 +1,7 @@
 // Where the database lives, how it is opened, and the migrations applied on open.
 // Only src/db imports better-sqlite3.
 import type Database from 'better-sqlite3';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -161,6 +161,33 @@ function backupStamp(): string {
 }
 
 /**
+ * The copy taken before migrating, written under a temporary name, fsynced, then renamed (and the
+ * directory fsynced): a crash half-way leaves no file that looks like a complete backup.
+ */
+async function backupAtomically(db: Db, backup: string): Promise<void> {
+  const tmp = `${backup}.${process.pid}.partial`;
+  try {
+    await db.backup(tmp);
+    chmodSync(tmp, 0o600);
+    fsyncPath(tmp, 'r+');
+    renameSync(tmp, backup);
+    fsyncPath(dirname(backup), 'r');
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+function fsyncPath(path: string, flags: string): void {
+  const fd = openSync(path, flags);
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * Apply pending migrations, each in one IMMEDIATE transaction together with the user_version bump.
  * A database that already holds data is first copied beside itself with the online backup API.
  */
@@ -171,8 +198,7 @@ export async function migrate(db: Db, path: string, migrations: Migration[], not
   let backup: string | undefined;
   if (from > 0) {
     backup = `${path}.before-v${pending[pending.length - 1]!.version}-${backupStamp()}.bak`;
-    await db.backup(backup);
-    chmodSync(backup, 0o600);
+    await backupAtomically(db, backup);
   }
   const sql = pending.map((m) => ({ version: m.version, text: readFileSync(m.file, 'utf8') }));
   // All pending migrations in one transaction: a failure in any of them leaves the file exactly
