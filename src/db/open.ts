@@ -6,7 +6,6 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMainThread } from 'node:worker_threads';
 import { DataError } from '../errors.js';
 import { t } from '../i18n/index.js';
 
@@ -115,8 +114,11 @@ export interface OpenOptions {
 
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Db> {
   // Whatever the user's umask, nothing fs creates (db, -wal, -shm, backups, exports) is readable by others.
-  // (A worker thread may not set it; the umask is the process's, set by the main thread already.)
-  if (isMainThread) process.umask(0o077);
+  try {
+    process.umask(0o077);
+  } catch {
+    // a worker thread may not set it: the umask is the process's, set by the main thread already
+  }
   const dir = dirname(path);
   if (!existsSync(dir)) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });

@@ -1,32 +1,20 @@
 // The code cache beside the bundle can make start-up faster, never break it: whatever happens to
 // dist/fs.v8cache or dist/fs.cjs, fs starts normally and runs the bundle that is there now.
-// Each case runs a copy of the built install (bin/, dist/) in a temp dir.
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+// Each case runs a copy of the built install (bin/, dist/) in a temp dir (test/helpers/install.ts).
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from '../helpers/cli.js';
+import { ROOT } from '../helpers/cli.js';
+import { install as makeInstall, type Install } from '../helpers/install.js';
 
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-/** A copy of the built CLI (bin/fs.js, dist/fs.cjs, dist/fs.v8cache), sharing node_modules and migrations. */
-function install(): { dir: string; bundle: string; cache: string } {
-  const dir = tempDir('fs-cache-');
-  mkdirSync(join(dir, 'bin'));
-  mkdirSync(join(dir, 'dist'));
-  copyFileSync(join(ROOT, 'bin', 'fs.js'), join(dir, 'bin', 'fs.js'));
-  for (const f of ['fs.cjs', 'fs.v8cache']) copyFileSync(join(ROOT, 'dist', f), join(dir, 'dist', f));
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  symlinkSync(join(ROOT, 'migrations'), join(dir, 'migrations'));
-  return { dir, bundle: join(dir, 'dist', 'fs.cjs'), cache: join(dir, 'dist', 'fs.v8cache') };
-}
-
-function run(dir: string, args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [join(dir, 'bin', 'fs.js'), ...args], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: dir, FS_DB: join(dir, 'fs.db'), FS_TODAY: '2026-11-27', FS_LANG: 'en', NO_COLOR: '1', FS_DEBUG: '1', ...env },
-  });
-  return { code: r.status ?? r.signal, stdout: r.stdout, stderr: r.stderr };
+const run = (dir: string, args: string[], env: Record<string, string> = {}) => byDir.get(dir)!.run(args, { FS_DEBUG: '1', ...env });
+const byDir = new Map<string, Install>();
+function install(): Install {
+  const i = makeInstall();
+  byDir.set(i.dir, i);
+  return i;
 }
 
 /** The start-up works all the way: the bundle runs, opens a ledger and writes to it. */
