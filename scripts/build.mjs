@@ -1,5 +1,5 @@
-// Builds the shipped CLI: one CommonJS bundle (fast start-up), better-sqlite3 and the prompt
-// library left external (the native module can't be bundled; prompts load only on a terminal).
+// Builds the shipped CLI: one CommonJS bundle (fast start-up), the prompt library and
+// better-sqlite3's native addon left outside (prompts load only on a terminal).
 // Then it runs the CLI once to write V8's code cache for the bundle (see bin/fs.js, which checks
 // the cache against the bundle's bytes on every start).
 import { build } from 'esbuild';
@@ -35,7 +35,8 @@ const result = await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['better-sqlite3', '@inquirer/prompts'],
+  // better-sqlite3's JavaScript is bundled; its native addon is loaded from node_modules (src/db/open.ts).
+  external: ['@inquirer/prompts', '*.node'],
   // import.meta.url has no meaning in CommonJS: point it at the bundle's own file.
   define: { 'import.meta.url': '__fs_import_meta_url', FS_VERSION: JSON.stringify(pkg.version), FS_BUNDLE: bench ? 'undefined' : 'true' },
   banner: { js: "const __fs_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },

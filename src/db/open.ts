@@ -28,11 +28,12 @@ const requireHere = createRequire(import.meta.url);
 
 /**
  * Loaded on first use, not at the top: `fs --help` and usage errors never pay for the native
- * module. require (not import()) keeps Node's ESM loader out of start-up, and naming the addon
- * file skips the `bindings` package's search for it.
+ * module. A plain require (not import()) keeps Node's ESM loader out of start-up and lets the
+ * bundle carry better-sqlite3's JavaScript (compiled through the code cache, not file by file);
+ * naming the addon file skips the `bindings` package's search for it.
  */
 export function loadSqlite(): { Sqlite: typeof Database; nativeBinding: string | undefined } {
-  const Sqlite = requireHere('better-sqlite3') as typeof Database;
+  const Sqlite = require('better-sqlite3') as typeof Database;
   let nativeBinding: string | undefined;
   try {
     const addon = join(dirname(requireHere.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
