@@ -12,7 +12,7 @@
 // Node, or one V8 still rejects, only costs the compile.
 'use strict';
 const { isAscii } = require('node:buffer');
-const { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } = require('node:fs');
+const { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 const Module = require('node:module');
 const vm = require('node:vm');
@@ -57,6 +57,7 @@ function writeCache(payload) {
   try {
     const fd = openSync(tmp, 'w', 0o644);
     try {
+      fchmodSync(fd, 0o644); // readable by every user of the install, whatever the umask
       writeSync(fd, Buffer.concat([MAGIC, digest(payload), payload]));
       fsyncSync(fd);
     } finally {
