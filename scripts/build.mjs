@@ -37,9 +37,10 @@ const result = await build({
   target: 'node20',
   // better-sqlite3's JavaScript is bundled; its native addon is loaded from node_modules (src/db/open.ts).
   external: ['@inquirer/prompts', '*.node'],
-  // import.meta.url has no meaning in CommonJS: point it at the bundle's own file.
-  define: { 'import.meta.url': '__fs_import_meta_url', FS_VERSION: JSON.stringify(pkg.version), FS_BUNDLE: bench ? 'undefined' : 'true' },
-  banner: { js: "const __fs_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  // import.meta.url has no meaning in CommonJS: point it at the bundle's own file (computed when
+  // first asked, not on every start).
+  define: { 'import.meta.url': '__fs_import_meta.url', FS_VERSION: JSON.stringify(pkg.version), FS_BUNDLE: bench ? 'undefined' : 'true' },
+  banner: { js: "const __fs_import_meta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   plugins: bench ? [] : [lazyChildProcess],
   // No comments or layout: fewer bytes to read, check and scan on every start (names are kept,
   // so stack traces under FS_DEBUG=1 stay readable).
