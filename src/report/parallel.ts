@@ -42,6 +42,15 @@ function inWorker(job: Job, ready: () => void): Promise<SectionReport[]> {
   });
 }
 
+function lockOrUndefined(dbPath: string): (() => void) | undefined {
+  try {
+    return holdWrites(dbPath);
+  } catch (e) {
+    if (/^SQLITE_(READONLY|CANTOPEN|PERM)/.test((e as { code?: string }).code ?? '')) return undefined;
+    throw e;
+  }
+}
+
 /**
  * The report, with its largest sections counted in parallel when that is worth a thread: a report
  * split by interval (--by) that has other sections to count meanwhile. FS_REPORT_WORKER=0 keeps
@@ -51,7 +60,10 @@ export async function buildReportParallel(db: Db, dbPath: string, o: ReportOptio
   const apart = o.sections.filter((s) => APART.includes(s));
   const others = o.sections.filter((s) => !APART.includes(s));
   const oneThread = typeof FS_BUNDLE === 'undefined' || process.env.FS_REPORT_WORKER === '0';
-  if (oneThread || !o.by || apart.length === 0 || others.length === 0) {
+  // No commit can land between this thread's snapshot and the worker's: writers wait meanwhile.
+  // A ledger this process may not write (read-only file) cannot be locked: one thread reads it.
+  const release = oneThread || !o.by || apart.length === 0 || others.length === 0 ? undefined : lockOrUndefined(dbPath);
+  if (!release) {
     beginRead(db);
     try {
       return buildReport(db, o);
@@ -59,8 +71,6 @@ export async function buildReportParallel(db: Db, dbPath: string, o: ReportOptio
       endRead(db);
     }
   }
-  // No commit can land between this thread's snapshot and the worker's: writers wait meanwhile.
-  const release = holdWrites(dbPath);
   try {
     beginRead(db);
     const counted = inWorker({ dbPath, options: o, sections: apart }, release);
