@@ -7,7 +7,7 @@ import { addPeople, addVisits, buildOnce, rng } from './generate.js';
 import { fillReportDb } from './generate-report.js';
 import { documentBench } from './documents.js';
 import { safetyBench } from './safety.js';
-import { report, timeInterleaved, type Target } from './timing.js';
+import { benchEnv, removedVariablesNote, report, timeInterleaved, type Target } from './timing.js';
 
 const ROOT = resolve(__dirname, '..');
 const CACHE = join(ROOT, 'bench', '.cache');
@@ -24,8 +24,10 @@ async function main(): Promise<void> {
     addVisits(db, addPeople(db, 2_000, rand), 100_000, '2024-01-01', 3 * 365, rand);
   });
 
-  // Same environment for every side (NODE_EXTRA_CA_CERTS, when set, slows every Node start alike).
-  const env = { ...process.env, FS_DB: visitsDb, FS_TODAY: '2026-11-27', FS_LANG: 'en' };
+  // The same environment for every side, without the variables that slow every Node start alike.
+  process.stdout.write(`${removedVariablesNote()}\n`);
+  process.stdout.write(`each ratio: fs and \`node -e 0\` timed interleaved in this run, same environment, medians of ${ROUNDS} rounds (the report's: ${reportRounds()})\n`);
+  const env = benchEnv({ FS_DB: visitsDb, FS_TODAY: '2026-11-27', FS_LANG: 'en' });
   const node = process.execPath;
   const medians = timeInterleaved(
     [
@@ -52,10 +54,12 @@ async function main(): Promise<void> {
 function peakRssMb(node: string, args: string[], env: NodeJS.ProcessEnv): number {
   const file = join(CACHE, 'maxrss.txt');
   rmSync(file, { force: true });
-  const r = spawnSync(node, ['-r', join(ROOT, 'bench', 'maxrss.cjs'), BIN, ...args], { env: { ...env, FS_BENCH_RSS_FILE: file }, stdio: 'ignore' });
+  const r = spawnSync(node, ['-r', join(ROOT, 'bench', 'maxrss.cjs'), BIN, ...args], { env: benchEnv({ FS_BENCH_RSS_FILE: file }, env), stdio: 'ignore' });
   if (r.status !== 0) throw new Error(`fs ${args.join(' ')} exited ${r.status}`);
   return Number(readFileSync(file, 'utf8')) / 1024;
 }
+
+const reportRounds = () => Math.max(10, Math.floor(ROUNDS / 2));
 
 async function reportBench(node: string): Promise<Target[]> {
   if (process.env.BENCH_SKIP_REPORT === '1') return [];
@@ -64,8 +68,8 @@ async function reportBench(node: string): Promise<Target[]> {
   const started = Date.now();
   await buildOnce(db, (d) => fillReportDb(d, rng(7)));
   process.stdout.write(`ready in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
-  const env = { ...process.env, FS_DB: db, FS_TODAY: '2026-11-27', FS_LANG: 'en' };
-  const rounds = Math.max(10, Math.floor(ROUNDS / 2));
+  const env = benchEnv({ FS_DB: db, FS_TODAY: '2026-11-27', FS_LANG: 'en' });
+  const rounds = reportRounds();
   const medians = timeInterleaved(
     [
       { label: 'node -e 0', argv: [node, '-e', '0'] },

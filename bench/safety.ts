@@ -16,7 +16,7 @@ import { write } from '../src/db/store.js';
 import { exportRecords } from '../src/db/transfer.js';
 import { insertVisit } from '../src/db/visits.js';
 import { VISIT_CATEGORIES, VISIT_TOPICS } from '../src/domain/visits.js';
-import type { Target } from './timing.js';
+import { benchEnv, type Target } from './timing.js';
 
 
 const TEMPLATE_PEOPLE = 2_000;
@@ -82,7 +82,7 @@ export async function buildImportFile(cacheDir: string, visits = 1_000_000): Pro
 
 function run(bin: string, args: string[], env: NodeJS.ProcessEnv): number {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [bin, ...args], { env: benchEnv({}, env), stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (r.status !== 0) throw new Error(`fs ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return seconds;
@@ -110,7 +110,7 @@ export async function safetyBench(bin: string, cacheDir: string, visits = 1_000_
   const file = await buildImportFile(cacheDir, visits);
   const records = visits + TEMPLATE_PEOPLE + Math.ceil(TEMPLATE_PEOPLE / 3);
   const db = join(cacheDir, `imported-${visits}.db`);
-  const env = { ...process.env, FS_TODAY: '2026-11-27', FS_LANG: 'en' };
+  const env = benchEnv({ FS_TODAY: '2026-11-27', FS_LANG: 'en' });
   const imp = benchImport(bin, file, db, records, env);
   const backup = benchBackup(bin, db, env);
   for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });

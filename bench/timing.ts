@@ -7,6 +7,26 @@ export interface Runner {
   env?: Record<string, string>;
 }
 
+/**
+ * Variables removed from every side of every ratio. NODE_EXTRA_CA_CERTS makes each Node start read
+ * and parse a CA bundle (~50 ms here): added to both sides alike it inflates the baseline and hides
+ * what fs itself costs.
+ */
+export const REMOVED_VARIABLES = ['NODE_EXTRA_CA_CERTS'] as const;
+
+/** The environment every benchmarked run gets: this one without REMOVED_VARIABLES, plus `extra`. */
+export function benchEnv(extra: Record<string, string> = {}, from: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env = { ...from, ...extra };
+  for (const k of REMOVED_VARIABLES) delete env[k];
+  return env;
+}
+
+/** The line the benchmark prints about it, naming which were set. */
+export function removedVariablesNote(from: NodeJS.ProcessEnv = process.env): string {
+  const set = REMOVED_VARIABLES.filter((k) => from[k] !== undefined);
+  return `environment: ${REMOVED_VARIABLES.join(', ')} removed from both sides of every ratio (${set.length ? `was set: ${set.join(', ')}` : 'was not set'})`;
+}
+
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -15,7 +35,7 @@ export function median(xs: number[]): number {
 
 function timeOnce(r: Runner, baseEnv: NodeJS.ProcessEnv): number {
   const start = process.hrtime.bigint();
-  const res = spawnSync(r.argv[0]!, r.argv.slice(1), { env: { ...baseEnv, ...r.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const res = spawnSync(r.argv[0]!, r.argv.slice(1), { env: benchEnv(r.env, baseEnv), stdio: ['ignore', 'ignore', 'pipe'] });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (res.status !== 0) throw new Error(`${r.label} exited ${res.status}: ${res.stderr}`);
   return ms;
@@ -23,7 +43,7 @@ function timeOnce(r: Runner, baseEnv: NodeJS.ProcessEnv): number {
 
 /**
  * Runs every runner `rounds` times, interleaved (a, b, c, a, b, c, ...) so that machine noise hits
- * all sides alike, after a warm-up round. Every side gets the same environment.
+ * all sides alike, after a warm-up round. Every side gets the same environment, without REMOVED_VARIABLES.
  */
 export function timeInterleaved(runners: Runner[], rounds: number, baseEnv: NodeJS.ProcessEnv = process.env): Map<string, number> {
   const samples = new Map<string, number[]>(runners.map((r) => [r.label, []]));
@@ -34,7 +54,7 @@ export function timeInterleaved(runners: Runner[], rounds: number, baseEnv: Node
 
 /** Peak resident memory (MB) of one run, from /usr/bin/time when available, else undefined. */
 export function peakMemoryMb(r: Runner, baseEnv: NodeJS.ProcessEnv = process.env): number | undefined {
-  const res = spawnSync('/usr/bin/time', ['-f', '%M', ...r.argv], { env: { ...baseEnv, ...r.env }, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const res = spawnSync('/usr/bin/time', ['-f', '%M', ...r.argv], { env: benchEnv(r.env, baseEnv), encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   if (res.error || res.status !== 0) return undefined;
   const kb = Number(res.stderr.trim().split('\n').pop());
   return Number.isFinite(kb) ? kb / 1024 : undefined;

@@ -1,11 +1,10 @@
 // Builds the program, adds each command, parses. The one place that catches errors and sets the exit code.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { COMMANDS } from './cli/index.js';
 import { preScan } from './cli/shared/prescan.js';
 import { writeErr } from './cli/shared/io.js';
-import { localHelp, translateCommanderError } from './cli/shared/commander-i18n.js';
+import { localHelp, localisePlaceholders, translateCommanderError } from './cli/shared/commander-i18n.js';
 import { FsError } from './errors.js';
-import { isReportWorker, runReportWorker } from './report/parallel.js';
 import { configureColor } from './render/color.js';
 import { ce } from './render/color.js';
 import { oneLine, terminalSafe } from './render/escape.js';
@@ -13,7 +12,8 @@ import { resolveLang, setLang, t } from './i18n/index.js';
 
 declare const FS_VERSION: string;
 
-export function buildProgram(only?: string): Command {
+/** The program: every command as a one-line stub for `fs --help`, but `only` (the one being run) in full. */
+export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command('fs')
     .description(t('cmd.fs'))
     .version(typeof FS_VERSION === 'string' ? FS_VERSION : 'dev', '-V, --version', t('opt.version'))
@@ -34,14 +34,27 @@ export function buildProgram(only?: string): Command {
       writeErr: (s) => process.stderr.write(terminalSafe(s)),
       outputError: (s, write) => write(`${oneLine(translateCommanderError(s))}\n`),
     });
+  const stubs = new Map<Command, string>();
   for (const entry of COMMANDS) {
-    const full = only === undefined || only === entry.name;
-    program.addCommand(full ? entry.build() : new Command(entry.name).description(t(entry.description)));
+    if (only === undefined || only === entry.name) {
+      program.addCommand(await entry.build());
+      continue;
+    }
+    const stub = new Command(entry.name).description(t(entry.description));
+    stubs.set(stub, entry.usage ? `${entry.name} ${entry.usage}` : entry.name);
+    program.addCommand(stub);
   }
   // Every subcommand reports usage errors the same way (exit 2) instead of exiting on its own.
   const output = program.configureOutput();
   // Commander's own headings ("Usage:", "Options:", ...), placeholders and defaults in the user's language.
-  const help = localHelp;
+  const help: Partial<Help> = {
+    ...localHelp,
+    // A stub is listed as the built command would be ("report [options] [period]").
+    subcommandTerm(this: Help, cmd: Command) {
+      const stub = stubs.get(cmd);
+      return stub === undefined ? localHelp.subcommandTerm!.call(this, cmd) : localisePlaceholders(stub);
+    },
+  };
   program.configureHelp(help);
   const override = (cmd: Command) => {
     cmd.exitOverride();
@@ -69,7 +82,9 @@ export async function main(argv: string[]): Promise<number> {
     { noColorFlag: pre.noColor, env: process.env, isTTY: Boolean(process.stderr.isTTY) },
   );
   try {
-    await buildProgram(COMMANDS.some((c) => c.name === pre.command) ? pre.command : undefined).parseAsync(argv);
+    // `fs` alone or an unknown word: stubs only (help and suggestions need no command's code).
+    const only = COMMANDS.some((c) => c.name === pre.command) ? pre.command : '';
+    await (await buildProgram(only)).parseAsync(argv);
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return exitCodeFor(e);
@@ -93,11 +108,6 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
 });
 
-// The same bundle starts report workers (src/report/parallel.ts).
-if (isReportWorker()) {
-  void runReportWorker();
-} else {
-  main(process.argv).then((code) => {
-    process.exitCode = code;
-  });
-}
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -1,19 +1,13 @@
-// The data-safety commands, one file each, as entries of the command list in ./index.ts.
-import { backupCommand } from './backup.js';
-import { doctorCommand } from './doctor.js';
-import { exportCommand } from './export.js';
-import { historyCommand } from './history.js';
-import { importCommand } from './import.js';
-import { restoreCommand } from './restore.js';
+// The data-safety commands, one file each, as entries of the command list in ./index.ts (loaded
+// only when they run, like the others).
 import type { CommandEntry } from './index.js';
-import { undoCommand } from './undo.js';
 
 export const SAFETY_COMMANDS: CommandEntry[] = [
-  { name: 'history', description: 'cmd.history', build: historyCommand },
-  { name: 'undo', description: 'cmd.undo', build: undoCommand },
-  { name: 'export', description: 'cmd.export', build: exportCommand },
-  { name: 'import', description: 'cmd.import', build: importCommand },
-  { name: 'backup', description: 'cmd.backup', build: backupCommand },
-  { name: 'restore', description: 'cmd.restore', build: restoreCommand },
-  { name: 'doctor', description: 'cmd.doctor', build: doctorCommand },
+  { name: 'history', usage: '[options] [entity] [id]', description: 'cmd.history', build: async () => (await import('./history.js')).historyCommand() },
+  { name: 'undo', usage: '[options]', description: 'cmd.undo', build: async () => (await import('./undo.js')).undoCommand() },
+  { name: 'export', usage: '[options]', description: 'cmd.export', build: async () => (await import('./export.js')).exportCommand() },
+  { name: 'import', usage: '[options] <file>', description: 'cmd.import', build: async () => (await import('./import.js')).importCommand() },
+  { name: 'backup', usage: '[options] [file]', description: 'cmd.backup', build: async () => (await import('./backup.js')).backupCommand() },
+  { name: 'restore', usage: '[options] [file]', description: 'cmd.restore', build: async () => (await import('./restore.js')).restoreCommand() },
+  { name: 'doctor', usage: '[options]', description: 'cmd.doctor', build: async () => (await import('./doctor.js')).doctorCommand() },
 ];

@@ -1,12 +1,11 @@
 // Where the database lives, how it is opened, and the migrations applied on open.
 // Only src/db imports better-sqlite3.
 import type Database from 'better-sqlite3';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMainThread } from 'node:worker_threads';
 import { DataError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { isFsOrEmpty, peekHeader } from './peek.js';
@@ -30,11 +29,12 @@ const requireHere = createRequire(import.meta.url);
 
 /**
  * Loaded on first use, not at the top: `fs --help` and usage errors never pay for the native
- * module. require (not import()) keeps Node's ESM loader out of start-up, and naming the addon
- * file skips the `bindings` package's search for it.
+ * module. A plain require (not import()) keeps Node's ESM loader out of start-up and lets the
+ * bundle carry better-sqlite3's JavaScript (compiled through the code cache, not file by file);
+ * naming the addon file skips the `bindings` package's search for it.
  */
 export function loadSqlite(): { Sqlite: typeof Database; nativeBinding: string | undefined } {
-  const Sqlite = requireHere('better-sqlite3') as typeof Database;
+  const Sqlite = require('better-sqlite3') as typeof Database;
   let nativeBinding: string | undefined;
   try {
     const addon = join(dirname(requireHere.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
@@ -136,8 +136,11 @@ export interface OpenOptions {
 
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Db> {
   // Whatever the user's umask, nothing fs creates (db, -wal, -shm, backups, exports) is readable by others.
-  // (A worker thread may not set it; the umask is the process's, set by the main thread already.)
-  if (isMainThread) process.umask(0o077);
+  try {
+    process.umask(0o077);
+  } catch {
+    // a worker thread may not set it: the umask is the process's, set by the main thread already
+  }
   const dir = dirname(path);
   if (!existsSync(dir)) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -187,6 +190,33 @@ function backupStamp(): string {
 }
 
 /**
+ * The copy taken before migrating, written under a temporary name, fsynced, then renamed (and the
+ * directory fsynced): a crash half-way leaves no file that looks like a complete backup.
+ */
+async function backupAtomically(db: Db, backup: string): Promise<void> {
+  const tmp = `${backup}.${process.pid}.partial`;
+  try {
+    await db.backup(tmp);
+    chmodSync(tmp, 0o600);
+    fsyncPath(tmp, 'r+');
+    renameSync(tmp, backup);
+    fsyncPath(dirname(backup), 'r');
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+function fsyncPath(path: string, flags: string): void {
+  const fd = openSync(path, flags);
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * Apply pending migrations, each in one IMMEDIATE transaction together with the user_version bump.
  * A database that already holds data is first copied beside itself with the online backup API.
  */
@@ -197,8 +227,7 @@ export async function migrate(db: Db, path: string, migrations: Migration[], not
   let backup: string | undefined;
   if (from > 0) {
     backup = `${path}.before-v${pending[pending.length - 1]!.version}-${backupStamp()}.bak`;
-    await db.backup(backup);
-    chmodSync(backup, 0o600);
+    await backupAtomically(db, backup);
   }
   const sql = pending.map((m) => ({ version: m.version, text: readFileSync(m.file, 'utf8') }));
   // All pending migrations in one transaction: a failure in any of them leaves the file exactly

@@ -2,7 +2,7 @@
 import type { Entries } from './index.js';
 
 export const agenda = {
-  'cmd.agenda': ['What is due or overdue: concerns, disputes, pairings, meetings, plan, decisions, visits', '待办事项：到期或逾期的诉求、纠纷、结对、会议、规划、决策、走访'],
+  'cmd.agenda': ['what is due or overdue: concerns, disputes, pairings, meetings, plan, decisions, visits', '待办事项：到期或逾期的诉求、纠纷、结对、会议、规划、决策、走访'],
   'opt.agenda_days': ['also list what falls due within N days (default 7)', '同时列出 N 天内到期的事项（默认 7）'],
   'opt.agenda_kind': ['only these kinds (repeatable, or a comma list): {kinds}', '只看这些类别（可重复，或用逗号分隔）：{kinds}'],
   'opt.agenda_format': ['table, tsv, csv, json, ndjson, md or ics (default: table on a terminal, tsv when piped)', 'table、tsv、csv、json、ndjson、md 或 ics（默认：终端为 table，管道为 tsv）'],

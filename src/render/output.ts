@@ -1,9 +1,16 @@
 // Every list, show, coverage and report goes through here: one set of --format choices.
 // Render functions return strings; writing them is the CLI's job.
-import Table from 'cli-table3';
+import type TableClass from 'cli-table3';
 import { c } from './color.js';
 import { csvCell, mdCell, mdText, stripControls, tsvCell } from './escape.js';
 import { t } from '../i18n/index.js';
+
+/**
+ * cli-table3 (with its string-width and emoji tables) is loaded when a terminal table is drawn,
+ * not by tsv, csv, json or md output. require, not import(): drawing stays synchronous.
+ */
+let tableClass: typeof TableClass | undefined;
+const Table = (): typeof TableClass => (tableClass ??= require('cli-table3') as typeof TableClass);
 
 export const FORMATS = ['table', 'tsv', 'csv', 'json', 'ndjson', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -58,7 +65,7 @@ export function jsonRow<R>(listing: Listing<R>, row: R): unknown {
 
 export function renderTable<R>(listing: Listing<R>): string {
   const colour = c();
-  const table = new Table({
+  const table = new (Table())({
     head: listing.columns.map((col) => colour.bold(col.header)),
     // cli-table3 colours borders and headers itself unless its style is emptied.
     style: { head: [], border: [], compact: true },

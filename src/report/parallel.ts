@@ -1,70 +1,91 @@
-// A long report split over the machine's two cores: the visits section (the largest table) is
+// A long report split over the machine's two cores: the largest sections (visits, concerns) are
 // counted in a worker thread on its own connection while this thread counts the others. Same
-// queries, same result; only where they run differs. Used from the CLI bundle, where the worker
-// can start from the bundle's own file; elsewhere (tests on the sources) reports run in one thread.
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+// queries, same result, and the same state of the ledger: both threads read one snapshot (see
+// src/db/snapshot.ts). If the worker fails, the report fails: nothing falls back in silence.
+// Used from the CLI bundle, where the worker starts from dist/report-worker.cjs; elsewhere (tests
+// on the sources) reports run in one thread, on one snapshot too.
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { ReportModel, SectionName, SectionReport } from '../domain/report.js';
-import { openDatabase, type Db } from '../db/open.js';
+import type { Db } from '../db/open.js';
+import { beginRead, endRead, holdWrites } from '../db/snapshot.js';
 import { assembleReport, buildReport, buildSections, type ReportOptions } from './build.js';
 
 declare const FS_BUNDLE: boolean | undefined;
 
-interface Job {
-  fsReportSections: true;
+export interface Job {
   dbPath: string;
   options: ReportOptions;
   sections: SectionName[];
 }
 
-type Reply = { ok: true; sections: SectionReport[] } | { ok: false; message: string };
+export type Reply = { kind: 'ready' } | { kind: 'done'; sections: SectionReport[] } | { kind: 'failed'; message: string };
 
-/** The sections counted apart: the visits table dwarfs the others. */
-const APART: SectionName = 'visits';
+/** The sections counted apart: together about as long as all the others. */
+const APART: readonly SectionName[] = ['visits', 'concerns'];
 
-/** This thread is a report worker (started by buildReportParallel). */
-export function isReportWorker(): boolean {
-  return !isMainThread && Boolean((workerData as Partial<Job> | undefined)?.fsReportSections);
-}
-
-/** In the worker: count the job's sections and send them back. */
-export async function runReportWorker(): Promise<void> {
-  const job = workerData as Job;
-  let reply: Reply;
-  let db: Db | undefined;
-  try {
-    // A small page cache: the worker's scans read each page once, and the process has a memory budget.
-    db = await openDatabase(job.dbPath, { cacheKib: 2048 });
-    reply = { ok: true, sections: buildSections(db, job.options, job.sections) };
-  } catch (e) {
-    reply = { ok: false, message: (e as Error).message };
-  } finally {
-    db?.close();
-  }
-  parentPort!.postMessage(reply);
-}
-
-/** The sections from a worker, or undefined if it could not give them (then this thread counts them). */
-function inWorker(job: Job): Promise<SectionReport[] | undefined> {
-  return new Promise((resolve) => {
-    const worker = new Worker(__filename, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
-    worker.once('message', (reply: Reply) => resolve(reply.ok ? reply.sections : undefined));
-    worker.once('error', () => resolve(undefined));
-    worker.once('exit', () => resolve(undefined));
+/** The worker's sections; `ready` is called once it has taken its snapshot (or has failed). */
+function inWorker(job: Job, ready: () => void): Promise<SectionReport[]> {
+  return new Promise((resolve, reject) => {
+    const fail = (why: string) => {
+      ready();
+      reject(new Error(`report worker: ${why}`));
+    };
+    const worker = new Worker(join(__dirname, 'report-worker.cjs'), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    worker.on('message', (reply: Reply) => {
+      if (reply.kind === 'ready') ready();
+      else if (reply.kind === 'done') resolve(reply.sections);
+      else fail(reply.message);
+    });
+    worker.once('error', (e) => fail(e.message));
+    worker.once('exit', (code) => fail(`stopped (exit ${code}) before it sent its sections`));
   });
 }
 
+function lockOrUndefined(dbPath: string): (() => void) | undefined {
+  try {
+    return holdWrites(dbPath);
+  } catch (e) {
+    if (/^SQLITE_(READONLY|CANTOPEN|PERM)/.test((e as { code?: string }).code ?? '')) return undefined;
+    throw e;
+  }
+}
+
 /**
- * The report, with the visits section counted in parallel when it is worth a thread: a report
+ * The report, with its largest sections counted in parallel when that is worth a thread: a report
  * split by interval (--by) that has other sections to count meanwhile. FS_REPORT_WORKER=0 keeps
  * it in one thread.
  */
 export async function buildReportParallel(db: Db, dbPath: string, o: ReportOptions): Promise<ReportModel> {
-  const others = o.sections.filter((s) => s !== APART);
+  const apart = o.sections.filter((s) => APART.includes(s));
+  const others = o.sections.filter((s) => !APART.includes(s));
   const oneThread = typeof FS_BUNDLE === 'undefined' || process.env.FS_REPORT_WORKER === '0';
-  if (oneThread || !o.by || !o.sections.includes(APART) || others.length === 0) return buildReport(db, o);
-  const apart = inWorker({ fsReportSections: true, dbPath, options: o, sections: [APART] });
-  const counted = buildSections(db, o, others);
-  const visits = (await apart) ?? buildSections(db, o, [APART]);
-  const byName = new Map([...visits, ...counted].map((s) => [s.name, s]));
-  return assembleReport(db, o, o.sections.map((name) => byName.get(name)!));
+  // No commit can land between this thread's snapshot and the worker's: writers wait meanwhile.
+  // A ledger this process may not write (read-only file) cannot be locked: one thread reads it.
+  const release = oneThread || !o.by || apart.length === 0 || others.length === 0 ? undefined : lockOrUndefined(dbPath);
+  if (!release) {
+    beginRead(db);
+    try {
+      return buildReport(db, o);
+    } finally {
+      endRead(db);
+    }
+  }
+  try {
+    beginRead(db);
+    const counted = inWorker({ dbPath, options: o, sections: apart }, release);
+    // Settled either way before this thread's own counting can throw: no unhandled rejection.
+    counted.catch(() => undefined);
+    // A section at a time, letting the worker's "ready" in between to release the writers early.
+    const mine: SectionReport[] = [];
+    for (const name of others) {
+      mine.push(...buildSections(db, o, [name]));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const byName = new Map([...(await counted), ...mine].map((s) => [s.name, s]));
+    return assembleReport(db, o, o.sections.map((name) => byName.get(name)!));
+  } finally {
+    release();
+    endRead(db);
+  }
 }

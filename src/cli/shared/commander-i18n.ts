@@ -39,7 +39,8 @@ const PLACEHOLDERS: Array<[string, MessageKey]> = [
   ['[command]', 'help.[command]'],
 ];
 
-function placeholders(s: string): string {
+/** Commander's usage placeholders ([options], [command]) in the user's language. */
+export function localisePlaceholders(s: string): string {
   return PLACEHOLDERS.reduce((acc, [en, key]) => acc.split(en).join(t(key)), s);
 }
 
@@ -58,10 +59,10 @@ export const localHelp: Partial<Help> = {
   displayWidth: (s: string) => stringWidth(s),
   styleTitle: (title: string) => (hasMessage(`help.${title}`) ? t(`help.${title}` as MessageKey) : title),
   commandUsage(this: Help, cmd: Command) {
-    return placeholders(base.commandUsage.call(this, cmd));
+    return localisePlaceholders(base.commandUsage.call(this, cmd));
   },
   subcommandTerm(this: Help, cmd: Command) {
-    return placeholders(base.subcommandTerm.call(this, cmd));
+    return localisePlaceholders(base.subcommandTerm.call(this, cmd));
   },
   optionDescription(this: Help, option: Option) {
     return extraInfo(base.optionDescription.call(this, option));

@@ -1,4 +1,5 @@
 // What every command gets: the resolved global options, "today", whether it may prompt, the database.
+import { isatty } from 'node:tty';
 import { openDatabase, resolveDbPath, type Db } from '../../db/open.js';
 import { beginChangeSet } from '../../db/store.js';
 import { type Lang } from '../../i18n/index.js';
@@ -30,7 +31,9 @@ export function makeContext(g: GlobalOptions, lang: Lang, env: NodeJS.ProcessEnv
   const todayInput = g.today ?? env.FS_TODAY;
   const today = todayInput ? parseDate(todayInput, systemToday()) : systemToday();
   const stdoutIsTTY = Boolean(process.stdout.isTTY);
-  const interactive = Boolean(process.stdin.isTTY) && stdoutIsTTY && g.input !== false && env.FS_NO_INPUT !== '1';
+  // isatty(0), not process.stdin.isTTY: touching process.stdin builds a stream (milliseconds) that
+  // commands without prompts never use.
+  const interactive = isatty(0) && stdoutIsTTY && g.input !== false && env.FS_NO_INPUT !== '1';
   const dbPath = resolveDbPath(g.db, env);
   protectDatabase(dbPath);
   let handle: Db | undefined;

@@ -1,0 +1,31 @@
+// A copy of the built install (bin/fs.js and dist/) in a temp dir, sharing node_modules and
+// migrations: tests can damage its files without touching the real build.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, tempDir } from './cli.js';
+
+export interface Install {
+  dir: string;
+  bundle: string;
+  cache: string;
+  run(args: string[], env?: Record<string, string>): { code: number | string | null; stdout: string; stderr: string };
+}
+
+export function install(): Install {
+  const dir = tempDir('fs-install-');
+  mkdirSync(join(dir, 'bin'));
+  mkdirSync(join(dir, 'dist'));
+  copyFileSync(join(ROOT, 'bin', 'fs.js'), join(dir, 'bin', 'fs.js'));
+  for (const f of readdirSync(join(ROOT, 'dist')).filter((f) => /^(fs\.cjs|fs\.v8cache|report-worker\.cjs)$/.test(f))) copyFileSync(join(ROOT, 'dist', f), join(dir, 'dist', f));
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  symlinkSync(join(ROOT, 'migrations'), join(dir, 'migrations'));
+  const run = (args: string[], env: Record<string, string> = {}) => {
+    const r = spawnSync(process.execPath, [join(dir, 'bin', 'fs.js'), ...args], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: dir, FS_DB: join(dir, 'fs.db'), FS_TODAY: '2026-11-27', FS_LANG: 'en', NO_COLOR: '1', ...env },
+    });
+    return { code: r.status ?? r.signal, stdout: r.stdout, stderr: r.stderr };
+  };
+  return { dir, bundle: join(dir, 'dist', 'fs.cjs'), cache: join(dir, 'dist', 'fs.v8cache'), run };
+}
