@@ -87,4 +87,9 @@ export const presence = {
   ],
   'agenda.title.presence_unrecorded': ['{n} working days of this month not recorded', '本月有{n}个工作日未登记考勤'],
   'agenda.title.presence_leave': ['{days} days of leave this year, over presence.max_leave_days', '本年已请假{days}天，超过 presence.max_leave_days'],
+  'setting.presence.month_min': ['days counted as presence a month needs', '每月须计入驻村的天数'],
+  'setting.presence.year_min': ['days counted as presence a year needs', '每年须计入驻村的天数'],
+  'setting.presence.approval_days': ['leave of more days in one stretch needs --approved-by (the county level)', '连续请假超过此天数须注明批准人（县级）'],
+  'setting.presence.max_leave_days': ['leave days in a year beyond which every presence command warns (recall)', '全年请假超过此天数时每条考勤命令都会提醒（可能召回）'],
+  'setting.presence.business_counts': ['days away on business or at training count as presence: yes or no', '因公外出、参加培训是否计入驻村：yes 或 no'],
 } satisfies Entries;

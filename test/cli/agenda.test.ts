@@ -84,7 +84,7 @@ describe('fs agenda', () => {
     expect(kinds).toEqual(['decision', 'concern', 'pair']);
     // Labels in either language, and Chinese commas.
     expect(fs.json(['agenda', '--kind', '诉求，结对', '--kind', 'decision']).map((i: { kind: string }) => i.kind)).toEqual(['decision', 'concern', 'pair']);
-    expect(fs.ok(['--lang', 'zh', 'agenda', '--help'])).toContain('concern（诉求）, dispute（纠纷）');
+    expect(fs.ok(['--lang', 'zh', 'agenda', '--help']).replace(/\s+/g, ' ')).toContain('concern（诉求）, dispute（纠纷）');
     const nd = fs.ok(['agenda', '--format', 'ndjson']).trim().split('\n');
     expect(nd).toHaveLength(6);
     expect(JSON.parse(nd[0]!)).toMatchObject({ kind: 'decision' });
@@ -205,7 +205,7 @@ describe('fs agenda: empty and bad input', () => {
     [['agenda', '--days', 'x'], 'error: invalid --days "x": a whole number of days, 0 to 3660\n'],
     [['agenda', '--days', '-1'], 'error: invalid --days "-1": a whole number of days, 0 to 3660\n'],
     [['agenda', '--days', '99999'], 'error: invalid --days "99999": a whole number of days, 0 to 3660\n'],
-    [['agenda', '--kind', 'concern,meetings'], 'error: unknown kind "meetings": one of concern, dispute, pair, meeting, plan, decision, visit\n'],
+    [['agenda', '--kind', 'concern,meetings'], 'error: unknown kind "meetings": one of concern, dispute, pair, meeting, plan, decision, visit, presence\n'],
     [['agenda', '--format', 'xml'], 'error: invalid format "xml": use one of table, tsv, csv, json, ndjson, md, ics\n'],
   ])('%j: exit 2, one line, nothing changed', (args, stderr) => {
     const fs = seededFs;

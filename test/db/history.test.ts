@@ -8,7 +8,7 @@ import { listMigrations, openDatabase, type Db } from '../../src/db/open.js';
 import { deletePerson, getPerson, insertPerson, updatePerson } from '../../src/db/people.js';
 import { q, userTables } from '../../src/db/schema.js';
 import { getSetting, setSetting } from '../../src/db/settings.js';
-import { beginChangeSet, logChange, write } from '../../src/db/store.js';
+import { beginChangeSet, insertRecord, logChange, updateRecord, write } from '../../src/db/store.js';
 import { registerFieldUndo } from '../../src/db/undo-hooks.js';
 import { getVisit, insertVisit, updateVisit } from '../../src/db/visits.js';
 import { DataError } from '../../src/errors.js';
@@ -156,9 +156,10 @@ describe('change sets', () => {
   it('migration 0006 makes each older row a set of its own, an older undo the undo of its row’s set', async () => {
     const path = join(dir, `old${++n}.db`);
     const v5 = await openDatabase(path, { migrations: listMigrations().slice(0, 5) });
-    const a = write(v5, () => insertPerson(v5, { name: 'a' }));
-    write(v5, () => updatePerson(v5, a, { name: 'b' }));
-    write(v5, () => updatePerson(v5, a, { name: 'c' }));
+    // Written as fs wrote them at schema 5 (insertPerson now writes 0007's added_on).
+    const a = write(v5, () => insertRecord(v5, 'people', 'person', { name: 'a', tags: '[]' }));
+    write(v5, () => updateRecord(v5, 'people', 'person', a, { name: 'b' }));
+    write(v5, () => updateRecord(v5, 'people', 'person', a, { name: 'c' }));
     write(v5, () => undoChange(v5, findUndoTarget(v5)!));
     v5.close();
     const db = await openDatabase(path);
