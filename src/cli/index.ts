@@ -10,6 +10,7 @@ import { personCommand } from './person.js';
 import { planCommand } from './plan.js';
 import { reportCommand } from './report.js';
 import { SAFETY_COMMANDS } from './safety.js';
+import { searchCommand } from './search.js';
 import { visitCommand } from './visit.js';
 
 export interface CommandEntry {
@@ -29,6 +30,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'decision', description: 'cmd.decision', build: decisionCommand },
   { name: 'plan', description: 'cmd.plan', build: planCommand },
   { name: 'report', description: 'cmd.report', build: reportCommand },
+  { name: 'search', description: 'cmd.search', build: searchCommand },
   ...SAFETY_COMMANDS,
   { name: 'config', description: 'cmd.config', build: configCommand },
 ];

@@ -9,6 +9,7 @@ import { people } from './people.js';
 import { plan } from './plan.js';
 import { report } from './report.js';
 import { safety } from './safety.js';
+import { search } from './search.js';
 import { visits } from './visits.js';
 
 export type Lang = 'en' | 'zh';
@@ -16,7 +17,7 @@ export type Entries = Record<string, readonly [string, string]>;
 
 export type Params = Record<string, string | number>;
 
-const catalogue = { ...core, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report, ...safety };
+const catalogue = { ...core, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report, ...safety, ...search };
 
 /** Every message key: deep code names one of these and the edge translates it. */
 export type MessageKey = keyof typeof catalogue;

@@ -1,0 +1,59 @@
+// fs search TEXT: every record whose text holds all the words, newest first.
+import { Command } from 'commander';
+import { manyOf } from '../domain/keys.js';
+import { makeRedactor } from '../domain/redact.js';
+import { ftsQuery, makeSnippet, rowidRange, SEARCH_KINDS, searchWords, sourcesOf } from '../domain/search.js';
+import { otherNames, rosterExtras, rosterNames } from '../db/report.js';
+import { searchIndex, termsBeginning } from '../db/search.js';
+import { t } from '../i18n/index.js';
+import { searchListing, type SearchHitView } from '../render/search.js';
+import { action } from './shared/action.js';
+import { writeErr } from './shared/io.js';
+import { addOutputOptions, addRangeOptions, collect, emitListing, parseWholeNumber, resolveFormat, resolveRange, type OutputOptions, type RangeOptions } from './shared/options.js';
+
+interface SearchFlags extends OutputOptions, RangeOptions {
+  kind?: string[];
+  limit?: string;
+  redact?: boolean;
+}
+
+const DEFAULT_LIMIT = 50;
+
+export function searchCommand(): Command {
+  return addOutputOptions(
+    addRangeOptions(
+      new Command('search')
+        .description(t('cmd.search'))
+        .argument('<text...>')
+        .option('--kind <kind>', t('opt.search_kind'), collect)
+        .option('--limit <n>', t('opt.search_limit'))
+        .option('--redact', t('opt.search_redact')),
+    ),
+  )
+    .addHelpText('after', '\nExamples:\n  fs search 屋顶\n  fs search 修 路 --period this-year\n  fs search 低保 --kind visit --kind concern --format json\n  fs search "wifi 网课" --redact --format md')
+    .action(
+      action(async (ctx, text: string[], o: SearchFlags) => {
+        // Checked before the database is opened: bad input never touches it.
+        const words = searchWords(text.join(' '));
+        const kinds = o.kind ? manyOf(SEARCH_KINDS, o.kind, t('what.search_kind')) : [];
+        const limit = o.limit === undefined ? DEFAULT_LIMIT : parseWholeNumber(o.limit, t('what.limit'));
+        const range = resolveRange(o, ctx);
+        resolveFormat(o, ctx);
+        const db = await ctx.db();
+        const match = ftsQuery(words, (w) => termsBeginning(db, w));
+        const { lo, hi } = rowidRange(range.from, range.to);
+        // One more than asked tells whether there were more.
+        const hits = match === undefined ? [] : searchIndex(db, { match, lo, hi, sources: sourcesOf(kinds), limit: limit ? limit + 1 : 0 });
+        const more = limit > 0 && hits.length > limit;
+        const redactor = o.redact ? makeRedactor(rosterNames(db), otherNames(db), rosterExtras(db)) : undefined;
+        const views: SearchHitView[] = hits.slice(0, limit || undefined).map((h) => {
+          const fields = redactor ? h.fields.map((f) => ({ ...f, text: redactor.text(f.text) })) : h.fields;
+          const snippet = makeSnippet(fields, words);
+          const person = h.person ? (redactor ? redactor.person(h.person.name, h.person.id) : h.person.name) : null;
+          return { kind: h.kind, ref: h.ref, date: h.date, person, field: snippet.field, snippet: snippet.text };
+        });
+        emitListing(searchListing(views, words), o, ctx);
+        if (more) writeErr(t('msg.search_limited', { shown: limit }));
+      }),
+    );
+}
