@@ -32,11 +32,10 @@ CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_index, 'row');
 -- people (source 1)
 
 CREATE TRIGGER search_people_insert AFTER INSERT ON people BEGIN
-  DELETE FROM search_index WHERE rowid = ((0 << 32) | (1 << 28) | NEW.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((0 << 32) | (1 << 28) | NEW.id) AS k, coalesce(NEW.name, '') || char(10) || coalesce(NEW.notes, '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
 
-CREATE TRIGGER search_people_update AFTER UPDATE ON people BEGIN
+CREATE TRIGGER search_people_update AFTER UPDATE OF id, name, notes, deleted_at ON people BEGIN
   DELETE FROM search_index WHERE rowid = ((0 << 32) | (1 << 28) | OLD.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((0 << 32) | (1 << 28) | NEW.id) AS k, coalesce(NEW.name, '') || char(10) || coalesce(NEW.notes, '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
@@ -48,11 +47,10 @@ END;
 -- visits (source 2)
 
 CREATE TRIGGER search_visits_insert AFTER INSERT ON visits BEGIN
-  DELETE FROM search_index WHERE rowid = ((max(coalesce(unixepoch(NEW.date) / 86400, 0), 0) << 32) | (2 << 28) | NEW.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(NEW.date) / 86400, 0), 0) << 32) | (2 << 28) | NEW.id) AS k, coalesce(NEW.notes, '') || char(10) || coalesce(NEW.place, '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
 
-CREATE TRIGGER search_visits_update AFTER UPDATE ON visits BEGIN
+CREATE TRIGGER search_visits_update AFTER UPDATE OF id, notes, place, date, deleted_at ON visits BEGIN
   DELETE FROM search_index WHERE rowid = ((max(coalesce(unixepoch(OLD.date) / 86400, 0), 0) << 32) | (2 << 28) | OLD.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(NEW.date) / 86400, 0), 0) << 32) | (2 << 28) | NEW.id) AS k, coalesce(NEW.notes, '') || char(10) || coalesce(NEW.place, '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
@@ -64,11 +62,10 @@ END;
 -- concerns (source 3)
 
 CREATE TRIGGER search_concerns_insert AFTER INSERT ON concerns BEGIN
-  DELETE FROM search_index WHERE rowid = ((max(coalesce(unixepoch(NEW.raised_on) / 86400, 0), 0) << 32) | (3 << 28) | NEW.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(NEW.raised_on) / 86400, 0), 0) << 32) | (3 << 28) | NEW.id) AS k, coalesce(NEW.text, '') || char(10) || coalesce(NEW.note, '') || char(10) || coalesce(NEW.referred_to, '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
 
-CREATE TRIGGER search_concerns_update AFTER UPDATE ON concerns BEGIN
+CREATE TRIGGER search_concerns_update AFTER UPDATE OF id, text, note, referred_to, raised_on, deleted_at ON concerns BEGIN
   DELETE FROM search_index WHERE rowid = ((max(coalesce(unixepoch(OLD.raised_on) / 86400, 0), 0) << 32) | (3 << 28) | OLD.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(NEW.raised_on) / 86400, 0), 0) << 32) | (3 << 28) | NEW.id) AS k, coalesce(NEW.text, '') || char(10) || coalesce(NEW.note, '') || char(10) || coalesce(NEW.referred_to, '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
@@ -80,11 +77,10 @@ END;
 -- disputes (source 4)
 
 CREATE TRIGGER search_disputes_insert AFTER INSERT ON disputes BEGIN
-  DELETE FROM search_index WHERE rowid = ((max(coalesce(unixepoch(NEW.registered_on) / 86400, 0), 0) << 32) | (4 << 28) | NEW.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(NEW.registered_on) / 86400, 0), 0) << 32) | (4 << 28) | NEW.id) AS k, coalesce(NEW.title, '') || char(10) || coalesce(NEW.description, '') || char(10) || coalesce(NEW.agreement, '') || char(10) || coalesce(NEW.responsibility, '') || char(10) || coalesce(NEW.escalated_to, '') || char(10) || coalesce((SELECT group_concat(p.name, char(10)) FROM dispute_parties p WHERE p.dispute_id = NEW.id AND p.deleted_at IS NULL AND p.name IS NOT NULL), '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
 
-CREATE TRIGGER search_disputes_update AFTER UPDATE ON disputes BEGIN
+CREATE TRIGGER search_disputes_update AFTER UPDATE OF id, title, description, agreement, responsibility, escalated_to, registered_on, deleted_at ON disputes BEGIN
   DELETE FROM search_index WHERE rowid = ((max(coalesce(unixepoch(OLD.registered_on) / 86400, 0), 0) << 32) | (4 << 28) | OLD.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(NEW.registered_on) / 86400, 0), 0) << 32) | (4 << 28) | NEW.id) AS k, coalesce(NEW.title, '') || char(10) || coalesce(NEW.description, '') || char(10) || coalesce(NEW.agreement, '') || char(10) || coalesce(NEW.responsibility, '') || char(10) || coalesce(NEW.escalated_to, '') || char(10) || coalesce((SELECT group_concat(p.name, char(10)) FROM dispute_parties p WHERE p.dispute_id = NEW.id AND p.deleted_at IS NULL AND p.name IS NOT NULL), '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
@@ -96,11 +92,10 @@ END;
 -- dispute_events (source 5)
 
 CREATE TRIGGER search_dispute_events_insert AFTER INSERT ON dispute_events BEGIN
-  DELETE FROM search_index WHERE rowid = ((max(coalesce(unixepoch(NEW.date) / 86400, 0), 0) << 32) | (5 << 28) | NEW.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(NEW.date) / 86400, 0), 0) << 32) | (5 << 28) | NEW.id) AS k, coalesce(NEW.note, '') || char(10) || coalesce(NEW.escalated_to, '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
 
-CREATE TRIGGER search_dispute_events_update AFTER UPDATE ON dispute_events BEGIN
+CREATE TRIGGER search_dispute_events_update AFTER UPDATE OF id, note, escalated_to, date, deleted_at ON dispute_events BEGIN
   DELETE FROM search_index WHERE rowid = ((max(coalesce(unixepoch(OLD.date) / 86400, 0), 0) << 32) | (5 << 28) | OLD.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(NEW.date) / 86400, 0), 0) << 32) | (5 << 28) | NEW.id) AS k, coalesce(NEW.note, '') || char(10) || coalesce(NEW.escalated_to, '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
@@ -112,11 +107,10 @@ END;
 -- pairs (source 6)
 
 CREATE TRIGGER search_pairs_insert AFTER INSERT ON pairs BEGIN
-  DELETE FROM search_index WHERE rowid = ((max(coalesce(unixepoch(NEW.started_on) / 86400, 0), 0) << 32) | (6 << 28) | NEW.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(NEW.started_on) / 86400, 0), 0) << 32) | (6 << 28) | NEW.id) AS k, coalesce(NEW.needs, '') || char(10) || coalesce(NEW.measures, '') || char(10) || coalesce(NEW.outcome, '') || char(10) || coalesce(NEW.helper, '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
 
-CREATE TRIGGER search_pairs_update AFTER UPDATE ON pairs BEGIN
+CREATE TRIGGER search_pairs_update AFTER UPDATE OF id, needs, measures, outcome, helper, started_on, deleted_at ON pairs BEGIN
   DELETE FROM search_index WHERE rowid = ((max(coalesce(unixepoch(OLD.started_on) / 86400, 0), 0) << 32) | (6 << 28) | OLD.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(NEW.started_on) / 86400, 0), 0) << 32) | (6 << 28) | NEW.id) AS k, coalesce(NEW.needs, '') || char(10) || coalesce(NEW.measures, '') || char(10) || coalesce(NEW.outcome, '') || char(10) || coalesce(NEW.helper, '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
@@ -128,11 +122,10 @@ END;
 -- pair_logs (source 7)
 
 CREATE TRIGGER search_pair_logs_insert AFTER INSERT ON pair_logs BEGIN
-  DELETE FROM search_index WHERE rowid = ((max(coalesce(unixepoch(NEW.date) / 86400, 0), 0) << 32) | (7 << 28) | NEW.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(NEW.date) / 86400, 0), 0) << 32) | (7 << 28) | NEW.id) AS k, coalesce(NEW.action, '') || char(10) || coalesce(NEW.result, '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
 
-CREATE TRIGGER search_pair_logs_update AFTER UPDATE ON pair_logs BEGIN
+CREATE TRIGGER search_pair_logs_update AFTER UPDATE OF id, action, result, date, deleted_at ON pair_logs BEGIN
   DELETE FROM search_index WHERE rowid = ((max(coalesce(unixepoch(OLD.date) / 86400, 0), 0) << 32) | (7 << 28) | OLD.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(NEW.date) / 86400, 0), 0) << 32) | (7 << 28) | NEW.id) AS k, coalesce(NEW.action, '') || char(10) || coalesce(NEW.result, '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
@@ -144,11 +137,10 @@ END;
 -- meetings (source 8)
 
 CREATE TRIGGER search_meetings_insert AFTER INSERT ON meetings BEGIN
-  DELETE FROM search_index WHERE rowid = ((max(coalesce(unixepoch(NEW.date) / 86400, 0), 0) << 32) | (8 << 28) | NEW.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(NEW.date) / 86400, 0), 0) << 32) | (8 << 28) | NEW.id) AS k, coalesce(NEW.topic, '') || char(10) || coalesce(NEW.place, '') || char(10) || coalesce(NEW.minutes, '') || char(10) || coalesce(NEW.decisions, '') || char(10) || coalesce(NEW.chair, '') || char(10) || coalesce(NEW.recorder, '') || char(10) || coalesce((SELECT group_concat(a.reason, char(10)) FROM meeting_attendance a WHERE a.meeting_id = NEW.id AND a.reason IS NOT NULL), '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
 
-CREATE TRIGGER search_meetings_update AFTER UPDATE ON meetings BEGIN
+CREATE TRIGGER search_meetings_update AFTER UPDATE OF id, topic, place, minutes, decisions, chair, recorder, date, deleted_at ON meetings BEGIN
   DELETE FROM search_index WHERE rowid = ((max(coalesce(unixepoch(OLD.date) / 86400, 0), 0) << 32) | (8 << 28) | OLD.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(NEW.date) / 86400, 0), 0) << 32) | (8 << 28) | NEW.id) AS k, coalesce(NEW.topic, '') || char(10) || coalesce(NEW.place, '') || char(10) || coalesce(NEW.minutes, '') || char(10) || coalesce(NEW.decisions, '') || char(10) || coalesce(NEW.chair, '') || char(10) || coalesce(NEW.recorder, '') || char(10) || coalesce((SELECT group_concat(a.reason, char(10)) FROM meeting_attendance a WHERE a.meeting_id = NEW.id AND a.reason IS NOT NULL), '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
@@ -160,11 +152,10 @@ END;
 -- decisions (source 9)
 
 CREATE TRIGGER search_decisions_insert AFTER INSERT ON decisions BEGIN
-  DELETE FROM search_index WHERE rowid = ((max(coalesce(unixepoch(NEW.date) / 86400, 0), 0) << 32) | (9 << 28) | NEW.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(NEW.date) / 86400, 0), 0) << 32) | (9 << 28) | NEW.id) AS k, coalesce(NEW.matter, '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
 
-CREATE TRIGGER search_decisions_update AFTER UPDATE ON decisions BEGIN
+CREATE TRIGGER search_decisions_update AFTER UPDATE OF id, matter, date, deleted_at ON decisions BEGIN
   DELETE FROM search_index WHERE rowid = ((max(coalesce(unixepoch(OLD.date) / 86400, 0), 0) << 32) | (9 << 28) | OLD.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(NEW.date) / 86400, 0), 0) << 32) | (9 << 28) | NEW.id) AS k, coalesce(NEW.matter, '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
@@ -176,11 +167,10 @@ END;
 -- decision_steps (source 10)
 
 CREATE TRIGGER search_decision_steps_insert AFTER INSERT ON decision_steps BEGIN
-  DELETE FROM search_index WHERE rowid = ((max(coalesce(unixepoch(NEW.date) / 86400, 0), 0) << 32) | (10 << 28) | NEW.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(NEW.date) / 86400, 0), 0) << 32) | (10 << 28) | NEW.id) AS k, coalesce(NEW.note, '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
 
-CREATE TRIGGER search_decision_steps_update AFTER UPDATE ON decision_steps BEGIN
+CREATE TRIGGER search_decision_steps_update AFTER UPDATE OF id, note, date, deleted_at ON decision_steps BEGIN
   DELETE FROM search_index WHERE rowid = ((max(coalesce(unixepoch(OLD.date) / 86400, 0), 0) << 32) | (10 << 28) | OLD.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(NEW.date) / 86400, 0), 0) << 32) | (10 << 28) | NEW.id) AS k, coalesce(NEW.note, '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
@@ -192,11 +182,10 @@ END;
 -- plans (source 11)
 
 CREATE TRIGGER search_plans_insert AFTER INSERT ON plans BEGIN
-  DELETE FROM search_index WHERE rowid = ((max(coalesce(unixepoch(coalesce(NEW.start_on, NEW.due_on)) / 86400, 0), 0) << 32) | (11 << 28) | NEW.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(coalesce(NEW.start_on, NEW.due_on)) / 86400, 0), 0) << 32) | (11 << 28) | NEW.id) AS k, coalesce(NEW.title, '') || char(10) || coalesce(NEW.target, '') || char(10) || coalesce(NEW.measures, '') || char(10) || coalesce(NEW.owner, '') || char(10) || coalesce(NEW.drop_reason, '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
 
-CREATE TRIGGER search_plans_update AFTER UPDATE ON plans BEGIN
+CREATE TRIGGER search_plans_update AFTER UPDATE OF id, title, target, measures, owner, drop_reason, start_on, due_on, deleted_at ON plans BEGIN
   DELETE FROM search_index WHERE rowid = ((max(coalesce(unixepoch(coalesce(OLD.start_on, OLD.due_on)) / 86400, 0), 0) << 32) | (11 << 28) | OLD.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(coalesce(NEW.start_on, NEW.due_on)) / 86400, 0), 0) << 32) | (11 << 28) | NEW.id) AS k, coalesce(NEW.title, '') || char(10) || coalesce(NEW.target, '') || char(10) || coalesce(NEW.measures, '') || char(10) || coalesce(NEW.owner, '') || char(10) || coalesce(NEW.drop_reason, '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
@@ -208,11 +197,10 @@ END;
 -- plan_milestones (source 12)
 
 CREATE TRIGGER search_plan_milestones_insert AFTER INSERT ON plan_milestones BEGIN
-  DELETE FROM search_index WHERE rowid = ((max(coalesce(unixepoch(NEW.due_on) / 86400, 0), 0) << 32) | (12 << 28) | NEW.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(NEW.due_on) / 86400, 0), 0) << 32) | (12 << 28) | NEW.id) AS k, coalesce(NEW.title, '') || char(10) || coalesce(NEW.note, '') || char(10) || coalesce(NEW.owner, '') || char(10) || coalesce(NEW.drop_reason, '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
 
-CREATE TRIGGER search_plan_milestones_update AFTER UPDATE ON plan_milestones BEGIN
+CREATE TRIGGER search_plan_milestones_update AFTER UPDATE OF id, title, note, owner, drop_reason, due_on, deleted_at ON plan_milestones BEGIN
   DELETE FROM search_index WHERE rowid = ((max(coalesce(unixepoch(OLD.due_on) / 86400, 0), 0) << 32) | (12 << 28) | OLD.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(NEW.due_on) / 86400, 0), 0) << 32) | (12 << 28) | NEW.id) AS k, coalesce(NEW.title, '') || char(10) || coalesce(NEW.note, '') || char(10) || coalesce(NEW.owner, '') || char(10) || coalesce(NEW.drop_reason, '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
@@ -224,11 +212,10 @@ END;
 -- plan_progress (source 13)
 
 CREATE TRIGGER search_plan_progress_insert AFTER INSERT ON plan_progress BEGIN
-  DELETE FROM search_index WHERE rowid = ((max(coalesce(unixepoch(NEW.date) / 86400, 0), 0) << 32) | (13 << 28) | NEW.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(NEW.date) / 86400, 0), 0) << 32) | (13 << 28) | NEW.id) AS k, coalesce(NEW.note, '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
 
-CREATE TRIGGER search_plan_progress_update AFTER UPDATE ON plan_progress BEGIN
+CREATE TRIGGER search_plan_progress_update AFTER UPDATE OF id, note, date, deleted_at ON plan_progress BEGIN
   DELETE FROM search_index WHERE rowid = ((max(coalesce(unixepoch(OLD.date) / 86400, 0), 0) << 32) | (13 << 28) | OLD.id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(NEW.date) / 86400, 0), 0) << 32) | (13 << 28) | NEW.id) AS k, coalesce(NEW.note, '') || char(10) || char(10) AS b WHERE NEW.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
@@ -239,38 +226,38 @@ END;
 
 -- dispute_parties: the plain names of parties are part of their dispute's text
 
-CREATE TRIGGER search_dispute_parties_insert AFTER INSERT ON dispute_parties BEGIN
+CREATE TRIGGER search_dispute_parties_insert AFTER INSERT ON dispute_parties WHEN NEW.name IS NOT NULL BEGIN
   DELETE FROM search_index WHERE rowid = (SELECT ((max(coalesce(unixepoch(r.registered_on) / 86400, 0), 0) << 32) | (4 << 28) | r.id) FROM disputes r WHERE r.id = NEW.dispute_id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(r.registered_on) / 86400, 0), 0) << 32) | (4 << 28) | r.id) AS k, coalesce(r.title, '') || char(10) || coalesce(r.description, '') || char(10) || coalesce(r.agreement, '') || char(10) || coalesce(r.responsibility, '') || char(10) || coalesce(r.escalated_to, '') || char(10) || coalesce((SELECT group_concat(p.name, char(10)) FROM dispute_parties p WHERE p.dispute_id = r.id AND p.deleted_at IS NULL AND p.name IS NOT NULL), '') || char(10) || char(10) AS b FROM disputes r WHERE r.id = NEW.dispute_id AND r.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
 
-CREATE TRIGGER search_dispute_parties_update AFTER UPDATE ON dispute_parties BEGIN
+CREATE TRIGGER search_dispute_parties_update AFTER UPDATE OF dispute_id, name, deleted_at ON dispute_parties WHEN OLD.name IS NOT NULL OR NEW.name IS NOT NULL BEGIN
   DELETE FROM search_index WHERE rowid = (SELECT ((max(coalesce(unixepoch(r.registered_on) / 86400, 0), 0) << 32) | (4 << 28) | r.id) FROM disputes r WHERE r.id = OLD.dispute_id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(r.registered_on) / 86400, 0), 0) << 32) | (4 << 28) | r.id) AS k, coalesce(r.title, '') || char(10) || coalesce(r.description, '') || char(10) || coalesce(r.agreement, '') || char(10) || coalesce(r.responsibility, '') || char(10) || coalesce(r.escalated_to, '') || char(10) || coalesce((SELECT group_concat(p.name, char(10)) FROM dispute_parties p WHERE p.dispute_id = r.id AND p.deleted_at IS NULL AND p.name IS NOT NULL), '') || char(10) || char(10) AS b FROM disputes r WHERE r.id = OLD.dispute_id AND r.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
   DELETE FROM search_index WHERE rowid = (SELECT ((max(coalesce(unixepoch(r.registered_on) / 86400, 0), 0) << 32) | (4 << 28) | r.id) FROM disputes r WHERE r.id = NEW.dispute_id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(r.registered_on) / 86400, 0), 0) << 32) | (4 << 28) | r.id) AS k, coalesce(r.title, '') || char(10) || coalesce(r.description, '') || char(10) || coalesce(r.agreement, '') || char(10) || coalesce(r.responsibility, '') || char(10) || coalesce(r.escalated_to, '') || char(10) || coalesce((SELECT group_concat(p.name, char(10)) FROM dispute_parties p WHERE p.dispute_id = r.id AND p.deleted_at IS NULL AND p.name IS NOT NULL), '') || char(10) || char(10) AS b FROM disputes r WHERE r.id = NEW.dispute_id AND r.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
 
-CREATE TRIGGER search_dispute_parties_delete AFTER DELETE ON dispute_parties BEGIN
+CREATE TRIGGER search_dispute_parties_delete AFTER DELETE ON dispute_parties WHEN OLD.name IS NOT NULL BEGIN
   DELETE FROM search_index WHERE rowid = (SELECT ((max(coalesce(unixepoch(r.registered_on) / 86400, 0), 0) << 32) | (4 << 28) | r.id) FROM disputes r WHERE r.id = OLD.dispute_id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(r.registered_on) / 86400, 0), 0) << 32) | (4 << 28) | r.id) AS k, coalesce(r.title, '') || char(10) || coalesce(r.description, '') || char(10) || coalesce(r.agreement, '') || char(10) || coalesce(r.responsibility, '') || char(10) || coalesce(r.escalated_to, '') || char(10) || coalesce((SELECT group_concat(p.name, char(10)) FROM dispute_parties p WHERE p.dispute_id = r.id AND p.deleted_at IS NULL AND p.name IS NOT NULL), '') || char(10) || char(10) AS b FROM disputes r WHERE r.id = OLD.dispute_id AND r.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
 
 -- meeting_attendance: the reasons of absentees are part of their meeting's text
 
-CREATE TRIGGER search_meeting_attendance_insert AFTER INSERT ON meeting_attendance BEGIN
+CREATE TRIGGER search_meeting_attendance_insert AFTER INSERT ON meeting_attendance WHEN NEW.reason IS NOT NULL BEGIN
   DELETE FROM search_index WHERE rowid = (SELECT ((max(coalesce(unixepoch(r.date) / 86400, 0), 0) << 32) | (8 << 28) | r.id) FROM meetings r WHERE r.id = NEW.meeting_id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(r.date) / 86400, 0), 0) << 32) | (8 << 28) | r.id) AS k, coalesce(r.topic, '') || char(10) || coalesce(r.place, '') || char(10) || coalesce(r.minutes, '') || char(10) || coalesce(r.decisions, '') || char(10) || coalesce(r.chair, '') || char(10) || coalesce(r.recorder, '') || char(10) || coalesce((SELECT group_concat(a.reason, char(10)) FROM meeting_attendance a WHERE a.meeting_id = r.id AND a.reason IS NOT NULL), '') || char(10) || char(10) AS b FROM meetings r WHERE r.id = NEW.meeting_id AND r.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
 
-CREATE TRIGGER search_meeting_attendance_update AFTER UPDATE ON meeting_attendance BEGIN
+CREATE TRIGGER search_meeting_attendance_update AFTER UPDATE OF meeting_id, reason ON meeting_attendance WHEN OLD.reason IS NOT NULL OR NEW.reason IS NOT NULL BEGIN
   DELETE FROM search_index WHERE rowid = (SELECT ((max(coalesce(unixepoch(r.date) / 86400, 0), 0) << 32) | (8 << 28) | r.id) FROM meetings r WHERE r.id = OLD.meeting_id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(r.date) / 86400, 0), 0) << 32) | (8 << 28) | r.id) AS k, coalesce(r.topic, '') || char(10) || coalesce(r.place, '') || char(10) || coalesce(r.minutes, '') || char(10) || coalesce(r.decisions, '') || char(10) || coalesce(r.chair, '') || char(10) || coalesce(r.recorder, '') || char(10) || coalesce((SELECT group_concat(a.reason, char(10)) FROM meeting_attendance a WHERE a.meeting_id = r.id AND a.reason IS NOT NULL), '') || char(10) || char(10) AS b FROM meetings r WHERE r.id = OLD.meeting_id AND r.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
   DELETE FROM search_index WHERE rowid = (SELECT ((max(coalesce(unixepoch(r.date) / 86400, 0), 0) << 32) | (8 << 28) | r.id) FROM meetings r WHERE r.id = NEW.meeting_id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(r.date) / 86400, 0), 0) << 32) | (8 << 28) | r.id) AS k, coalesce(r.topic, '') || char(10) || coalesce(r.place, '') || char(10) || coalesce(r.minutes, '') || char(10) || coalesce(r.decisions, '') || char(10) || coalesce(r.chair, '') || char(10) || coalesce(r.recorder, '') || char(10) || coalesce((SELECT group_concat(a.reason, char(10)) FROM meeting_attendance a WHERE a.meeting_id = r.id AND a.reason IS NOT NULL), '') || char(10) || char(10) AS b FROM meetings r WHERE r.id = NEW.meeting_id AND r.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
 
-CREATE TRIGGER search_meeting_attendance_delete AFTER DELETE ON meeting_attendance BEGIN
+CREATE TRIGGER search_meeting_attendance_delete AFTER DELETE ON meeting_attendance WHEN OLD.reason IS NOT NULL BEGIN
   DELETE FROM search_index WHERE rowid = (SELECT ((max(coalesce(unixepoch(r.date) / 86400, 0), 0) << 32) | (8 << 28) | r.id) FROM meetings r WHERE r.id = OLD.meeting_id);
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(r.date) / 86400, 0), 0) << 32) | (8 << 28) | r.id) AS k, coalesce(r.topic, '') || char(10) || coalesce(r.place, '') || char(10) || coalesce(r.minutes, '') || char(10) || coalesce(r.decisions, '') || char(10) || coalesce(r.chair, '') || char(10) || coalesce(r.recorder, '') || char(10) || coalesce((SELECT group_concat(a.reason, char(10)) FROM meeting_attendance a WHERE a.meeting_id = r.id AND a.reason IS NOT NULL), '') || char(10) || char(10) AS b FROM meetings r WHERE r.id = OLD.meeting_id AND r.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;

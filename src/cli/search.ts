@@ -2,11 +2,11 @@
 import { Command } from 'commander';
 import { manyOf } from '../domain/keys.js';
 import { makeRedactor } from '../domain/redact.js';
-import { ftsQuery, makeSnippet, rowidRange, SEARCH_KINDS, searchWords, sourcesOf } from '../domain/search.js';
+import { hitViews, SEARCH_KINDS, searchWords } from '../domain/search.js';
 import { otherNames, rosterExtras, rosterNames } from '../db/report.js';
-import { searchIndex, termsBeginning } from '../db/search.js';
+import { findRecords } from '../db/search.js';
 import { t } from '../i18n/index.js';
-import { searchListing, type SearchHitView } from '../render/search.js';
+import { searchListing } from '../render/search.js';
 import { action } from './shared/action.js';
 import { writeErr } from './shared/io.js';
 import { addOutputOptions, addRangeOptions, collect, emitListing, parseWholeNumber, resolveFormat, resolveRange, type OutputOptions, type RangeOptions } from './shared/options.js';
@@ -33,26 +33,16 @@ export function searchCommand(): Command {
     .addHelpText('after', '\nExamples:\n  fs search 屋顶\n  fs search 修 路 --period this-year\n  fs search 低保 --kind visit --kind concern --format json\n  fs search "wifi 网课" --redact --format md')
     .action(
       action(async (ctx, text: string[], o: SearchFlags) => {
-        // Checked before the database is opened: bad input never touches it.
+        // Every flag is checked before the database is opened: bad input never touches it.
         const words = searchWords(text.join(' '));
         const kinds = o.kind ? manyOf(SEARCH_KINDS, o.kind, t('what.search_kind')) : [];
         const limit = o.limit === undefined ? DEFAULT_LIMIT : parseWholeNumber(o.limit, t('what.limit'));
         const range = resolveRange(o, ctx);
         resolveFormat(o, ctx);
         const db = await ctx.db();
-        const match = ftsQuery(words, (w) => termsBeginning(db, w));
-        const { lo, hi } = rowidRange(range.from, range.to);
-        // One more than asked tells whether there were more.
-        const hits = match === undefined ? [] : searchIndex(db, { match, lo, hi, sources: sourcesOf(kinds), limit: limit ? limit + 1 : 0 });
-        const more = limit > 0 && hits.length > limit;
+        const { hits, more } = findRecords(db, { words, kinds, from: range.from, to: range.to, limit });
         const redactor = o.redact ? makeRedactor(rosterNames(db), otherNames(db), rosterExtras(db)) : undefined;
-        const views: SearchHitView[] = hits.slice(0, limit || undefined).map((h) => {
-          const fields = redactor ? h.fields.map((f) => ({ ...f, text: redactor.text(f.text) })) : h.fields;
-          const snippet = makeSnippet(fields, words);
-          const person = h.person ? (redactor ? redactor.person(h.person.name, h.person.id) : h.person.name) : null;
-          return { kind: h.kind, ref: h.ref, date: h.date, person, field: snippet.field, snippet: snippet.text };
-        });
-        emitListing(searchListing(views, words), o, ctx);
+        emitListing(searchListing(hitViews(hits, words, redactor), words), o, ctx);
         if (more) writeErr(t('msg.search_limited', { shown: limit }));
       }),
     );

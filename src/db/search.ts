@@ -1,7 +1,7 @@
 // fs search: the full-text index of migration 0008 (search_index, search_vocab) and the records
 // its hits point at. The typed text never reaches the SQL: the FTS5 query is a bound parameter
 // and every word in it is a quoted string (src/domain/search.ts).
-import { decodeRowid, foldCase, SEARCH_SOURCES, termPrefixRange, type SearchField, type SearchKind, type SearchSource } from '../domain/search.js';
+import { decodeRowid, foldCase, ftsQuery, rowidRange, SEARCH_SOURCES, sourcesOf, termPrefixRange, type RawHit, type SearchField, type SearchKind, type SearchSource } from '../domain/search.js';
 import type { Db } from './open.js';
 import { statement } from './store.js';
 
@@ -13,14 +13,8 @@ export function termsBeginning(db: Db, word: string): string[] {
   return rows.map((r) => r.term).filter((t) => t.startsWith(w));
 }
 
-export interface IndexHit {
-  kind: SearchKind;
-  /** The record to show: the visit, the dispute of a step, the plan of a milestone, ... */
-  ref: { entity: string; id: number; uid: string };
-  date: string | null;
-  person: { id: number | null; name: string } | null;
-  fields: SearchField[];
-}
+/** ref is the record to show: the visit, the dispute of a step, the plan of a milestone, ... */
+export type IndexHit = RawHit;
 
 interface HitRow {
   ref_id: number;
@@ -118,7 +112,8 @@ export interface IndexQuery {
 
 /**
  * Hits newest first (the rowid's leading bits are the date), read lazily: a search stops after
- * `limit` live records. An index row whose record's parent was removed is passed over.
+ * `limit` live records. A record is listed once, at its newest match (a case found by its title
+ * and by a step is one case). An index row whose record's parent was removed is passed over.
  */
 export function searchIndex(db: Db, q: IndexQuery): IndexHit[] {
   const all = q.sources.length === Object.keys(SEARCH_SOURCES).length;
@@ -126,12 +121,16 @@ export function searchIndex(db: Db, q: IndexQuery): IndexHit[] {
     all ? '' : ` AND ((rowid >> 28) & 15) IN (${q.sources.map(() => '?').join(', ')})`
   } ORDER BY rowid DESC`;
   const hits: IndexHit[] = [];
+  const seen = new Set<string>();
   const rows = statement(db, sql).raw(true).iterate(q.match, BigInt(q.lo), BigInt(q.hi), ...(all ? [] : q.sources)) as IterableIterator<[number]>;
   for (const [rowid] of rows) {
     const { source, id } = decodeRowid(rowid);
     if (!(source in SEARCH_SOURCES)) continue;
     const hit = lookup(db, source as SearchSource, id);
     if (!hit) continue;
+    const key = `${hit.ref.entity}#${hit.ref.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     hits.push(hit);
     if (q.limit && hits.length >= q.limit) {
       rows.return?.();
@@ -139,4 +138,25 @@ export function searchIndex(db: Db, q: IndexQuery): IndexHit[] {
     }
   }
   return hits;
+}
+
+export interface SearchOptions {
+  words: readonly string[];
+  /** Empty: every kind. */
+  kinds: readonly SearchKind[];
+  from?: string;
+  to?: string;
+  /** 0: all. */
+  limit: number;
+}
+
+/** The live records holding all the words, newest first; `more` when the limit cut some off. */
+export function findRecords(db: Db, o: SearchOptions): { hits: IndexHit[]; more: boolean } {
+  const match = ftsQuery(o.words, (w) => termsBeginning(db, w));
+  if (match === undefined) return { hits: [], more: false };
+  const { lo, hi } = rowidRange(o.from, o.to);
+  // One more than asked tells whether there were more.
+  const hits = searchIndex(db, { match, lo, hi, sources: sourcesOf(o.kinds), limit: o.limit ? o.limit + 1 : 0 });
+  const more = o.limit > 0 && hits.length > o.limit;
+  return { hits: more ? hits.slice(0, o.limit) : hits, more };
 }

@@ -1,6 +1,7 @@
 // fs search: what is searched, how the typed text becomes words, how an index rowid is read, and
 // the snippet around a match. Pure: the SQL is in src/db/search.ts, the index in migration 0008.
 import { UsageError } from '../errors.js';
+import type { Redactor } from './redact.js';
 
 export const SEARCH_KINDS = ['person', 'visit', 'concern', 'dispute', 'pair', 'meeting', 'decision', 'plan'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -180,4 +181,33 @@ function cutAround(text: string, marks: Array<[number, number]>, width: number):
     .map(([a, b]): [number, number] => [a - before + head.length, b - before + head.length])
     .filter(([a, b]) => a >= head.length && b <= head.length + body.length);
   return { text: `${head}${body}${tail}`, marks: shifted };
+}
+
+/** What a hit shows: kind, ref, date, person and the snippet, after redaction when asked. */
+export interface HitView {
+  kind: SearchKind;
+  ref: { entity: string; id: number; uid: string };
+  date: string | null;
+  person: string | null;
+  /** Which part of the record the words were found in ('notes', 'step', ...). */
+  field: string;
+  snippet: string;
+}
+
+export interface RawHit {
+  kind: SearchKind;
+  ref: { entity: string; id: number; uid: string };
+  date: string | null;
+  person: { id: number | null; name: string } | null;
+  fields: SearchField[];
+}
+
+/** Hits as shown. Redaction runs on the whole text before the snippet is cut, so no name survives at an edge. */
+export function hitViews(hits: readonly RawHit[], words: readonly string[], redactor?: Redactor): HitView[] {
+  return hits.map((h) => {
+    const fields = redactor ? h.fields.map((f) => ({ ...f, text: redactor.text(f.text) })) : h.fields;
+    const snippet = makeSnippet(fields, words);
+    const person = h.person ? (redactor ? redactor.person(h.person.name, h.person.id) : h.person.name) : null;
+    return { kind: h.kind, ref: h.ref, date: h.date, person, field: snippet.field, snippet: snippet.text };
+  });
 }

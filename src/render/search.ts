@@ -1,19 +1,8 @@
 // How search hits look: newest first, the matched words highlighted on a terminal.
-import type { SearchKind } from '../domain/search.js';
-import { findMarks } from '../domain/search.js';
+import { findMarks, type HitView } from '../domain/search.js';
 import { label, t } from '../i18n/index.js';
 import { c } from './color.js';
 import type { Listing } from './output.js';
-
-export interface SearchHitView {
-  kind: SearchKind;
-  ref: { entity: string; id: number; uid: string };
-  date: string | null;
-  person: string | null;
-  /** Which part of the record the words were found in ('notes', 'step', ...). */
-  field: string;
-  snippet: string;
-}
 
 /** The words inside a cell's (already cleaned and cut) text, highlighted. */
 export function highlightWords(text: string, words: readonly string[], paint: (s: string) => string): string {
@@ -26,7 +15,7 @@ export function highlightWords(text: string, words: readonly string[], paint: (s
   return out + text.slice(at);
 }
 
-export function searchListing(hits: SearchHitView[], words: readonly string[]): Listing<SearchHitView> {
+export function searchListing(hits: HitView[], words: readonly string[]): Listing<HitView> {
   return {
     columns: [
       { key: 'date', header: t('col.date'), value: (h) => h.date },
