@@ -6,6 +6,7 @@ import { latestVersion } from '../src/db/open.js';
 import { addPeople, addVisits, buildOnce, rng } from './generate.js';
 import { fillReportDb } from './generate-report.js';
 import { safetyBench } from './safety.js';
+import { searchBench } from './search.js';
 import { report, timeInterleaved, type Target } from './timing.js';
 
 const ROOT = resolve(__dirname, '..');
@@ -43,7 +44,8 @@ async function main(): Promise<void> {
   ];
   const reportTargets = await reportBench(node);
   const safetyTargets = process.env.BENCH_SKIP_SAFETY === '1' ? [] : await safetyBench(BIN, CACHE);
-  const ok = report([...targets, ...reportTargets, ...safetyTargets]);
+  const searchTargets = process.env.BENCH_SKIP_SEARCH === '1' ? [] : await searchBench(node, BIN, join(CACHE, `report-1m-s${latestVersion()}.db`), Math.max(10, Math.floor(ROUNDS / 2)));
+  const ok = report([...targets, ...reportTargets, ...safetyTargets, ...searchTargets]);
   process.exitCode = ok ? 0 : 1;
 }
 
