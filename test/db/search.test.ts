@@ -16,6 +16,7 @@ import { write } from '../../src/db/store.js';
 import { deleteVisit, insertVisit, updateVisit } from '../../src/db/visits.js';
 import { dayNumber, encodeRowid, SEARCH_SOURCES, searchWords, type SearchKind } from '../../src/domain/search.js';
 import { tempDir } from '../helpers/cli.js';
+import { rng } from '../helpers/rng.js';
 
 const dir = tempDir();
 let n = 0;
@@ -239,6 +240,46 @@ describe('fs search: the index follows every write', () => {
     expect(refs(db, '李四')).toEqual([]);
     expect(refs(db, '王五')).toEqual([`dispute#${ids.dispute}`]);
     expectIndexInStep(db);
+  });
+});
+
+describe('fs search against a brute-force oracle', () => {
+  it('after 300 random adds, edits and removals, every word finds exactly the live records holding it', async () => {
+    const db = await openDatabase(join(dir, 'oracle.db'));
+    const rand = rng(12);
+    const pool = ['屋顶', '漏雨', '修路', '路灯', '低保', 'WiFi', '网课', '水', '路', '修', '"', '*', 'OR', '屋'];
+    const text = () => Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pool[Math.floor(rand() * pool.length)]).join(rand() < 0.5 ? '' : '，');
+    const person = write(db, () => insertPerson(db, { name: '王秀英' }));
+    const live = new Map<number, { notes: string; date: string }>();
+    for (let i = 0; i < 300; i++) {
+      const r = rand();
+      const ids = [...live.keys()];
+      const date = `2026-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
+      if (r < 0.5 || ids.length === 0) {
+        const notes = text();
+        const id = write(db, () => insertVisit(db, { date, person_id: person, household_id: null, category: 'other', topics: [], notes, place: null }, [], 30));
+        live.set(id, { notes, date });
+      } else if (r < 0.8) {
+        const id = ids[Math.floor(rand() * ids.length)]!;
+        const notes = text();
+        write(db, () => updateVisit(db, id, { notes, date }));
+        live.set(id, { notes, date });
+      } else {
+        const id = ids[Math.floor(rand() * ids.length)]!;
+        write(db, () => deleteVisit(db, id));
+        live.delete(id);
+      }
+    }
+    expectIndexInStep(db);
+    const words = [...pool, '修 路', '屋顶 水', 'wifi', '顶漏', '路，修', '不在'];
+    for (const q of words) {
+      const ws = searchWords(q);
+      const expected = [...live.entries()]
+        .filter(([, v]) => ws.every((w) => v.notes.toLowerCase().includes(w.toLowerCase())))
+        .sort((a, b) => (a[1].date === b[1].date ? b[0] - a[0] : a[1].date < b[1].date ? 1 : -1))
+        .map(([id]) => id);
+      expect(find(db, q, { kinds: ['visit'] }).map((h) => h.ref.id), q).toEqual(expected);
+    }
   });
 });
 
