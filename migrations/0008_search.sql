@@ -5,7 +5,7 @@
 -- Chinese/English text works the same way. Trigrams alone cannot find a word of one or two
 -- characters (路, 低保), so every indexed text ends with two line breaks: each character then
 -- begins at least one trigram, and a short word is found through the trigrams it begins, read
--- from the index's own vocabulary (search_vocab, a range scan) — no table scan, no LIKE.
+-- from the index's own vocabulary (search_terms, search_vocab) — no table scan, no LIKE.
 --
 -- The rowid says what and when: (day << 32) | (source << 28) | id, where day counts days since
 -- 1970-01-01 (0 for records without a date, e.g. people) and source names the table (below).
@@ -27,6 +27,10 @@
 -- 12 plan_milestones, 13 plan_progress (progress notes). src/domain/search.ts has the same list.
 
 CREATE VIRTUAL TABLE search_index USING fts5(body, tokenize = 'trigram', content = '', contentless_delete = 1);
+-- The index's terms, two ways: 'instance' finds the next term after another in a few pages (a
+-- short word begins only a handful of trigrams), 'row' lists a range in one pass but reads every
+-- doclist in it to count (for a character that begins very many trigrams).
+CREATE VIRTUAL TABLE search_terms USING fts5vocab(search_index, 'instance');
 CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_index, 'row');
 
 -- people (source 1)

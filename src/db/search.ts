@@ -5,10 +5,26 @@ import { decodeRowid, foldCase, ftsQuery, rowidRange, SEARCH_SOURCES, sourcesOf,
 import type { Db } from './open.js';
 import { statement } from './store.js';
 
-/** The index terms (trigrams) that begin with a one- or two-character word. */
+/** Past this many terms, one pass over the range (search_vocab) is cheaper than a seek per term. */
+const STEPPED_TERMS = 200;
+
+/**
+ * The index terms (trigrams) that begin with a one- or two-character word: term after term, each
+ * found by a seek in search_terms (a few pages), or, for a word that begins very many, in one pass.
+ * A term left only by removed records may come back: it matches nothing, so the hits stay exact.
+ */
 export function termsBeginning(db: Db, word: string): string[] {
   const w = foldCase(word);
   const { from, below } = termPrefixRange(w);
+  const next = statement(db, 'SELECT term FROM search_terms WHERE term >= ? AND term < ? LIMIT 1');
+  const terms: string[] = [];
+  for (let at = from; terms.length <= STEPPED_TERMS; ) {
+    const row = next.get(at, below) as { term: string } | undefined;
+    if (!row) return terms.filter((t) => t.startsWith(w));
+    terms.push(row.term);
+    // Every term has three characters: none lies between a term and the term plus U+0001.
+    at = `${row.term}\u0001`;
+  }
   const rows = statement(db, 'SELECT term FROM search_vocab WHERE term >= ? AND term < ?').all(from, below) as { term: string }[];
   return rows.map((r) => r.term).filter((t) => t.startsWith(w));
 }

@@ -112,6 +112,14 @@ describe('fs search: what is found', () => {
     expect(refs(db, '无此词')).toEqual([]);
   });
 
+  it('a character that begins very many different trigrams (the one-pass path)', async () => {
+    const { db } = await ledger();
+    const many = Array.from({ length: 300 }, (_, i) => `坡${String.fromCodePoint(0x4e00 + i)}`).join(' ');
+    const id = write(db, () => insertPerson(db, { name: '孙八', notes: many }));
+    expect(refs(db, '坡')).toEqual([`person#${id}`]);
+    expect(refs(db, `坡${String.fromCodePoint(0x4e00 + 299)}`)).toEqual([`person#${id}`]);
+  });
+
   it('mixed Chinese and English, case-insensitive', async () => {
     const { db, ids } = await ledger();
     for (const q of ['iPad上网', 'ipad', 'IPAD', 'wifi信号', 'Fi信', 'Wi']) expect(refs(db, q), q).toEqual([`visit#${ids.ipad}`]);
