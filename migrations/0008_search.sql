@@ -266,33 +266,39 @@ CREATE TRIGGER search_meeting_attendance_delete AFTER DELETE ON meeting_attendan
   INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(r.date) / 86400, 0), 0) << 32) | (8 << 28) | r.id) AS k, coalesce(r.topic, '') || char(10) || coalesce(r.place, '') || char(10) || coalesce(r.minutes, '') || char(10) || coalesce(r.decisions, '') || char(10) || coalesce(r.chair, '') || char(10) || coalesce(r.recorder, '') || char(10) || coalesce((SELECT group_concat(a.reason, char(10)) FROM meeting_attendance a WHERE a.meeting_id = r.id AND a.reason IS NOT NULL), '') || char(10) || char(10) AS b FROM meetings r WHERE r.id = OLD.meeting_id AND r.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
 END;
 
+-- Every live record's text as the triggers index it: the build below and a bulk import
+-- (src/db/search.ts) index a whole ledger from it in one statement.
+CREATE VIEW search_documents AS SELECT k, b FROM (
+  SELECT ((0 << 32) | (1 << 28) | r.id) AS k, coalesce(r.name, '') || char(10) || coalesce(r.notes, '') || char(10) || char(10) AS b FROM people r WHERE r.deleted_at IS NULL
+  UNION ALL
+  SELECT ((max(coalesce(unixepoch(r.date) / 86400, 0), 0) << 32) | (2 << 28) | r.id) AS k, coalesce(r.notes, '') || char(10) || coalesce(r.place, '') || char(10) || char(10) AS b FROM visits r WHERE r.deleted_at IS NULL
+  UNION ALL
+  SELECT ((max(coalesce(unixepoch(r.raised_on) / 86400, 0), 0) << 32) | (3 << 28) | r.id) AS k, coalesce(r.text, '') || char(10) || coalesce(r.note, '') || char(10) || coalesce(r.referred_to, '') || char(10) || char(10) AS b FROM concerns r WHERE r.deleted_at IS NULL
+  UNION ALL
+  SELECT ((max(coalesce(unixepoch(r.registered_on) / 86400, 0), 0) << 32) | (4 << 28) | r.id) AS k, coalesce(r.title, '') || char(10) || coalesce(r.description, '') || char(10) || coalesce(r.agreement, '') || char(10) || coalesce(r.responsibility, '') || char(10) || coalesce(r.escalated_to, '') || char(10) || coalesce((SELECT group_concat(p.name, char(10)) FROM dispute_parties p WHERE p.dispute_id = r.id AND p.deleted_at IS NULL AND p.name IS NOT NULL), '') || char(10) || char(10) AS b FROM disputes r WHERE r.deleted_at IS NULL
+  UNION ALL
+  SELECT ((max(coalesce(unixepoch(r.date) / 86400, 0), 0) << 32) | (5 << 28) | r.id) AS k, coalesce(r.note, '') || char(10) || coalesce(r.escalated_to, '') || char(10) || char(10) AS b FROM dispute_events r WHERE r.deleted_at IS NULL
+  UNION ALL
+  SELECT ((max(coalesce(unixepoch(r.started_on) / 86400, 0), 0) << 32) | (6 << 28) | r.id) AS k, coalesce(r.needs, '') || char(10) || coalesce(r.measures, '') || char(10) || coalesce(r.outcome, '') || char(10) || coalesce(r.helper, '') || char(10) || char(10) AS b FROM pairs r WHERE r.deleted_at IS NULL
+  UNION ALL
+  SELECT ((max(coalesce(unixepoch(r.date) / 86400, 0), 0) << 32) | (7 << 28) | r.id) AS k, coalesce(r.action, '') || char(10) || coalesce(r.result, '') || char(10) || char(10) AS b FROM pair_logs r WHERE r.deleted_at IS NULL
+  UNION ALL
+  SELECT ((max(coalesce(unixepoch(r.date) / 86400, 0), 0) << 32) | (8 << 28) | r.id) AS k, coalesce(r.topic, '') || char(10) || coalesce(r.place, '') || char(10) || coalesce(r.minutes, '') || char(10) || coalesce(r.decisions, '') || char(10) || coalesce(r.chair, '') || char(10) || coalesce(r.recorder, '') || char(10) || coalesce((SELECT group_concat(a.reason, char(10)) FROM meeting_attendance a WHERE a.meeting_id = r.id AND a.reason IS NOT NULL), '') || char(10) || char(10) AS b FROM meetings r WHERE r.deleted_at IS NULL
+  UNION ALL
+  SELECT ((max(coalesce(unixepoch(r.date) / 86400, 0), 0) << 32) | (9 << 28) | r.id) AS k, coalesce(r.matter, '') || char(10) || char(10) AS b FROM decisions r WHERE r.deleted_at IS NULL
+  UNION ALL
+  SELECT ((max(coalesce(unixepoch(r.date) / 86400, 0), 0) << 32) | (10 << 28) | r.id) AS k, coalesce(r.note, '') || char(10) || char(10) AS b FROM decision_steps r WHERE r.deleted_at IS NULL
+  UNION ALL
+  SELECT ((max(coalesce(unixepoch(coalesce(r.start_on, r.due_on)) / 86400, 0), 0) << 32) | (11 << 28) | r.id) AS k, coalesce(r.title, '') || char(10) || coalesce(r.target, '') || char(10) || coalesce(r.measures, '') || char(10) || coalesce(r.owner, '') || char(10) || coalesce(r.drop_reason, '') || char(10) || char(10) AS b FROM plans r WHERE r.deleted_at IS NULL
+  UNION ALL
+  SELECT ((max(coalesce(unixepoch(r.due_on) / 86400, 0), 0) << 32) | (12 << 28) | r.id) AS k, coalesce(r.title, '') || char(10) || coalesce(r.note, '') || char(10) || coalesce(r.owner, '') || char(10) || coalesce(r.drop_reason, '') || char(10) || char(10) AS b FROM plan_milestones r WHERE r.deleted_at IS NULL
+  UNION ALL
+  SELECT ((max(coalesce(unixepoch(r.date) / 86400, 0), 0) << 32) | (13 << 28) | r.id) AS k, coalesce(r.note, '') || char(10) || char(10) AS b FROM plan_progress r WHERE r.deleted_at IS NULL
+) WHERE trim(b, char(9, 10, 13, 32)) <> '';
+
 -- The existing ledger, indexed once.
 
-INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((0 << 32) | (1 << 28) | r.id) AS k, coalesce(r.name, '') || char(10) || coalesce(r.notes, '') || char(10) || char(10) AS b FROM people r WHERE 1 AND r.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
-
-INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(r.date) / 86400, 0), 0) << 32) | (2 << 28) | r.id) AS k, coalesce(r.notes, '') || char(10) || coalesce(r.place, '') || char(10) || char(10) AS b FROM visits r WHERE 1 AND r.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
-
-INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(r.raised_on) / 86400, 0), 0) << 32) | (3 << 28) | r.id) AS k, coalesce(r.text, '') || char(10) || coalesce(r.note, '') || char(10) || coalesce(r.referred_to, '') || char(10) || char(10) AS b FROM concerns r WHERE 1 AND r.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
-
-INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(r.registered_on) / 86400, 0), 0) << 32) | (4 << 28) | r.id) AS k, coalesce(r.title, '') || char(10) || coalesce(r.description, '') || char(10) || coalesce(r.agreement, '') || char(10) || coalesce(r.responsibility, '') || char(10) || coalesce(r.escalated_to, '') || char(10) || coalesce((SELECT group_concat(p.name, char(10)) FROM dispute_parties p WHERE p.dispute_id = r.id AND p.deleted_at IS NULL AND p.name IS NOT NULL), '') || char(10) || char(10) AS b FROM disputes r WHERE 1 AND r.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
-
-INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(r.date) / 86400, 0), 0) << 32) | (5 << 28) | r.id) AS k, coalesce(r.note, '') || char(10) || coalesce(r.escalated_to, '') || char(10) || char(10) AS b FROM dispute_events r WHERE 1 AND r.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
-
-INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(r.started_on) / 86400, 0), 0) << 32) | (6 << 28) | r.id) AS k, coalesce(r.needs, '') || char(10) || coalesce(r.measures, '') || char(10) || coalesce(r.outcome, '') || char(10) || coalesce(r.helper, '') || char(10) || char(10) AS b FROM pairs r WHERE 1 AND r.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
-
-INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(r.date) / 86400, 0), 0) << 32) | (7 << 28) | r.id) AS k, coalesce(r.action, '') || char(10) || coalesce(r.result, '') || char(10) || char(10) AS b FROM pair_logs r WHERE 1 AND r.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
-
-INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(r.date) / 86400, 0), 0) << 32) | (8 << 28) | r.id) AS k, coalesce(r.topic, '') || char(10) || coalesce(r.place, '') || char(10) || coalesce(r.minutes, '') || char(10) || coalesce(r.decisions, '') || char(10) || coalesce(r.chair, '') || char(10) || coalesce(r.recorder, '') || char(10) || coalesce((SELECT group_concat(a.reason, char(10)) FROM meeting_attendance a WHERE a.meeting_id = r.id AND a.reason IS NOT NULL), '') || char(10) || char(10) AS b FROM meetings r WHERE 1 AND r.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
-
-INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(r.date) / 86400, 0), 0) << 32) | (9 << 28) | r.id) AS k, coalesce(r.matter, '') || char(10) || char(10) AS b FROM decisions r WHERE 1 AND r.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
-
-INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(r.date) / 86400, 0), 0) << 32) | (10 << 28) | r.id) AS k, coalesce(r.note, '') || char(10) || char(10) AS b FROM decision_steps r WHERE 1 AND r.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
-
-INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(coalesce(r.start_on, r.due_on)) / 86400, 0), 0) << 32) | (11 << 28) | r.id) AS k, coalesce(r.title, '') || char(10) || coalesce(r.target, '') || char(10) || coalesce(r.measures, '') || char(10) || coalesce(r.owner, '') || char(10) || coalesce(r.drop_reason, '') || char(10) || char(10) AS b FROM plans r WHERE 1 AND r.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
-
-INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(r.due_on) / 86400, 0), 0) << 32) | (12 << 28) | r.id) AS k, coalesce(r.title, '') || char(10) || coalesce(r.note, '') || char(10) || coalesce(r.owner, '') || char(10) || coalesce(r.drop_reason, '') || char(10) || char(10) AS b FROM plan_milestones r WHERE 1 AND r.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
-
-INSERT INTO search_index (rowid, body) SELECT k, b FROM (SELECT ((max(coalesce(unixepoch(r.date) / 86400, 0), 0) << 32) | (13 << 28) | r.id) AS k, coalesce(r.note, '') || char(10) || char(10) AS b FROM plan_progress r WHERE 1 AND r.deleted_at IS NULL) WHERE trim(b, char(9, 10, 13, 32)) <> '';
+INSERT INTO search_index (rowid, body) SELECT k, b FROM search_documents;
 
 -- One segment for the whole existing ledger: the fastest shape to query.
 INSERT INTO search_index (search_index) VALUES ('optimize');

@@ -6,13 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { insertDecision, recordSteps } from '../../src/db/decisions.js';
 import { applyStep, insertDispute } from '../../src/db/dispute.js';
 import { insertMeeting, updateMeeting } from '../../src/db/meetings.js';
-import { listMigrations, openDatabase, type Db } from '../../src/db/open.js';
+import { latestVersion, listMigrations, openDatabase, type Db } from '../../src/db/open.js';
 import { insertPair, insertPairLog } from '../../src/db/pair.js';
 import { deletePerson, insertPerson, updatePerson } from '../../src/db/people.js';
 import { insertMilestone } from '../../src/db/plan-milestones.js';
 import { insertPlan, insertProgress } from '../../src/db/plans.js';
 import { findRecords } from '../../src/db/search.js';
 import { write } from '../../src/db/store.js';
+import { exportRecords, importRecords } from '../../src/db/transfer.js';
 import { deleteVisit, insertVisit, updateVisit } from '../../src/db/visits.js';
 import { dayNumber, encodeRowid, SEARCH_SOURCES, searchWords, type SearchKind } from '../../src/domain/search.js';
 import { tempDir } from '../helpers/cli.js';
@@ -288,6 +289,46 @@ describe('fs search against a brute-force oracle', () => {
         .map(([id]) => id);
       expect(find(db, q, { kinds: ['visit'] }).map((h) => h.ref.id), q).toEqual(expected);
     }
+  });
+});
+
+describe('import', () => {
+  const triggers = (db: Db) => (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'").get() as { n: number }).n;
+  const load = (db: Db, lines: string[], dryRun = false) => importRecords(db, lines, { dryRun, knownSchema: latestVersion(), source: 'test' });
+
+  it('into an empty ledger: indexed in bulk before commit, the triggers back in place; a dry run leaves nothing', async () => {
+    const { db: from, ids } = await ledger();
+    const lines: string[] = [];
+    exportRecords(from, (l) => lines.push(l));
+    const db = await openDatabase(join(dir, `import-${++n}.db`));
+    const before = triggers(db);
+    expect(before).toBeGreaterThan(0);
+    load(db, lines, true);
+    expect(triggers(db)).toBe(before);
+    expect(refs(db, '屋顶')).toEqual([]);
+    load(db, lines);
+    expect(triggers(db)).toBe(before);
+    expect(refs(db, '屋顶漏雨')).toEqual([`visit#${ids.roof}`]);
+    expect(refs(db, '务工')).toEqual([`meeting#${ids.meeting}`]);
+    expectIndexInStep(db);
+    // Later writes are indexed by the triggers again.
+    write(db, () => updateVisit(db, ids.roof, { notes: '院墙倒塌' }));
+    expect(refs(db, '屋顶漏雨')).toEqual([]);
+    expect(refs(db, '院墙')).toEqual([`visit#${ids.roof}`]);
+    expectIndexInStep(db);
+  });
+
+  it('into a ledger with records: each imported row through the triggers, the rest untouched', async () => {
+    const { db: from } = await ledger();
+    write(from, () => updateVisit(from, 1, { notes: '新的内容：水渠' }));
+    const lines: string[] = [];
+    exportRecords(from, (l) => lines.push(l));
+    const { db } = await ledger();
+    load(db, lines);
+    // Other uids: the other ledger's records are added beside this one's.
+    expect(refs(db, '水渠')).toEqual(['visit#5']);
+    expect(refs(db, '屋顶漏雨')).toEqual(['visit#1']);
+    expectIndexInStep(db);
   });
 });
 
