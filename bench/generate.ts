@@ -16,6 +16,27 @@ export { rng };
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
 const GIVEN = ['秀英', '桂兰', '建国', '志强', '海燕', '红梅', '国强', '丽华', '永福', '春生'];
 
+// What villagers say in a visit, so that `fs search` has words to find (屋顶, 修 路, 低保, mixed
+// Chinese/English). Picked by position, not by the PRNG, so every other figure stays as it was.
+const NOTES = [
+  '走访记录',
+  '屋顶漏雨，担心过冬',
+  '反映村道坑洼，希望修路',
+  '低保申请材料已收齐',
+  '路灯坏了三盏，晚上出行不便',
+  '询问医保报销比例',
+  '屋顶瓦片被风吹落，需要维修',
+  '希望修缮灌溉水渠',
+  '家里 wifi 信号差，孩子上网课困难',
+  '老人身体不好，需要定期体检',
+  '咨询种植技术和销路',
+  '低保复核，家庭收入有变化',
+  '宅基地边界有争议',
+  '想申请小额贷款发展养殖',
+  '自来水水压低',
+  '孩子上学路远，希望有校车',
+];
+
 export interface Roster {
   people: { id: number; household_id: number | null; tags: PersonTag[] }[];
 }
@@ -48,7 +69,7 @@ export function addVisits(db: Db, roster: Roster, count: number, from: string, d
         const concerns = rand() < 0.05 ? ['需要帮助解决的问题'] : [];
         insertVisit(
           db,
-          { date: addDays(from, Math.floor(rand() * days)), person_id: p.id, household_id: p.household_id, category: categoryForTags(p.tags), topics, notes: '走访记录', place: null },
+          { date: addDays(from, Math.floor(rand() * days)), person_id: p.id, household_id: p.household_id, category: categoryForTags(p.tags), topics, notes: NOTES[i % NOTES.length]!, place: null },
           concerns,
           30,
         );

@@ -28,6 +28,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'decision', description: 'cmd.decision', build: async () => (await import('./decision.js')).decisionCommand() },
   { name: 'plan', description: 'cmd.plan', build: async () => (await import('./plan.js')).planCommand() },
   { name: 'presence', description: 'cmd.presence', build: async () => (await import('./presence.js')).presenceCommand() },
+  { name: 'search', usage: '[options] <text...>', description: 'cmd.search', build: async () => (await import('./search.js')).searchCommand() },
   { name: 'report', usage: '[options] [period]', description: 'cmd.report', build: async () => (await import('./report.js')).reportCommand() },
   { name: 'ledger', usage: '[options] [period]', description: 'cmd.ledger', build: async () => (await import('./ledger.js')).ledgerCommand() },
   { name: 'handover', usage: '[options]', description: 'cmd.handover', build: async () => (await import('./handover.js')).handoverCommand() },

@@ -3,6 +3,7 @@ import { parseHeader, parseRecordLine, unwrapJsonArrayLine, type TableCounts } f
 import { DataError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { Importer, wrapSqlite } from './importer.js';
+import { deferSearchIndex } from './search.js';
 import type { Db } from './open.js';
 import { describeSchema, q } from './schema.js';
 import { logRow, nowStamp } from './store.js';
@@ -36,6 +37,7 @@ export function importRecords(db: Db, lines: Iterable<string>, opts: ImportOptio
     // Inside the transaction: what is empty is decided under the write lock, and the indexes it
     // sets aside come back with a rollback.
     const importer = new Importer(db, schema);
+    const indexSearch = deferSearchIndex(db);
     let lineNo = 0;
     let header = false;
     for (const raw of lines) {
@@ -54,6 +56,7 @@ export function importRecords(db: Db, lines: Iterable<string>, opts: ImportOptio
     }
     if (!header) throw new DataError('err.import_empty');
     importer.finish();
+    indexSearch?.();
     const counts = schema.order.map((s) => importer.counts.get(s.name)!);
     const changed = counts.some((c) => c.added + c.updated > 0);
     if (changed && !opts.dryRun) {

@@ -19,6 +19,7 @@ import { report } from './report.js';
 import { safety } from './safety.js';
 import { undo } from './undo.js';
 import { valid } from './valid.js';
+import { search } from './search.js';
 import { visits } from './visits.js';
 
 export type Lang = 'en' | 'zh';
@@ -28,7 +29,7 @@ export type Params = Record<string, string | number>;
 
 // Looked up in place, not merged into one object: copying a thousand entries would cost every
 // start a few milliseconds. A key found in two files means what the later file says.
-const catalogues = [core, cli, people, visits, dispute, pair, meetings, decisions, plan, report, safety, ledger, presence, agenda, documents, handover, guard, undo, valid] as const;
+const catalogues = [core, cli, people, visits, dispute, pair, meetings, decisions, plan, report, safety, ledger, presence, agenda, documents, handover, guard, undo, valid, search] as const;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;
 

@@ -15,6 +15,11 @@ const SHIPPED: Record<string, string> = {
   '0003_pairs.sql': 'b2ed4ae5ecb8bcc04a4acbbc0c7378551e8d78a3b5f4fca3ba5ad938be19ddf3',
   '0004_meetings.sql': '7455aba250a7bf2ac920a7fa759a58df32d492cce73864a8fc2a69414b963111',
   '0005_plan.sql': 'f5344bc41ac92f905a4ce9260e75fac5ea931ef7967320313a1476ec4f505da9',
+  '0006_change_sets.sql': 'b44f480114472216aad1b93197653c4ac774dbc5c4925706ac5cc733cdec6c47',
+  '0007_checks_and_local_dates.sql': '51f5c88fca19ba7f0304656840f8de05f5ee57a782823d7e756c3012c129ceaa',
+  '0008_search.sql': '4c6d5e6613093c08328bf8e8d2ed32c8b8ebb7c99b3112e659dec8730ffb646f',
+  '0009_ledger_secret.sql': '9f973e0173edaad1e4673db018da4d2f69d83318218abc979464894adc0e45ed',
+  '0010_presence.sql': 'aae82232220c9bc1369f186be973adb394c4a9ce951098afad37e64e689877c9',
 };
 
 const dir = join(ROOT, 'migrations');
