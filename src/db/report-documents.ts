@@ -11,9 +11,10 @@ export interface Capped<T> {
   total: number;
 }
 
-/** The newest `limit` rows (0 = all), given back oldest first, and how many there were. */
+/** The newest `limit` rows (0 = all, below 0 = none), given back oldest first, and how many there were. */
 function capped<T>(db: Db, select: string, params: Record<string, unknown>, limit: number): Capped<T> {
   const total = (statement(db, `SELECT count(*) AS n FROM (${select})`).get(params) as { n: number }).n;
+  if (limit < 0) return { rows: [], total };
   const rows = statement(db, `SELECT * FROM (${select}) ORDER BY date DESC, id DESC${limit > 0 ? ` LIMIT ${Math.floor(limit)}` : ''}`).all(params) as T[];
   return { rows: rows.reverse(), total };
 }
@@ -224,13 +225,16 @@ export interface DocVisit {
   notes: string | null;
 }
 
-/** The period's visits (the people's conditions diary), newest kept when capped. */
+/** The period's visits (the people's conditions diary), newest kept when capped: read on the date index. */
 export function documentVisits(db: Db, from: IsoDate, to: IsoDate, limit: number): Capped<DocVisit> {
-  return capped(
+  const total = (statement(db, 'SELECT count(*) AS n FROM visits WHERE deleted_at IS NULL AND date BETWEEN ? AND ?').get(from, to) as { n: number }).n;
+  if (limit < 0) return { rows: [], total };
+  const rows = statement(
     db,
     `SELECT v.id, v.date, p.name AS person, v.person_id, v.category, v.notes
-     FROM visits v JOIN people p ON p.id = v.person_id WHERE v.deleted_at IS NULL AND v.date BETWEEN @from AND @to`,
-    { from, to },
-    limit,
-  );
+     FROM (SELECT id FROM visits WHERE deleted_at IS NULL AND date BETWEEN @from AND @to ORDER BY date DESC, id DESC${limit > 0 ? ` LIMIT ${Math.floor(limit)}` : ''}) x
+     JOIN visits v ON v.id = x.id JOIN people p ON p.id = v.person_id
+     ORDER BY v.date, v.id`,
+  ).all({ from, to }) as DocVisit[];
+  return { rows, total };
 }

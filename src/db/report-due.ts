@@ -11,17 +11,20 @@ export interface OpenDue {
   title: string;
   person: string | null;
   due: IsoDate;
+  /** Days from `asOf` to `due`: negative when overdue. */
+  days: number;
 }
 
 /**
- * Everything open on `asOf` with its due day: concerns not resolved (their due date) or resolved
+ * Everything open on `asOf` falling due by `last` (overdue included), with its due day: concerns not resolved (their due date) or resolved
  * and not yet told (the day resolved), cases in mediation (registration + mediation days) or
  * awaiting their return visit, pairings' next contact, milestones not done.
  */
-export function openDueOn(db: Db, asOf: IsoDate, mediationDays: number): OpenDue[] {
+export function openDueOn(db: Db, asOf: IsoDate, mediationDays: number, last: IsoDate): OpenDue[] {
   return statement(
     db,
-    `SELECT 'concern-due' AS reason, c.id AS ref, c.text AS title, p.name AS person, c.due_on AS due
+    `SELECT *, CAST(julianday(due) - julianday(@asOf) AS INTEGER) AS days FROM (
+     SELECT 'concern-due' AS reason, c.id AS ref, c.text AS title, p.name AS person, c.due_on AS due
        FROM concerns c LEFT JOIN people p ON p.id = c.person_id
        WHERE c.deleted_at IS NULL AND c.due_on IS NOT NULL AND c.raised_on <= @asOf AND (c.resolved_on IS NULL OR c.resolved_on > @asOf)
      UNION ALL
@@ -46,6 +49,6 @@ export function openDueOn(db: Db, asOf: IsoDate, mediationDays: number): OpenDue
      SELECT 'plan-milestone', m.id, p.title || ' — ' || m.title, m.owner, m.due_on
        FROM plan_milestones m JOIN plans p ON p.id = m.plan_id
        WHERE m.deleted_at IS NULL AND p.deleted_at IS NULL AND (m.done_on IS NULL OR m.done_on > @asOf) AND m.status <> 'dropped'
-     ORDER BY due, reason, ref`,
-  ).all({ asOf, days: mediationDays }) as OpenDue[];
+     ) WHERE due <= @last ORDER BY due, reason, ref`,
+  ).all({ asOf, days: mediationDays, last }) as OpenDue[];
 }

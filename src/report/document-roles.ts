@@ -72,7 +72,7 @@ export function roleSections(m: ReportModel, f: Figures, d: DocumentData, s: Sen
           // The matters whose latest step is newest, capped like every table.
           [...byMatter.values()]
             .sort((a, b) => (a.at(-1)!.date < b.at(-1)!.date ? -1 : a.at(-1)!.date > b.at(-1)!.date ? 1 : 0))
-            .slice(d.limit > 0 ? -d.limit : 0)
+            .slice(d.limit > 0 ? -d.limit : d.limit < 0 ? byMatter.size : 0)
             .map((steps) => [steps[0]!.matter, steps.map((st) => `${date(st.date)}${lang === 'zh' ? '' : ' '}${label('decision_step', st.step)}${vote(st)}`).join(sep), label('decision_status', steps[0]!.status)]),
           byMatter.size,
         ),

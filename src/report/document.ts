@@ -102,7 +102,11 @@ function summaryParagraph(m: ReportModel, f: Figures, d: DocumentData, s: Senten
 /** Due items grouped by kind, the most urgent first, titles of up to three. */
 export function groupDue(items: readonly DueItem[]): DueGroup[] {
   const groups = new Map<string, DueItem[]>();
-  for (const x of [...items].sort((a, b) => a.days - b.days || (a.ref.id ?? 0) - (b.ref.id ?? 0))) groups.set(x.reason, [...(groups.get(x.reason) ?? []), x]);
+  for (const x of [...items].sort((a, b) => a.days - b.days || (a.ref.id ?? 0) - (b.ref.id ?? 0))) {
+    const group = groups.get(x.reason);
+    if (group) group.push(x);
+    else groups.set(x.reason, [x]);
+  }
   return [...groups].map(([kind, xs]) => ({
     kind,
     count: xs.length,

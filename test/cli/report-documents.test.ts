@@ -15,7 +15,7 @@ import { unzipEntry } from '../helpers/zip.js';
 import { reportCli, SECRETS, seedReportLedger } from './report-seed.js';
 
 const fs = reportCli();
-beforeAll(() => seedReportLedger(fs));
+beforeAll(() => seedReportLedger(fs), 120_000);
 
 const SECTIONS = ['visits', 'concerns', 'disputes', 'pairs', 'meetings', 'decisions', 'plan'];
 
