@@ -42,7 +42,7 @@ export function reportCommand(): Command {
   )
     .addHelpText(
       'after',
-      '\nExamples:\n  fs report                                   # this week, on the terminal\n  fs report last-week --format md -o week.md  # for the township\'s document\n  fs report 2026 --by month --format md --redact\n  fs report 2026-Q4 --section meetings --format json',
+      '\nExamples:\n  fs report                                   # this week, on the terminal\n  fs report last-week --format md -o week.md  # for the township\'s document\n  fs report 2026-11 --lang zh -o 月报.docx       # the 工作月报 as a Word file (or --format docx)\n  fs report 2026 --by month --format md --redact\n  fs report 2026-Q4 --section meetings --format json',
     )
     .action(
       action(async (ctx, periodArg: string, o: ReportFlags) => {

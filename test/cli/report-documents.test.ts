@@ -131,6 +131,15 @@ describe('fs report --format md: GitHub-flavoured Markdown', () => {
     }
   });
 
+  it('--no-detail: the lead paragraphs and the annexed figures, no tables of items', () => {
+    const md = fs.ok(['report', '2026-Q4', '--format', 'md', '--no-detail']);
+    const root = parse(md);
+    const heads = tables(root).map((tb) => textOf(tb.children[0]!.children[0]!));
+    // The practical things (one to three a year) are the plan's own list, not items of the period.
+    expect(heads).toEqual(['Practical thing', 'Figure', 'Category', 'Category', 'Helper', 'Meeting']);
+    expect(headings(root, 2)).toEqual(PARTS.en);
+  });
+
   it('the zero report parses too, and says so once, in the summary', () => {
     const md = fs.ok(['report', '2025-W10', '--format', 'md']);
     const root = parse(md);
