@@ -8,7 +8,7 @@ import type { ReportModel } from '../domain/report.js';
 import { label, t, type Lang } from '../i18n/index.js';
 import type { IsoDate } from '../time/dates.js';
 import type { DocumentData } from './document-data.js';
-import type { Figures } from './document.js';
+import { missingByType, type Figures } from './document.js';
 import type { Sentences } from './sentences.js';
 
 const col = (key: string, type: DocColumn['type']): DocColumn => ({ header: t(`doc.col.${key}`), type });
@@ -48,7 +48,7 @@ export function roleSections(m: ReportModel, f: Figures, d: DocumentData, s: Sen
   const out: DocSection[] = [];
 
   // Party building and supervision: meetings (三会一课) and the four discussions, two disclosures.
-  const gaps = f.list('meetings', 'missing').map((r) => `${r.interval}${lang === 'zh' ? '' : ' '}${label('meeting_type', String(r.type))}`);
+  const gaps = missingByType(f.list('meetings', 'missing'), lang);
   const rate = f.table('meetings', 'attendance')?.rows[0]?.total;
   const meetings = f.has('meetings')
     ? [
