@@ -30,7 +30,8 @@ export function openDueOn(db: Db, asOf: IsoDate, mediationDays: number, last: Is
      UNION ALL
      SELECT 'concern-feedback', c.id, c.text, p.name, c.resolved_on
        FROM concerns c LEFT JOIN people p ON p.id = c.person_id
-       WHERE c.deleted_at IS NULL AND c.resolved_on <= @asOf AND (c.feedback_on IS NULL OR c.feedback_on > @asOf)
+       -- On the raised index (it holds resolved_on and feedback_on), not the resolved one: years of answered concerns.
+       WHERE c.deleted_at IS NULL AND c.raised_on <= @asOf AND +c.resolved_on <= @asOf AND (c.feedback_on IS NULL OR c.feedback_on > @asOf)
      UNION ALL
      SELECT CASE WHEN s.status = 'resolved' THEN 'dispute-revisit' ELSE 'dispute-mediation' END, s.id, s.title, NULL,
             CASE WHEN s.status = 'resolved' THEN s.revisit_due ELSE date(s.registered_on, '+' || @days || ' days') END
@@ -38,7 +39,9 @@ export function openDueOn(db: Db, asOf: IsoDate, mediationDays: number, last: Is
              FROM disputes d JOIN dispute_events e ON e.id = (
                SELECT e2.id FROM dispute_events e2 WHERE e2.dispute_id = d.id AND e2.to_status IS NOT NULL AND e2.deleted_at IS NULL AND e2.date <= @asOf
                ORDER BY e2.date DESC, e2.id DESC LIMIT 1)
-             WHERE d.deleted_at IS NULL AND d.registered_on <= @asOf) s
+             -- Open today, or changed after asOf (so possibly open then): not the whole history.
+             WHERE d.deleted_at IS NULL AND d.registered_on <= @asOf
+               AND (d.status IN ('registered', 'mediating', 'resolved') OR d.status_on > @asOf)) s
        WHERE s.status IN ('registered', 'mediating') OR (s.status = 'resolved' AND s.revisit_due IS NOT NULL)
      UNION ALL
      SELECT 'pair-contact', pr.id, pr.needs, pe.name,
