@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { extname } from 'node:path';
 import { redactDocument } from '../domain/document.js';
+import { rememberingVisitDays } from '../db/report.js';
 import { UsageError } from '../errors.js';
 import { renderDocumentMarkdown } from '../render/document-md.js';
 import { reportRedactor } from '../report/build.js';
@@ -41,7 +42,7 @@ export function reportCommand(): Command {
   )
     .addHelpText(
       'after',
-      '\nExamples:\n  fs report                                   # this week, on the terminal\n  fs report last-week --format md -o week.md  # for the township\'s document\n  fs report 2026 --by month --format md --redact\n  fs report 2026-Q4 --section meetings --format json',
+      '\nExamples:\n  fs report                                   # this week, on the terminal\n  fs report last-week --format md -o week.md  # for the township\'s document\n  fs report 2026-11 --lang zh -o 月报.docx       # the 工作月报 as a Word file (or --format docx)\n  fs report 2026 --by month --format md --redact\n  fs report 2026-Q4 --section meetings --format json',
     )
     .action(
       action(async (ctx, periodArg: string, o: ReportFlags) => {
@@ -60,8 +61,11 @@ export function reportCommand(): Command {
         const chosen = REPORT_SECTIONS.filter((s) => sections.includes(s));
         if (format === 'md') {
           // The work report as a document: one tree, redacted on the tree, then Markdown or docx.
-          const model = await buildReportParallel(db, ctx.dbPath, { period, today: ctx.today, sections: chosen, by, redact: false });
-          let tree = buildDocument(model, gatherDocumentData(db, model, detail.text ? limit : 0), getLang(), Boolean(o.redact));
+          const { model, data } = await rememberingVisitDays(db, async () => {
+            const model = await buildReportParallel(db, ctx.dbPath, { period, today: ctx.today, sections: chosen, by, redact: false });
+            return { model, data: gatherDocumentData(db, model, detail.text ? limit : -1) };
+          });
+          let tree = buildDocument(model, data, getLang(), Boolean(o.redact));
           if (o.redact) tree = redactDocument(tree, reportRedactor(db, { lang: getLang() }));
           if (!docx) return emit(renderDocumentMarkdown(tree), o);
           const { renderDocumentDocx } = await import('../render/document-docx.js');

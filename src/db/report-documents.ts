@@ -11,9 +11,10 @@ export interface Capped<T> {
   total: number;
 }
 
-/** The newest `limit` rows (0 = all), given back oldest first, and how many there were. */
+/** The newest `limit` rows (0 = all, below 0 = none), given back oldest first, and how many there were. */
 function capped<T>(db: Db, select: string, params: Record<string, unknown>, limit: number): Capped<T> {
   const total = (statement(db, `SELECT count(*) AS n FROM (${select})`).get(params) as { n: number }).n;
+  if (limit < 0) return { rows: [], total };
   const rows = statement(db, `SELECT * FROM (${select}) ORDER BY date DESC, id DESC${limit > 0 ? ` LIMIT ${Math.floor(limit)}` : ''}`).all(params) as T[];
   return { rows: rows.reverse(), total };
 }
@@ -88,24 +89,29 @@ export interface DocCase {
 
 const SEP = '\u001e';
 
-/** Every case touched in the period (an event dated in it), with those events in order. */
+// The cases touched in the period: those with an event dated in it, found on the events' date index.
+const TOUCHED = `SELECT e.dispute_id AS id, min(e.date) AS date FROM dispute_events e JOIN disputes d ON d.id = e.dispute_id
+  WHERE e.deleted_at IS NULL AND e.date BETWEEN @from AND @to AND d.deleted_at IS NULL GROUP BY e.dispute_id`;
+const STATUS_AT_END = `coalesce((SELECT e.to_status FROM dispute_events e WHERE e.dispute_id = d.id AND e.deleted_at IS NULL AND e.to_status IS NOT NULL AND e.date <= @to ORDER BY e.date DESC, e.id DESC LIMIT 1), d.status)`;
+
+/** Every case touched in the period (an event dated in it), with those events in order; the newest `limit`. */
 export function documentCases(db: Db, from: IsoDate, to: IsoDate, limit: number): Capped<DocCase & { eventList: { kind: string; date: IsoDate; note: string; to: string }[] }> {
-  const r = capped<DocCase>(
+  const params = { from, to };
+  const total = (statement(db, `SELECT count(*) AS n FROM (${TOUCHED})`).get(params) as { n: number }).n;
+  if (limit < 0) return { rows: [], total };
+  // The newest cases first (by their first event in the period), then the costly columns for those only.
+  const rows = statement(
     db,
-    `SELECT d.id, (SELECT min(e.date) FROM dispute_events e WHERE e.dispute_id = d.id AND e.deleted_at IS NULL AND e.date BETWEEN @from AND @to) AS date,
-            d.title, d.category,
-            coalesce((SELECT e.to_status FROM dispute_events e WHERE e.dispute_id = d.id AND e.deleted_at IS NULL AND e.to_status IS NOT NULL AND e.date <= @to ORDER BY e.date DESC, e.id DESC LIMIT 1), d.status) AS status,
+    `SELECT t.id, t.date, d.title, d.category, ${STATUS_AT_END} AS status,
             coalesce((SELECT group_concat(coalesce(p.name, dp.name), '、') FROM dispute_parties dp LEFT JOIN people p ON p.id = dp.person_id WHERE dp.dispute_id = d.id AND dp.deleted_at IS NULL), '') AS parties,
             coalesce((SELECT group_concat(x, '${SEP}') FROM (SELECT e.kind || '|' || e.date || '|' || coalesce(e.note, '') || '|' || coalesce(e.to_status, '') AS x
                       FROM dispute_events e WHERE e.dispute_id = d.id AND e.deleted_at IS NULL AND e.date BETWEEN @from AND @to ORDER BY e.date, e.id)), '') AS events
-     FROM disputes d
-     WHERE d.deleted_at IS NULL AND EXISTS (SELECT 1 FROM dispute_events e WHERE e.dispute_id = d.id AND e.deleted_at IS NULL AND e.date BETWEEN @from AND @to)`,
-    { from, to },
-    limit,
-  );
+     FROM (SELECT * FROM (${TOUCHED}) ORDER BY date DESC, id DESC${limit > 0 ? ` LIMIT ${Math.floor(limit)}` : ''}) t JOIN disputes d ON d.id = t.id
+     ORDER BY t.date, t.id`,
+  ).all(params) as DocCase[];
   return {
-    total: r.total,
-    rows: r.rows.map((c) => ({
+    total,
+    rows: rows.map((c) => ({
       ...c,
       eventList: c.events
         ? c.events.split(SEP).map((e) => {
@@ -207,10 +213,7 @@ export function caseCategoryStatus(db: Db, from: IsoDate, to: IsoDate): { catego
   return statement(
     db,
     `SELECT category, status, count(*) AS n FROM (
-       SELECT d.category,
-              coalesce((SELECT e.to_status FROM dispute_events e WHERE e.dispute_id = d.id AND e.deleted_at IS NULL AND e.to_status IS NOT NULL AND e.date <= @to ORDER BY e.date DESC, e.id DESC LIMIT 1), d.status) AS status
-       FROM disputes d
-       WHERE d.deleted_at IS NULL AND EXISTS (SELECT 1 FROM dispute_events e WHERE e.dispute_id = d.id AND e.deleted_at IS NULL AND e.date BETWEEN @from AND @to))
+       SELECT d.category, ${STATUS_AT_END} AS status FROM (${TOUCHED}) t JOIN disputes d ON d.id = t.id)
      GROUP BY category, status`,
   ).all({ from, to }) as { category: string; status: string; n: number }[];
 }
@@ -224,13 +227,16 @@ export interface DocVisit {
   notes: string | null;
 }
 
-/** The period's visits (the people's conditions diary), newest kept when capped. */
+/** The period's visits (the people's conditions diary), newest kept when capped: read on the date index. */
 export function documentVisits(db: Db, from: IsoDate, to: IsoDate, limit: number): Capped<DocVisit> {
-  return capped(
+  const total = (statement(db, 'SELECT count(*) AS n FROM visits WHERE deleted_at IS NULL AND date BETWEEN ? AND ?').get(from, to) as { n: number }).n;
+  if (limit < 0) return { rows: [], total };
+  const rows = statement(
     db,
     `SELECT v.id, v.date, p.name AS person, v.person_id, v.category, v.notes
-     FROM visits v JOIN people p ON p.id = v.person_id WHERE v.deleted_at IS NULL AND v.date BETWEEN @from AND @to`,
-    { from, to },
-    limit,
-  );
+     FROM (SELECT id FROM visits WHERE deleted_at IS NULL AND date BETWEEN @from AND @to ORDER BY date DESC, id DESC${limit > 0 ? ` LIMIT ${Math.floor(limit)}` : ''}) x
+     JOIN visits v ON v.id = x.id JOIN people p ON p.id = v.person_id
+     ORDER BY v.date, v.id`,
+  ).all({ from, to }) as DocVisit[];
+  return { rows, total };
 }

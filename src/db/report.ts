@@ -20,6 +20,29 @@ export interface VisitDay {
  * date index in its own order (no sort). Reports sum the days into weeks, months and quarters.
  */
 export function visitCountsByDay(db: Db, from: IsoDate, to: IsoDate): VisitDay[] {
+  const memo = remembered.get(db);
+  const key = `${from}|${to}`;
+  const hit = memo?.get(key);
+  if (hit) return hit;
+  const days = countVisitsByDay(db, from, to);
+  memo?.set(key, days);
+  return days;
+}
+
+// One command may ask for the same scan twice (the report's figures, then the document's grid).
+const remembered = new WeakMap<Db, Map<string, VisitDay[]>>();
+
+/** Within `fn`, visitCountsByDay answers a range it has scanned already from memory (one command, one snapshot). */
+export async function rememberingVisitDays<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  remembered.set(db, new Map());
+  try {
+    return await fn();
+  } finally {
+    remembered.delete(db);
+  }
+}
+
+function countVisitsByDay(db: Db, from: IsoDate, to: IsoDate): VisitDay[] {
   const sums = topicSums();
   const rows = statement(db, `SELECT date, category, count(*) AS visits, ${sums} FROM visits WHERE deleted_at IS NULL AND date BETWEEN ? AND ? GROUP BY date, category`)
     .all(from, to) as (Record<string, number> & { date: IsoDate; category: VisitCategory; visits: number })[];

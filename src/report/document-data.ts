@@ -48,7 +48,7 @@ export interface DocumentData {
   /** Due items on the period's last day, up to the next period's end. */
   due: DueItem[];
   next: Period;
-  /** 0 = no cap */
+  /** Rows per table: 0 = no cap, below 0 = no item tables (--no-detail). */
   limit: number;
 }
 

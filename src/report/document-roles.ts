@@ -8,7 +8,7 @@ import type { ReportModel } from '../domain/report.js';
 import { label, t, type Lang } from '../i18n/index.js';
 import type { IsoDate } from '../time/dates.js';
 import type { DocumentData } from './document-data.js';
-import type { Figures } from './document.js';
+import { missingByType, type Figures } from './document.js';
 import type { Sentences } from './sentences.js';
 
 const col = (key: string, type: DocColumn['type']): DocColumn => ({ header: t(`doc.col.${key}`), type });
@@ -48,7 +48,7 @@ export function roleSections(m: ReportModel, f: Figures, d: DocumentData, s: Sen
   const out: DocSection[] = [];
 
   // Party building and supervision: meetings (三会一课) and the four discussions, two disclosures.
-  const gaps = f.list('meetings', 'missing').map((r) => `${r.interval}${lang === 'zh' ? '' : ' '}${label('meeting_type', String(r.type))}`);
+  const gaps = missingByType(f.list('meetings', 'missing'), lang);
   const rate = f.table('meetings', 'attendance')?.rows[0]?.total;
   const meetings = f.has('meetings')
     ? [
@@ -72,7 +72,7 @@ export function roleSections(m: ReportModel, f: Figures, d: DocumentData, s: Sen
           // The matters whose latest step is newest, capped like every table.
           [...byMatter.values()]
             .sort((a, b) => (a.at(-1)!.date < b.at(-1)!.date ? -1 : a.at(-1)!.date > b.at(-1)!.date ? 1 : 0))
-            .slice(d.limit > 0 ? -d.limit : 0)
+            .slice(d.limit > 0 ? -d.limit : d.limit < 0 ? byMatter.size : 0)
             .map((steps) => [steps[0]!.matter, steps.map((st) => `${date(st.date)}${lang === 'zh' ? '' : ' '}${label('decision_step', st.step)}${vote(st)}`).join(sep), label('decision_status', steps[0]!.status)]),
           byMatter.size,
         ),

@@ -102,7 +102,11 @@ function summaryParagraph(m: ReportModel, f: Figures, d: DocumentData, s: Senten
 /** Due items grouped by kind, the most urgent first, titles of up to three. */
 export function groupDue(items: readonly DueItem[]): DueGroup[] {
   const groups = new Map<string, DueItem[]>();
-  for (const x of [...items].sort((a, b) => a.days - b.days || (a.ref.id ?? 0) - (b.ref.id ?? 0))) groups.set(x.reason, [...(groups.get(x.reason) ?? []), x]);
+  for (const x of [...items].sort((a, b) => a.days - b.days || (a.ref.id ?? 0) - (b.ref.id ?? 0))) {
+    const group = groups.get(x.reason);
+    if (group) group.push(x);
+    else groups.set(x.reason, [x]);
+  }
   return [...groups].map(([kind, xs]) => ({
     kind,
     count: xs.length,
@@ -112,9 +116,9 @@ export function groupDue(items: readonly DueItem[]): DueGroup[] {
   }));
 }
 
-function problemsPart(m: ReportModel, f: Figures, d: DocumentData, s: Sentences): Block[] {
+function problemsPart(m: ReportModel, f: Figures, d: DocumentData, s: Sentences, lang: Lang): Block[] {
   const overdue = d.due.filter((x) => x.days < 0);
-  const missing = f.list('meetings', 'missing').map((r) => `${r.interval} ${label('meeting_type', String(r.type))}`);
+  const missing = missingByType(f.list('meetings', 'missing'), lang);
   const extras = s.problemExtras({
     uncoveredCategories: f.has('visits') && f.get('visits', 'total') ? labels('visit_category', f.list('visits', 'uncovered_categories').map((r) => r.category)) : [],
     uncoveredTopics: f.has('visits') && f.get('visits', 'total') ? labels('visit_topic', f.list('visits', 'uncovered_topics').map((r) => r.topic)) : [],
@@ -123,6 +127,17 @@ function problemsPart(m: ReportModel, f: Figures, d: DocumentData, s: Sentences)
     stuckDecisions: f.list('decisions', 'stuck').map((r) => String(r.matter)),
   });
   return s.problems(groupDue(overdue), extras).map((x) => ({ kind: 'paragraph', sentences: [x] }));
+}
+
+/** Missing required meetings by type: the intervals when three or fewer, else how many ("党小组会9次"). */
+export function missingByType(rows: readonly Record<string, string | number | null>[], lang: Lang): string[] {
+  const byType = new Map<string, string[]>();
+  for (const r of rows) byType.set(String(r.type), [...(byType.get(String(r.type)) ?? []), String(r.interval)]);
+  return [...byType].map(([type, intervals]) => {
+    const name = label('meeting_type', type, lang);
+    if (intervals.length > 3) return lang === 'zh' ? `${name}${intervals.length}次` : `${name} (${intervals.length} times)`;
+    return lang === 'zh' ? `${name}（${intervals.join('、')}）` : `${name} (${intervals.join(', ')})`;
+  });
 }
 
 function plansPart(d: DocumentData, s: Sentences, unit: PeriodUnit): Block[] {
@@ -139,8 +154,9 @@ export function buildDocument(m: ReportModel, d: DocumentData, lang: Lang, redac
     part(s.words.summary, [{ kind: 'paragraph', sentences: summaryParagraph(m, f, d, s) }]),
     // A zero report says so once, in the summary: no empty section under each role.
     ...(m.zero_report ? [] : roleSections(m, f, d, s, lang)),
-    part(s.words.problems, problemsPart(m, f, d, s)),
-    part(s.words.plans, plansPart(d, s, m.period.unit)),
+    part(s.words.problems, problemsPart(m, f, d, s, lang)),
+    // While the period runs, what falls due may be in it still: "next" would be wrong.
+    part(s.words.plans, plansPart(d, s, m.as_of < m.period.to ? 'range' : m.period.unit)),
   ];
   const annex = annexTables(m, f, d, lang);
   const blocks = numberSections(lang, 1, sections);

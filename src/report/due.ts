@@ -8,7 +8,7 @@
 import type { Db } from '../db/open.js';
 import { openDueOn, type OpenDue } from '../db/report-due.js';
 import { getNumberSetting } from '../db/settings.js';
-import { addDays, daysBetween, type IsoDate } from '../time/dates.js';
+import { addDays, type IsoDate } from '../time/dates.js';
 
 /**
  * The agenda's DueItem (src/domain/due.ts on branch `agenda`; ARCHITECTURE.md "Due items: one rule
@@ -38,7 +38,14 @@ const KIND: Record<OpenDue['reason'], [kind: string, entity: string]> = {
 /** Items overdue on `today` and those falling due in the `horizonDays` after it. */
 export function reportDueItems(db: Db, today: IsoDate, horizonDays: number): DueItem[] {
   const last = addDays(today, horizonDays);
-  return openDueOn(db, today, getNumberSetting(db, 'dispute.mediation_days'))
-    .filter((x) => x.due <= last)
-    .map(({ reason, ref, title, person, due }) => ({ kind: KIND[reason][0], reason, ref: { entity: KIND[reason][1], id: ref, uid: null }, title, person, due, days: daysBetween(today, due), action: '' }));
+  return openDueOn(db, today, getNumberSetting(db, 'dispute.mediation_days'), last).map(({ reason, ref, title, person, due, days }) => ({
+    kind: KIND[reason][0],
+    reason,
+    ref: { entity: KIND[reason][1], id: ref, uid: null },
+    title,
+    person,
+    due,
+    days,
+    action: '',
+  }));
 }

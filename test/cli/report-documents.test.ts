@@ -15,7 +15,7 @@ import { unzipEntry } from '../helpers/zip.js';
 import { reportCli, SECRETS, seedReportLedger } from './report-seed.js';
 
 const fs = reportCli();
-beforeAll(() => seedReportLedger(fs));
+beforeAll(() => seedReportLedger(fs), 120_000);
 
 const SECTIONS = ['visits', 'concerns', 'disputes', 'pairs', 'meetings', 'decisions', 'plan'];
 
@@ -129,6 +129,15 @@ describe('fs report --format md: GitHub-flavoured Markdown', () => {
         expect(md).toMatch(lang === 'zh' ? /注：带\*号的为不完整区间，2026-W40仅统计2026年10月1日至2026年10月4日；/ : /Note: an interval marked \* is partial: 2026-11 counts 1 November 2026 to 27 November 2026 only; 2026-12 has not begun\./);
       }
     }
+  });
+
+  it('--no-detail: the lead paragraphs and the annexed figures, no tables of items', () => {
+    const md = fs.ok(['report', '2026-Q4', '--format', 'md', '--no-detail']);
+    const root = parse(md);
+    const heads = tables(root).map((tb) => textOf(tb.children[0]!.children[0]!));
+    // The practical things (one to three a year) are the plan's own list, not items of the period.
+    expect(heads).toEqual(['Practical thing', 'Figure', 'Category', 'Category', 'Helper', 'Meeting']);
+    expect(headings(root, 2)).toEqual(PARTS.en);
   });
 
   it('the zero report parses too, and says so once, in the summary', () => {
