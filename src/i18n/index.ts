@@ -2,6 +2,7 @@
 // [English, 中文] pairs side by side, so a missing translation shows in review and in a test.
 import { core } from './core.js';
 import { decisions } from './decisions.js';
+import { input } from './input.js';
 import { dispute } from './dispute.js';
 import { meetings } from './meetings.js';
 import { pair } from './pair.js';
@@ -16,7 +17,7 @@ export type Entries = Record<string, readonly [string, string]>;
 
 export type Params = Record<string, string | number>;
 
-const catalogue = { ...core, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report, ...safety };
+const catalogue = { ...core, ...people, ...visits, ...dispute, ...pair, ...meetings, ...decisions, ...plan, ...report, ...safety, ...input };
 
 /** Every message key: deep code names one of these and the edge translates it. */
 export type MessageKey = keyof typeof catalogue;
