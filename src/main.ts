@@ -6,6 +6,7 @@ import { writeErr } from './cli/shared/io.js';
 import { FsError } from './errors.js';
 import { isReportWorker, runReportWorker } from './report/parallel.js';
 import { configureColor } from './render/color.js';
+import { configureTableWidth } from './render/output.js';
 import { ce } from './render/color.js';
 import { oneLine } from './render/escape.js';
 import { hasMessage, resolveLang, setLang, t } from './i18n/index.js';
@@ -66,6 +67,7 @@ export async function main(argv: string[]): Promise<number> {
     { noColorFlag: pre.noColor, env: process.env, isTTY: Boolean(process.stdout.isTTY) },
     { noColorFlag: pre.noColor, env: process.env, isTTY: Boolean(process.stderr.isTTY) },
   );
+  configureTableWidth(Boolean(process.stdout.isTTY), process.stdout.columns, process.env);
   try {
     await buildProgram(COMMANDS.some((c) => c.name === pre.command) ? pre.command : undefined).parseAsync(argv);
     return 0;

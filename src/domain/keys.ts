@@ -83,15 +83,15 @@ export function matchKey<T extends string>(list: readonly T[], value: string): T
   return hits.length === 1 ? hits[0] : undefined;
 }
 
-/** "party-member (party member), ..." in English, "party-member（党员）、..." in Chinese: for help and errors. */
+/** The keys, "open, referred, resolved" in English, with their labels in Chinese ("open（跟踪中）、..."): for help and errors. */
 export function describeChoices(list: readonly string[], lang: Lang): string {
+  if (lang === 'en') return list.join(', ');
   const kind = LABEL_KINDS.get(list);
   const one = (k: string) => {
     const l = kind ? label(kind, k, lang) : k;
-    if (l === k) return k;
-    return lang === 'zh' ? `${k}（${l}）` : `${k} (${l})`;
+    return l === k ? k : `${k}（${l}）`;
   };
-  return list.map(one).join(lang === 'zh' ? '、' : ', ');
+  return list.map(one).join('、');
 }
 
 export function oneOf<T extends string>(list: readonly T[], value: string, what: string): T {

@@ -65,7 +65,8 @@ describe('a key by its key or its label', () => {
     setLang('zh');
     expect(() => oneOf(CONCERN_STATUSES, 'done', '状态')).toThrowError('状态无效 "done"：可选 open（跟踪中）、referred（已转办）、resolved（已解决）');
     setLang('en');
-    expect(describeChoices(RISK_LEVELS, 'en')).toBe('low, medium, high');
+    expect(describeChoices(CONCERN_STATUSES, 'en')).toBe('open, referred, resolved');
+    expect(describeChoices(RISK_LEVELS, 'zh')).toBe('low（低）、medium（中）、high（高）');
     expect(describeChoices(CONCERN_STATUSES, 'zh')).toBe('open（跟踪中）、referred（已转办）、resolved（已解决）');
   });
 

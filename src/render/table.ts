@@ -1,0 +1,112 @@
+// Terminal tables that fit the terminal: one pass to measure, one to draw, linear in the cells.
+// Long cells wrap inside their column; widths are display columns (src/render/width.ts).
+import { longestWord, padEnd, textWidth, wrapText } from './width.js';
+
+export interface TableCell {
+  text: string;
+  /** Colour applied to each drawn line of the cell (widths are measured before). */
+  paint?: (s: string) => string;
+}
+
+export interface TableInput {
+  headers: string[];
+  rows: TableCell[][];
+  /** Per column: never wider than this (the text wraps). */
+  caps?: Array<number | undefined>;
+  /** Total width to fit, borders included. */
+  width: number;
+  paintHeader?: (s: string) => string;
+}
+
+/** The narrowest a column is squeezed to: two columns hold any one character. */
+const MIN_COLUMN = 2;
+
+/**
+ * Column widths to fill `available`: every column first gets its floor (its longest word, so
+ * dates and Latin words stay whole when they can), then the space left goes to the columns that
+ * want more, the widest giving way first (water-filling). When even the floors do not fit, the
+ * natural widths are water-filled directly: short columns (ids, counts) keep theirs.
+ */
+export function fitWidths(natural: number[], available: number, floors: number[] = natural.map(() => 0)): number[] {
+  const total = natural.reduce((a, b) => a + b, 0);
+  if (total <= available) return natural;
+  const floor = natural.map((w, i) => Math.min(w, Math.max(MIN_COLUMN, floors[i]!)));
+  const floorTotal = floor.reduce((a, b) => a + b, 0);
+  if (floorTotal >= available) return waterFill(natural, available);
+  const extra = waterFill(natural.map((w, i) => w - floor[i]!), available - floorTotal, 0);
+  return floor.map((w, i) => w + extra[i]!);
+}
+
+/** Widths min(w, L) for the largest level L that fits, the few columns left over handed out one each. */
+export function waterFill(natural: number[], available: number, min = MIN_COLUMN): number[] {
+  const n = natural.length;
+  if (natural.reduce((a, b) => a + b, 0) <= available) return natural;
+  if (available <= n * min) return natural.map((w) => Math.min(w, min));
+  const sorted = [...natural].sort((a, b) => a - b);
+  let below = 0;
+  let level = min;
+  for (let i = 0; i < n; i++) {
+    const l = Math.floor((available - below) / (n - i));
+    if (l < sorted[i]!) {
+      level = Math.max(min, l);
+      break;
+    }
+    below += sorted[i]!;
+  }
+  const widths = natural.map((w) => Math.min(w, level));
+  let spare = available - widths.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < n && spare > 0; i++) {
+    if (natural[i]! > widths[i]!) {
+      widths[i]!++;
+      spare--;
+    }
+  }
+  return widths;
+}
+
+const BOX = { h: '─', v: '│', tl: '┌', tm: '┬', tr: '┐', ml: '├', mm: '┼', mr: '┤', bl: '└', bm: '┴', br: '┘' };
+
+function rule(widths: number[], l: string, m: string, r: string): string {
+  return l + widths.map((w) => BOX.h.repeat(w + 2)).join(m) + r;
+}
+
+/** The drawn lines of one row: cells wrapped to their widths, padded, side by side. */
+function drawRow(cells: TableCell[], widths: number[], out: string[], paintAll?: (s: string) => string): void {
+  const wrapped = cells.map((c, i) => (c.text === '' ? [''] : wrapText(c.text, widths[i]!)));
+  const height = Math.max(1, ...wrapped.map((w) => w.length));
+  for (let line = 0; line < height; line++) {
+    let s = BOX.v;
+    for (let i = 0; i < cells.length; i++) {
+      const text = wrapped[i]![line] ?? '';
+      const padded = padEnd(text, textWidth(text), widths[i]!);
+      const paint = cells[i]!.paint ?? paintAll;
+      s += ` ${paint && text !== '' ? paint(padded) : padded} ${BOX.v}`;
+    }
+    out.push(s);
+  }
+}
+
+export function drawTable(input: TableInput): string {
+  const n = input.headers.length;
+  const natural = input.headers.map((h) => textWidth(h));
+  const floors = input.headers.map((h) => longestWord(h));
+  for (const row of input.rows) {
+    for (let i = 0; i < n; i++) {
+      const text = row[i]!.text;
+      const w = textWidth(text);
+      if (w > natural[i]!) natural[i] = w;
+      if (w > floors[i]!) {
+        const f = longestWord(text);
+        if (f > floors[i]!) floors[i] = f;
+      }
+    }
+  }
+  const capped = natural.map((w, i) => Math.max(1, Math.min(w, input.caps?.[i] ?? w)));
+  const widths = fitWidths(capped, input.width - (3 * n + 1), floors);
+  const out: string[] = [rule(widths, BOX.tl, BOX.tm, BOX.tr)];
+  drawRow(input.headers.map((text) => ({ text })), widths, out, input.paintHeader);
+  out.push(rule(widths, BOX.ml, BOX.mm, BOX.mr));
+  for (const row of input.rows) drawRow(row, widths, out);
+  out.push(rule(widths, BOX.bl, BOX.bm, BOX.br));
+  return out.join('\n');
+}

@@ -1,0 +1,138 @@
+// Display width on a terminal, and text wrapped to a width without cutting a character in two.
+// Widths are display columns (string-width: a Chinese character is 2, a combining mark 0, an emoji 2).
+// Plain text (ASCII and common Chinese, the bulk of any table) never reaches the segmenter.
+import stringWidth from 'string-width';
+
+const segmenter = new Intl.Segmenter();
+
+/** Columns one grapheme takes: fast for ASCII and the common CJK blocks, string-width for the rest. */
+function graphemeWidth(g: string): number {
+  if (g.length === 1) {
+    const w = plainWidth(g.charCodeAt(0));
+    if (w > 0) return w;
+  }
+  return stringWidth(g);
+}
+
+/** 1 or 2 for a code unit of the plain ranges (ASCII, CJK ideographs and punctuation, full-width forms), else 0. */
+function plainWidth(c: number): number {
+  if (c >= 0x20 && c < 0x7f) return 1;
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303e) || (c >= 0xff01 && c <= 0xff60)) return 2;
+  return 0;
+}
+
+/** The width of `s` when every code unit is in the plain ranges (each one grapheme), else -1. */
+function plainTextWidth(s: string): number {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) {
+    const cw = plainWidth(s.charCodeAt(i));
+    if (cw === 0) return -1;
+    w += cw;
+  }
+  return w;
+}
+
+/** Display width of one line of text (no newlines, no escapes). */
+export function displayWidth(s: string): number {
+  const plain = plainTextWidth(s);
+  if (plain >= 0) return plain;
+  let w = 0;
+  for (const { segment } of segmenter.segment(s)) w += graphemeWidth(segment);
+  return w;
+}
+
+/** The widest line of a possibly multi-line text. */
+export function textWidth(s: string): number {
+  if (!s.includes('\n')) return displayWidth(s);
+  let w = 0;
+  for (const line of s.split('\n')) w = Math.max(w, displayWidth(line));
+  return w;
+}
+
+/**
+ * `s` as lines of at most `width` columns: at its own newlines, then at the last space that fits
+ * (Latin words stay whole when they can), else between two characters. A character wider than
+ * the column (an ideograph in a 1-column cell) gets a line of its own.
+ */
+export function wrapText(s: string, width: number): string[] {
+  const out: string[] = [];
+  for (const line of s.split('\n')) wrapLine(line.replace(/\s+$/, ''), Math.max(1, width), out);
+  return out;
+}
+
+function wrapLine(line: string, width: number, out: string[]): void {
+  const plain = plainTextWidth(line);
+  if (plain >= 0) {
+    if (plain <= width) out.push(line);
+    else {
+      const gs = line.split('');
+      wrapGraphemes(gs, gs.map((g) => plainWidth(g.charCodeAt(0))), width, out);
+    }
+    return;
+  }
+  const gs: string[] = [];
+  const ws: number[] = [];
+  let total = 0;
+  for (const { segment } of segmenter.segment(line)) {
+    const w = graphemeWidth(segment);
+    gs.push(segment);
+    ws.push(w);
+    total += w;
+  }
+  if (total <= width) out.push(line);
+  else wrapGraphemes(gs, ws, width, out);
+}
+
+function wrapGraphemes(gs: string[], ws: number[], width: number, out: string[]): void {
+  let start = 0;
+  while (start < gs.length) {
+    // Leading spaces of a continuation line carry nothing.
+    while (start < gs.length && start > 0 && gs[start] === ' ') start++;
+    let end = start;
+    let used = 0;
+    let lastSpace = -1;
+    while (end < gs.length && (used + ws[end]! <= width || end === start)) {
+      if (gs[end] === ' ') lastSpace = end;
+      used += ws[end]!;
+      end++;
+    }
+    if (end < gs.length && end > start + 1) {
+      // A Latin word (and the punctuation stuck to it) moves whole to the next line when a space allows.
+      if (lastSpace > start && gs[end] !== ' ' && isLatin(gs[end]!) && isLatin(gs[end - 1]!)) end = lastSpace;
+      // A Chinese comma or full stop never starts a line: the character before it goes along.
+      else if (CLOSING.has(gs[end]!)) end--;
+    }
+    out.push(gs.slice(start, end).join('').replace(/\s+$/, ''));
+    start = end;
+  }
+}
+
+const CLOSING = new Set([...'，。、；：？！）》」』】〉…,.;:?!)]}']);
+
+function isLatin(g: string): boolean {
+  const c = g.charCodeAt(0);
+  return g.length === 1 ? c > 0x20 && c < 0x7f : /^\p{Script=Latin}/u.test(g);
+}
+
+/** `s` padded with spaces to `width` display columns. */
+export function padEnd(s: string, sWidth: number, width: number): string {
+  return sWidth >= width ? s : s + ' '.repeat(width - sWidth);
+}
+
+/** The widest piece `s` cannot be broken inside: a Latin word (up to `cap`), else 2 for a Chinese character. */
+export function longestWord(s: string, cap = 16): number {
+  let best = 0;
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f) {
+      run++;
+      if (run > best) best = run;
+      if (best >= cap) return cap;
+    } else {
+      run = 0;
+      if (c >= 0x7f && best < 2) best = 2;
+    }
+  }
+  return best;
+}
