@@ -6,6 +6,7 @@ import { latestVersion } from '../src/db/open.js';
 import { addPeople, addVisits, buildOnce, rng } from './generate.js';
 import { fillReportDb } from './generate-report.js';
 import { safetyBench } from './safety.js';
+import { tableBench } from './table.js';
 import { report, timeInterleaved, type Target } from './timing.js';
 
 const ROOT = resolve(__dirname, '..');
@@ -43,7 +44,8 @@ async function main(): Promise<void> {
   ];
   const reportTargets = await reportBench(node);
   const safetyTargets = process.env.BENCH_SKIP_SAFETY === '1' ? [] : await safetyBench(BIN, CACHE);
-  const ok = report([...targets, ...reportTargets, ...safetyTargets]);
+  const tableTargets = process.env.BENCH_SKIP_TABLE === '1' ? [] : await tableBench(BIN, CACHE);
+  const ok = report([...targets, ...reportTargets, ...safetyTargets, ...tableTargets]);
   process.exitCode = ok ? 0 : 1;
 }
 

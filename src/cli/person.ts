@@ -8,7 +8,8 @@ import { listConcerns } from '../db/concerns.js';
 import { write } from '../db/store.js';
 import { UsageError } from '../errors.js';
 import { askPerson } from '../prompts/person.js';
-import { t } from '../i18n/index.js';
+import { getLang, label, t } from '../i18n/index.js';
+import { oneLine } from '../render/escape.js';
 import { personFields, personListing } from '../render/people.js';
 import { recordListing } from '../render/output.js';
 import { visitListing } from '../render/visits.js';
@@ -57,12 +58,17 @@ function inputFromFlags(o: PersonFlags): Partial<PersonInput> {
 
 async function addPerson(ctx: Context, o: PersonFlags): Promise<void> {
   let input = inputFromFlags(o);
-  if (input.name === undefined) {
+  const asked = input.name === undefined;
+  if (asked) {
     if (!ctx.interactive) requireFlags(['--name']);
     input = await askPerson(input);
   }
   const db = await ctx.db();
   const id = write(db, () => insertPerson(db, input as PersonInput));
+  if (asked) {
+    const p = getPerson(db, id);
+    writeErr(oneLine(t('msg.saved_person', { id, person: [p.name, p.household, p.group, ...p.tags.map((k) => label('person_tag', k))].filter(Boolean).join(getLang() === 'zh' ? '，' : ', ') })));
+  }
   emitRecord(id, () => getPerson(db, id), o);
 }
 
