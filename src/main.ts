@@ -1,5 +1,5 @@
 // Builds the program, adds each command, parses. The one place that catches errors and sets the exit code.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help, type Option } from 'commander';
 import { COMMANDS } from './cli/index.js';
 import { preScan } from './cli/shared/prescan.js';
 import { writeErr } from './cli/shared/io.js';
@@ -9,7 +9,8 @@ import { configureColor } from './render/color.js';
 import { configureTableWidth } from './render/output.js';
 import { ce } from './render/color.js';
 import { oneLine } from './render/escape.js';
-import { hasMessage, resolveLang, setLang, t } from './i18n/index.js';
+import { getLang, hasMessage, resolveLang, setLang, t } from './i18n/index.js';
+import { labelledDescription } from './cli/shared/choices.js';
 
 declare const FS_VERSION: string;
 
@@ -40,7 +41,11 @@ export function buildProgram(only?: string): Command {
   // Every subcommand reports usage errors the same way (exit 2) instead of exiting on its own.
   const output = program.configureOutput();
   // Commander's own headings ("Usage:", "Options:", ...) in the user's language.
-  const help = { styleTitle: (title: string) => (hasMessage(`help.${title}`) ? t(`help.${title}`) : title) };
+  const help = {
+    styleTitle: (title: string) => (hasMessage(`help.${title}`) ? t(`help.${title}`) : title),
+    // Under --lang zh each key an option takes is shown with its Chinese label.
+    optionDescription: (option: Option) => labelledDescription(new Help().optionDescription(option), getLang()),
+  };
   program.configureHelp(help);
   const override = (cmd: Command) => {
     cmd.exitOverride();

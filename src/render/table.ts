@@ -70,13 +70,36 @@ function rule(widths: number[], l: string, m: string, r: string): string {
   return l + widths.map((w) => BOX.h.repeat(w + 2)).join(m) + r;
 }
 
-/** The drawn lines of one row: cells wrapped to their widths, padded, side by side. */
-function drawRow(cells: TableCell[], widths: number[], out: string[], paintAll?: (s: string) => string): void {
-  const wrapped = cells.map((c, i) => (c.text === '' ? [''] : wrapText(c.text, widths[i]!)));
-  const height = Math.max(1, ...wrapped.map((w) => w.length));
+/**
+ * The drawn lines of one row: cells wrapped to their widths, padded, side by side. `measured`
+ * holds each cell's width from the first pass: a cell that fits is drawn without being re-read.
+ */
+function drawRow(cells: TableCell[], measured: ArrayLike<number>, widths: number[], out: string[], paintAll?: (s: string) => string): void {
+  const n = cells.length;
+  let fits = true;
+  for (let i = 0; i < n; i++) {
+    if (measured[i]! > widths[i]! || cells[i]!.text.includes('\n')) {
+      fits = false;
+      break;
+    }
+  }
+  if (fits) {
+    let s = BOX.v;
+    for (let i = 0; i < n; i++) {
+      const c = cells[i]!;
+      const padded = padEnd(c.text, measured[i]!, widths[i]!);
+      const paint = c.paint ?? paintAll;
+      s += ` ${paint && c.text !== '' ? paint(padded) : padded} ${BOX.v}`;
+    }
+    out.push(s);
+    return;
+  }
+  const wrapped = cells.map((c, i) => (c.text === '' ? [''] : measured[i]! <= widths[i]! && !c.text.includes('\n') ? [c.text] : wrapText(c.text, widths[i]!)));
+  let height = 1;
+  for (const w of wrapped) if (w.length > height) height = w.length;
   for (let line = 0; line < height; line++) {
     let s = BOX.v;
-    for (let i = 0; i < cells.length; i++) {
+    for (let i = 0; i < n; i++) {
       const text = wrapped[i]![line] ?? '';
       const padded = padEnd(text, textWidth(text), widths[i]!);
       const paint = cells[i]!.paint ?? paintAll;
@@ -90,10 +113,14 @@ export function drawTable(input: TableInput): string {
   const n = input.headers.length;
   const natural = input.headers.map((h) => textWidth(h));
   const floors = input.headers.map((h) => longestWord(h));
+  // One pass to measure: each cell's width is kept for the drawing pass.
+  const measured = new Int32Array(input.rows.length * n);
+  let k = 0;
   for (const row of input.rows) {
     for (let i = 0; i < n; i++) {
       const text = row[i]!.text;
       const w = textWidth(text);
+      measured[k++] = w;
       if (w > natural[i]!) natural[i] = w;
       if (w > floors[i]!) {
         const f = longestWord(text);
@@ -104,9 +131,9 @@ export function drawTable(input: TableInput): string {
   const capped = natural.map((w, i) => Math.max(1, Math.min(w, input.caps?.[i] ?? w)));
   const widths = fitWidths(capped, input.width - (3 * n + 1), floors);
   const out: string[] = [rule(widths, BOX.tl, BOX.tm, BOX.tr)];
-  drawRow(input.headers.map((text) => ({ text })), widths, out, input.paintHeader);
+  drawRow(input.headers.map((text) => ({ text })), natural.map((_, i) => textWidth(input.headers[i]!)), widths, out, input.paintHeader);
   out.push(rule(widths, BOX.ml, BOX.mm, BOX.mr));
-  for (const row of input.rows) drawRow(row, widths, out);
+  for (let r = 0; r < input.rows.length; r++) drawRow(input.rows[r]!, measured.subarray(r * n, r * n + n), widths, out);
   out.push(rule(widths, BOX.bl, BOX.bm, BOX.br));
   return out.join('\n');
 }
