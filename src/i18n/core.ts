@@ -3,7 +3,7 @@ import type { Entries } from './index.js';
 // Messages and labels shared by every command.
 export const core = {
   'err.bad_date': [
-    'invalid date "{value}": use today, yesterday, -Nd (N days ago), YYYY-MM-DD (also 2026-11-3 or 2026/11/3), M-D such as 11-3 (the latest 3 November), or 今天, 昨天, 前天, 11月3日, 本月3日',
+    'invalid date "{value}": use today, yesterday, YYYY-MM-DD or -Nd (N days ago); also 2026-11-3, 2026/11/3, 11-3 (the latest 3 November), 今天, 昨天, 前天, 11月3日, 本月3日',
     '日期无效 "{value}"：可用 今天、昨天、前天、3天前、YYYY-MM-DD（也可 2026-11-3、2026/11/3、2026年11月3日）、11月3日或 11-3（最近的 11 月 3 日）、本月3日、上月3日，或 today、yesterday、-Nd（N 天前）',
   ],
   'err.bad_period': [

@@ -50,6 +50,9 @@ export function cli(opts: { today?: string; lang?: string; db?: string } = {}) {
         FS_TODAY: opts.today ?? '2026-11-27',
         FS_LANG: opts.lang ?? 'en',
         NO_COLOR: '1',
+        // Tables as wide as their content, as before they fitted the terminal: these tests read cells, not widths
+        // (test/cli/table.test.ts and test/unit/table.test.ts test the fitting).
+        COLUMNS: '1000',
         ...o.env,
       },
     });
