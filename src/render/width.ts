@@ -6,18 +6,28 @@ import stringWidth from 'string-width';
 const segmenter = new Intl.Segmenter();
 
 /** Columns one grapheme takes: fast for ASCII and the common CJK blocks, string-width for the rest. */
+const widthCache = new Map<string, number>();
+
 function graphemeWidth(g: string): number {
   if (g.length === 1) {
     const w = plainWidth(g.charCodeAt(0));
     if (w > 0) return w;
   }
-  return stringWidth(g);
+  // string-width is exact but slow per call; the same emoji or accented letter recurs.
+  let w = widthCache.get(g);
+  if (w === undefined) {
+    w = stringWidth(g);
+    if (widthCache.size < 10_000) widthCache.set(g, w);
+  }
+  return w;
 }
 
-/** 1 or 2 for a code unit of the plain ranges (ASCII, CJK ideographs and punctuation, full-width forms), else 0. */
+/** 1 or 2 for a code unit of the plain ranges (ASCII, Latin-1, Greek, Cyrillic, CJK, kana, Hangul, full-width forms), else 0. */
 function plainWidth(c: number): number {
   if (c >= 0x20 && c < 0x7f) return 1;
   if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303e) || (c >= 0xff01 && c <= 0xff60)) return 2;
+  if ((c >= 0xa1 && c <= 0x2ff && c !== 0xad) || (c >= 0x370 && c <= 0x4ff && !(c >= 0x483 && c <= 0x489))) return 1;
+  if ((c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff)) return 2;
   return 0;
 }
 
@@ -37,8 +47,44 @@ export function displayWidth(s: string): number {
   const plain = plainTextWidth(s);
   if (plain >= 0) return plain;
   let w = 0;
-  for (const { segment } of segmenter.segment(s)) w += graphemeWidth(segment);
+  forEachGrapheme(s, (_, gw) => {
+    w += gw;
+  });
   return w;
+}
+
+/** Code units that continue the grapheme before them: a chunk never starts on one. */
+function continues(c: number): boolean {
+  return (
+    (c >= 0x0300 && c <= 0x036f) || (c >= 0x1ab0 && c <= 0x1aff) || (c >= 0x20d0 && c <= 0x20ff) || c === 0x200d ||
+    (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0xdc00 && c <= 0xdfff) || (c >= 0x1f3fb && c <= 0x1f3ff)
+  );
+}
+
+const CHUNK = 64;
+
+/**
+ * Each grapheme of `s` with its width, in order. Plain code units (ASCII, common CJK) are their own
+ * graphemes unless a combining mark follows; only the runs around other characters go through
+ * Intl.Segmenter, in short chunks: V8's segmenter slows down badly on one long string.
+ */
+function forEachGrapheme(s: string, fn: (g: string, w: number) => void): void {
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    const w = plainWidth(c);
+    if (w > 0 && (i + 1 >= n || plainWidth(s.charCodeAt(i + 1)) > 0)) {
+      fn(s[i]!, w);
+      i++;
+      continue;
+    }
+    // A run of other characters (with the plain one before a mark): up to CHUNK units, ended where a grapheme may begin.
+    let end = i + 1;
+    while (end < n && (end - i < CHUNK || continues(s.charCodeAt(end))) && !(plainWidth(s.charCodeAt(end)) > 0 && (end + 1 >= n || plainWidth(s.charCodeAt(end + 1)) > 0))) end++;
+    for (const { segment } of segmenter.segment(s.slice(i, end))) fn(segment, graphemeWidth(segment));
+    i = end;
+  }
 }
 
 /** The widest line of a possibly multi-line text. */
@@ -73,12 +119,11 @@ function wrapLine(line: string, width: number, out: string[]): void {
   const gs: string[] = [];
   const ws: number[] = [];
   let total = 0;
-  for (const { segment } of segmenter.segment(line)) {
-    const w = graphemeWidth(segment);
-    gs.push(segment);
+  forEachGrapheme(line, (g, w) => {
+    gs.push(g);
     ws.push(w);
     total += w;
-  }
+  });
   if (total <= width) out.push(line);
   else wrapGraphemes(gs, ws, width, out);
 }
