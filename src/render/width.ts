@@ -110,10 +110,7 @@ function wrapLine(line: string, width: number, out: string[]): void {
   const plain = plainTextWidth(line);
   if (plain >= 0) {
     if (plain <= width) out.push(line);
-    else {
-      const gs = line.split('');
-      wrapGraphemes(gs, gs.map((g) => plainWidth(g.charCodeAt(0))), width, out);
-    }
+    else wrapPlain(line, width, out);
     return;
   }
   const gs: string[] = [];
@@ -148,6 +145,35 @@ function wrapGraphemes(gs: string[], ws: number[], width: number, out: string[])
       else if (CLOSING.has(gs[end]!)) end--;
     }
     out.push(gs.slice(start, end).join('').replace(/\s+$/, ''));
+    start = end;
+  }
+}
+
+/** wrapGraphemes for plain text, where each code unit is a grapheme: no arrays, only slices. */
+function wrapPlain(line: string, width: number, out: string[]): void {
+  const n = line.length;
+  let start = 0;
+  while (start < n) {
+    while (start < n && start > 0 && line.charCodeAt(start) === 0x20) start++;
+    if (start >= n) break;
+    let end = start;
+    let used = 0;
+    let lastSpace = -1;
+    for (;;) {
+      if (end >= n) break;
+      const w = plainWidth(line.charCodeAt(end));
+      if (used + w > width && end !== start) break;
+      if (line.charCodeAt(end) === 0x20) lastSpace = end;
+      used += w;
+      end++;
+    }
+    if (end < n && end > start + 1) {
+      if (lastSpace > start && line[end] !== ' ' && isLatin(line[end]!) && isLatin(line[end - 1]!)) end = lastSpace;
+      else if (CLOSING.has(line[end]!)) end--;
+    }
+    let stop = end;
+    while (stop > start && line.charCodeAt(stop - 1) === 0x20) stop--;
+    out.push(line.slice(start, stop));
     start = end;
   }
 }
