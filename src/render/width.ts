@@ -1,9 +1,29 @@
 // Display width on a terminal, and text wrapped to a width without cutting a character in two.
 // Widths are display columns (string-width: a Chinese character is 2, a combining mark 0, an emoji 2).
 // Plain text (ASCII and common Chinese, the bulk of any table) never reaches the segmenter.
-import stringWidth from 'string-width';
+import { createRequire } from 'node:module';
 
-const segmenter = new Intl.Segmenter();
+type StringWidth = (s: string) => number;
+let stringWidthFn: StringWidth | undefined;
+
+/**
+ * string-width, loaded on the first grapheme outside the plain ranges: its module builds an
+ * Intl.Segmenter when it loads (10-40 ms of ICU set-up), which no plain table and no other command
+ * should pay. It is ESM-only: Node 20.19+ requires it directly; an older Node falls back to a rule
+ * that is right for marks (0) and pictographs (2).
+ */
+function stringWidth(g: string): number {
+  if (!stringWidthFn) {
+    try {
+      stringWidthFn = (createRequire(import.meta.url)('string-width') as { default: StringWidth }).default;
+    } catch {
+      stringWidthFn = (x) => (/^\p{M}+$/u.test(x) ? 0 : /\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(x) ? 2 : [...x.replace(/\p{M}/gu, '')].length);
+    }
+  }
+  return stringWidthFn(g);
+}
+
+let segmenter: Intl.Segmenter | undefined;
 
 /** Columns one grapheme takes: fast for ASCII and the common CJK blocks, string-width for the rest. */
 const widthCache = new Map<string, number>();
@@ -82,6 +102,7 @@ function forEachGrapheme(s: string, fn: (g: string, w: number) => void): void {
     // A run of other characters (with the plain one before a mark): up to CHUNK units, ended where a grapheme may begin.
     let end = i + 1;
     while (end < n && (end - i < CHUNK || continues(s.charCodeAt(end))) && !(plainWidth(s.charCodeAt(end)) > 0 && (end + 1 >= n || plainWidth(s.charCodeAt(end + 1)) > 0))) end++;
+    segmenter ??= new Intl.Segmenter();
     for (const { segment } of segmenter.segment(s.slice(i, end))) fn(segment, graphemeWidth(segment));
     i = end;
   }
