@@ -2,7 +2,7 @@
 // Render functions return strings; writing them is the CLI's job.
 import { c } from './color.js';
 import { csvCell, mdCell, mdText, stripControls, tsvCell } from './escape.js';
-import { drawTable, type TableCell } from './table.js';
+import { drawTableChunks, type TableCell } from './table.js';
 import { t } from '../i18n/index.js';
 
 export const FORMATS = ['table', 'tsv', 'csv', 'json', 'ndjson', 'md'] as const;
@@ -64,22 +64,32 @@ export function configureTableWidth(isTTY: boolean, columns: number | undefined,
 }
 
 export function renderTable<R>(listing: Listing<R>, width = tableWidth): string {
+  let s = '';
+  for (const chunk of renderTableChunks(listing, width)) s += chunk;
+  return s;
+}
+
+/** A terminal table in pieces, for writing a long listing as it is drawn. */
+export function* renderTableChunks<R>(listing: Listing<R>, width = tableWidth): Generator<string> {
   const colour = c();
   const title = listing.title ? `${colour.bold(stripControls(listing.title))}\n` : '';
-  if (listing.rows.length === 0) return `${title}${listing.empty ?? t('msg.no_rows')}\n`;
+  if (listing.rows.length === 0) {
+    yield `${title}${listing.empty ?? t('msg.no_rows')}\n`;
+    return;
+  }
   const rows: TableCell[][] = new Array(listing.rows.length);
   let r = 0;
   for (const row of listing.rows) {
     rows[r++] = listing.columns.map((col) => ({ text: humanText(col, row).replace(/\t/g, ' '), paint: col.paint?.(row) }));
   }
-  const table = drawTable({
+  if (title) yield title;
+  yield* drawTableChunks({
     headers: listing.columns.map((col) => stripControls(col.header)),
     rows,
     caps: listing.columns.map((col) => col.maxWidth),
     width,
     paintHeader: (s) => colour.bold(s),
   });
-  return `${title}${table}\n`;
 }
 
 export function renderDelimited<R>(listing: Listing<R>, format: 'tsv' | 'csv'): string {

@@ -109,7 +109,20 @@ function drawRow(cells: TableCell[], measured: ArrayLike<number>, widths: number
   }
 }
 
+/** The whole table as one string (for documents and tests); drawTableChunks streams it. */
 export function drawTable(input: TableInput): string {
+  let s = '';
+  for (const chunk of drawTableChunks(input)) s += chunk;
+  return s.endsWith('\n') ? s.slice(0, -1) : s;
+}
+
+const CHUNK_LINES = 2048;
+
+/**
+ * The table in pieces of a few thousand lines, each ending in a newline: a 200,000-row listing is
+ * written as it is drawn instead of being held whole in memory (once as lines, again as one string).
+ */
+export function* drawTableChunks(input: TableInput): Generator<string> {
   const n = input.headers.length;
   const natural = input.headers.map((h) => textWidth(h));
   const floors = input.headers.map((h) => longestWord(h));
@@ -130,10 +143,16 @@ export function drawTable(input: TableInput): string {
   }
   const capped = natural.map((w, i) => Math.max(1, Math.min(w, input.caps?.[i] ?? w)));
   const widths = fitWidths(capped, input.width - (3 * n + 1), floors);
-  const out: string[] = [rule(widths, BOX.tl, BOX.tm, BOX.tr)];
-  drawRow(input.headers.map((text) => ({ text })), natural.map((_, i) => textWidth(input.headers[i]!)), widths, out, input.paintHeader);
+  let out: string[] = [rule(widths, BOX.tl, BOX.tm, BOX.tr)];
+  drawRow(input.headers.map((text) => ({ text })), input.headers.map((h) => textWidth(h)), widths, out, input.paintHeader);
   out.push(rule(widths, BOX.ml, BOX.mm, BOX.mr));
-  for (let r = 0; r < input.rows.length; r++) drawRow(input.rows[r]!, measured.subarray(r * n, r * n + n), widths, out);
+  for (let r = 0; r < input.rows.length; r++) {
+    drawRow(input.rows[r]!, measured.subarray(r * n, r * n + n), widths, out);
+    if (out.length >= CHUNK_LINES) {
+      yield `${out.join('\n')}\n`;
+      out = [];
+    }
+  }
   out.push(rule(widths, BOX.bl, BOX.bm, BOX.br));
-  return out.join('\n');
+  yield `${out.join('\n')}\n`;
 }
