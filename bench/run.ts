@@ -9,6 +9,7 @@ import { documentBench } from './documents.js';
 import { safetyBench } from './safety.js';
 import { benchEnv, removedVariablesNote, report, timeInterleaved, type Target } from './timing.js';
 import { searchBench } from './search.js';
+import { tableBench } from './table.js';
 
 const ROOT = resolve(__dirname, '..');
 const CACHE = join(ROOT, 'bench', '.cache');
@@ -48,7 +49,8 @@ async function main(): Promise<void> {
   const reportTargets = await reportBench(node);
   const safetyTargets = process.env.BENCH_SKIP_SAFETY === '1' ? [] : await safetyBench(BIN, CACHE);
   const searchTargets = process.env.BENCH_SKIP_SEARCH === '1' ? [] : await searchBench(node, BIN, join(CACHE, `report-1m-s${latestVersion()}.db`), Math.max(10, Math.floor(ROUNDS / 2)));
-  const ok = report([...targets, ...reportTargets, ...safetyTargets, ...searchTargets]);
+  const tableTargets = process.env.BENCH_SKIP_TABLE === '1' ? [] : await tableBench(BIN, CACHE);
+  const ok = report([...targets, ...reportTargets, ...safetyTargets, ...searchTargets, ...tableTargets]);
   process.exitCode = ok ? 0 : 1;
 }
 

@@ -1,14 +1,16 @@
 // Builds the program, adds each command, parses. The one place that catches errors and sets the exit code.
-import { Command, CommanderError, Help } from 'commander';
+import { Command, CommanderError, Help, type Option } from 'commander';
 import { COMMANDS } from './cli/index.js';
 import { preScan } from './cli/shared/prescan.js';
 import { writeErr } from './cli/shared/io.js';
 import { localHelp, localisePlaceholders, translateCommanderError } from './cli/shared/commander-i18n.js';
 import { FsError } from './errors.js';
 import { configureColor } from './render/color.js';
+import { configureTableWidth } from './render/output.js';
 import { ce } from './render/color.js';
 import { oneLine, terminalSafe } from './render/escape.js';
-import { resolveLang, setLang, t } from './i18n/index.js';
+import { getLang, resolveLang, setLang, t } from './i18n/index.js';
+import { labelledDescription } from './cli/shared/choices.js';
 
 declare const FS_VERSION: string;
 
@@ -54,6 +56,10 @@ export async function buildProgram(only?: string): Promise<Command> {
       const stub = stubs.get(cmd);
       return stub === undefined ? localHelp.subcommandTerm!.call(this, cmd) : localisePlaceholders(stub);
     },
+    // Under --lang zh each key an option takes is shown with its Chinese label.
+    optionDescription(this: Help, option: Option) {
+      return labelledDescription(localHelp.optionDescription!.call(this, option), getLang());
+    },
   };
   program.configureHelp(help);
   const override = (cmd: Command) => {
@@ -81,6 +87,7 @@ export async function main(argv: string[]): Promise<number> {
     { noColorFlag: pre.noColor, env: process.env, isTTY: Boolean(process.stdout.isTTY) },
     { noColorFlag: pre.noColor, env: process.env, isTTY: Boolean(process.stderr.isTTY) },
   );
+  configureTableWidth(Boolean(process.stdout.isTTY), process.stdout.columns, process.env);
   try {
     // `fs` alone or an unknown word: stubs only (help and suggestions need no command's code).
     const only = COMMANDS.some((c) => c.name === pre.command) ? pre.command : '';

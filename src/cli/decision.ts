@@ -7,7 +7,9 @@ import { write } from '../db/store.js';
 import { UsageError } from '../errors.js';
 import { askDecision } from '../prompts/decision.js';
 import { decisionFields, decisionListing, stepListing } from '../render/decisions.js';
-import { t } from '../i18n/index.js';
+import { label, t } from '../i18n/index.js';
+import { oneLine } from '../render/escape.js';
+import { writeErr } from './shared/io.js';
 import { recordListing } from '../render/output.js';
 import { action } from './shared/action.js';
 import type { Context } from './shared/context.js';
@@ -27,12 +29,14 @@ async function addDecision(ctx: Context, o: AddFlags): Promise<void> {
     kind: o.kind === undefined ? ('other' as const) : oneOf(DECISION_KINDS, o.kind, t('what.decision_kind')),
     date: pastDate(o.date, ctx) ?? ctx.today,
   };
-  if (input.matter === undefined) {
+  const asked = input.matter === undefined;
+  if (asked) {
     if (!ctx.interactive) requireFlags(['--matter']);
     input = await askDecision(input, ctx.today);
   }
   const db = await ctx.db();
   const id = write(db, () => insertDecision(db, { ...input, matter: input.matter! }));
+  if (asked) writeErr(oneLine(t('msg.saved_decision', { id, matter: input.matter!, kind: label('decision_kind', input.kind) })));
   emitRecord(id, () => getDecision(db, id), o);
 }
 

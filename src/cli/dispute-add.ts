@@ -16,7 +16,8 @@ import { write } from '../db/store.js';
 import { getVisit } from '../db/visits.js';
 import { UsageError } from '../errors.js';
 import { askDispute, askTagPetitioner, type DisputeAnswers } from '../prompts/dispute.js';
-import { t } from '../i18n/index.js';
+import { joinList, label, t } from '../i18n/index.js';
+import { oneLine } from '../render/escape.js';
 import type { Db } from '../db/open.js';
 import type { Context } from './shared/context.js';
 import { writeErr } from './shared/io.js';
@@ -158,5 +159,9 @@ export async function addDispute(ctx: Context, o: AddFlags): Promise<void> {
     return newId;
   });
   for (const p of toTag) writeErr(t('dispute.msg.tagged', { person: describePerson(p) }));
+  if (asking) {
+    const d = disputeRecord(db, id, ctx.today) as { title: string; category: string; parties: Array<{ name: string }> };
+    writeErr(oneLine(t('msg.saved_dispute', { id, title: d.title, category: label('dispute_category', d.category), parties: joinList(d.parties.map((p) => p.name)) })));
+  }
   emitRecord(id, () => disputeRecord(db, id, ctx.today), o);
 }

@@ -10,6 +10,7 @@ import { DataError, NotFoundError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { importListing } from '../render/safety.js';
 import { action } from './shared/action.js';
+import { isDirectory } from './shared/context.js';
 import { writeErr } from './shared/io.js';
 import { addOutputOptions, emitListing, type OutputOptions } from './shared/options.js';
 
@@ -93,6 +94,7 @@ export function importCommand(): Command {
         const stdin = file === '-';
         if (stdin && process.stdin.isTTY) throw new UsageError('err.import_stdin_tty');
         if (!stdin && !existsSync(file)) throw new NotFoundError('err.file_missing', { path: file });
+        if (!stdin && isDirectory(file)) throw new UsageError('err.file_is_dir', { path: file });
         const fd = stdin ? 0 : openSync(file, 'r');
         try {
           const lines = withCheckedHeader(readLines(fd));

@@ -10,7 +10,8 @@ import { write } from '../db/store.js';
 import { UsageError } from '../errors.js';
 import { askMeeting, type MeetingAnswers } from '../prompts/meeting.js';
 import { stepListing } from '../render/decisions.js';
-import { t } from '../i18n/index.js';
+import { label, t } from '../i18n/index.js';
+import { oneLine } from '../render/escape.js';
 import { absenteeListing, attendeeListing, decisionTextListing, meetingFields, meetingListing } from '../render/meetings.js';
 import { recordListing } from '../render/output.js';
 import { action } from './shared/action.js';
@@ -72,6 +73,10 @@ async function addMeeting(ctx: Context, o: MeetingFlags): Promise<void> {
   const { meeting, attendance } = await settle(ctx, db, base, asking, f.attendanceGiven, Boolean(o.force));
   const id = write(db, () => insertMeeting(db, meeting, attendance));
   if (meeting.forced) writeErr(t('msg.forced_recorded', { id }));
+  if (asking) {
+    const count = meeting.expected !== null && meeting.present !== null ? t('msg.saved_count', { expected: meeting.expected, present: meeting.present }) : '';
+    writeErr(oneLine(t('msg.saved_meeting', { id, type: label('meeting_type', meeting.type), date: meeting.date, count })));
+  }
   emitRecord(id, () => getMeeting(db, id), o);
 }
 

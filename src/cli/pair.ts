@@ -9,12 +9,14 @@ import { write } from '../db/store.js';
 import { UsageError } from '../errors.js';
 import { askPair, askPairPerson } from '../prompts/pair.js';
 import { t } from '../i18n/index.js';
+import { writeErr } from './shared/io.js';
 import { recordListing } from '../render/output.js';
 import { pairFields, pairJson, pairListing, pairLogListing } from '../render/pair.js';
 import { action } from './shared/action.js';
 import type { Context } from './shared/context.js';
 import { addOutputOptions, emitDocument, emitListing, emitRecord, parseId, pastDate, requireFlags, type OutputOptions } from './shared/options.js';
-import { resolvePerson } from './shared/person.js';
+import { nearPeople, resolvePerson } from './shared/person.js';
+import { oneLine } from '../render/escape.js';
 import { editPair, endPair, logPair } from './pair-entries.js';
 import { cadenceFlag, newPairError, requiredText } from './pair-shared.js';
 
@@ -43,7 +45,8 @@ async function addPair(ctx: Context, o: AddFlags): Promise<void> {
     o.person ??
     (await askPairPerson((value) => {
       const r = personRef(value);
-      return 'id' in r || findPeopleByName(db, r.name).length > 0 || t('err.person_unknown', { name: r.name });
+      // A near name ("王秀" for 王秀英) passes: resolvePerson offers it next.
+      return 'id' in r || findPeopleByName(db, r.name).length > 0 || nearPeople(db, r.name).length > 0 || t('err.person_unknown', { name: r.name });
     }));
   const person = (await resolvePerson(db, ctx, ref))!;
   let answers = {
@@ -61,6 +64,7 @@ async function addPair(ctx: Context, o: AddFlags): Promise<void> {
     if (!verdict.ok) throw newPairError(verdict, person.name, answers.helper);
     return insertPair(db, { person_id: person.id, ...answers });
   });
+  if (asking) writeErr(oneLine(t('msg.saved_pair', { id, helper: answers.helper, person: person.name, cadence: answers.cadence_days })));
   emitRecord(id, () => pairJson(getPair(db, id), ctx.today), o);
 }
 

@@ -8,7 +8,8 @@ import { listConcerns } from '../db/concerns.js';
 import { write } from '../db/store.js';
 import { DataError, UsageError } from '../errors.js';
 import { askPerson } from '../prompts/person.js';
-import { t } from '../i18n/index.js';
+import { getLang, label, t } from '../i18n/index.js';
+import { oneLine } from '../render/escape.js';
 import { personFields, personListing } from '../render/people.js';
 import { recordListing } from '../render/output.js';
 import { visitListing } from '../render/visits.js';
@@ -58,7 +59,8 @@ function inputFromFlags(o: PersonFlags): Partial<PersonInput> {
 
 async function addPerson(ctx: Context, o: PersonFlags): Promise<void> {
   let input = inputFromFlags(o);
-  if (input.name === undefined) {
+  const asked = input.name === undefined;
+  if (asked) {
     if (!ctx.interactive) requireFlags(['--name']);
     input = await askPerson(input);
   }
@@ -67,6 +69,10 @@ async function addPerson(ctx: Context, o: PersonFlags): Promise<void> {
   // Someone new has no cases of their own yet: any are parties typed earlier with this name, now linked.
   const linked = personReferences(db, id).disputes;
   if (linked) writeErr(t('msg.parties_linked', { id, name: input.name!, n: linked }));
+  if (asked) {
+    const p = getPerson(db, id);
+    writeErr(oneLine(t('msg.saved_person', { id, person: [p.name, p.household, p.group, ...p.tags.map((k) => label('person_tag', k))].filter(Boolean).join(getLang() === 'zh' ? '，' : ', ') })));
+  }
   emitRecord(id, () => getPerson(db, id), o);
 }
 

@@ -7,7 +7,8 @@ import { dropPlan, getPlan, getProgress, insertPlan, insertProgress, listPlans, 
 import { write } from '../db/store.js';
 import { UsageError } from '../errors.js';
 import { askDate, askPlan, askText } from '../prompts/plan.js';
-import { t } from '../i18n/index.js';
+import { label, t } from '../i18n/index.js';
+import { oneLine } from '../render/escape.js';
 import { recordListing } from '../render/output.js';
 import { milestoneListing, planFields, planJson, planListing, progressListing } from '../render/plan.js';
 import { milestoneCommand } from './plan-milestone.js';
@@ -26,6 +27,7 @@ async function addPlan(ctx: Context, o: PlanFlags): Promise<void> {
   const db = await ctx.db();
   const id = write(db, () => insertPlan(db, input, ctx.today));
   warnIfTooManyPractical(db, getPlan(db, id, ctx.today), ctx.today);
+  if (missing.length) writeErr(oneLine(t('msg.saved_plan', { id, title: input.title, kind: label('plan_kind', input.kind), area: label('plan_area', input.area) })));
   emitRecord(id, () => planJson(getPlan(db, id, ctx.today)), o);
 }
 

@@ -20,7 +20,8 @@ import { confirmOrYes } from './shared/confirm.js';
 import type { Context } from './shared/context.js';
 import { writeErr } from './shared/io.js';
 import { addOutputOptions, addRangeOptions, collect, emitDocument, emitListing, emitRecord, parseId, pastDate, parseWholeNumber, requireFlags, resolveRange, type OutputOptions, type RangeOptions } from './shared/options.js';
-import { resolvePerson, resolvePersonFilter } from './shared/person.js';
+import { nearPeople, resolvePerson, resolvePersonFilter, unknownPerson } from './shared/person.js';
+import { oneLine } from '../render/escape.js';
 import { coverageCommand } from './visit-coverage.js';
 import { disputesFoundInVisit } from './dispute-view.js';
 
@@ -62,18 +63,23 @@ async function addVisit(ctx: Context, o: VisitFlags): Promise<void> {
   const asking = ctx.interactive && o.person === undefined;
   if (!asking && o.person === undefined) requireFlags(['--person']);
   const db = await ctx.db();
-  const ref = asking ? await askPersonRef() : o.person!;
+  let ref = asking ? await askPersonRef() : o.person!;
   let person: Person | undefined = await resolvePerson(db, ctx, ref, true);
   let newPerson: PersonInput | undefined;
+  // On a terminal, "no" to adding a new person asks for the name again rather than ending the command.
+  while (!person && asking && !(await askCreatePerson(ref))) {
+    ref = await askPersonRef(ref);
+    person = await resolvePerson(db, ctx, ref, true);
+  }
   if (!person) {
     const known: PersonInput = { name: ref, household: o.household ?? null, group: o.group ?? null, tags: f.tags };
     if (asking) {
-      if (!(await askCreatePerson(ref))) throw new NotFoundError('err.person_unknown', { name: ref });
       newPerson = await askPerson(known, false);
     } else if (o.newPerson) {
       newPerson = known;
     } else {
-      throw new NotFoundError('err.person_new_needs_flag', { name: ref });
+      const near = nearPeople(db, ref);
+      throw near.length ? unknownPerson(ref, near) : new NotFoundError('err.person_new_needs_flag', { name: ref });
     }
   }
   const tags = person?.tags ?? newPerson?.tags ?? [];
@@ -93,6 +99,12 @@ async function addVisit(ctx: Context, o: VisitFlags): Promise<void> {
     return insertVisit(db, { ...visit, person_id: person!.id, household_id: person!.household_id }, concerns, dueDays);
   });
   if (newPerson) writeErr(t('msg.created_person', { id: person!.id, name: person!.name }));
+  if (asking) {
+    // What was saved, in one line on stderr; stdout keeps the id for scripts.
+    const due = listConcerns(db, { visit_id: id })[0]?.due_on;
+    const dueText = due ? t('msg.saved_due', { date: due.slice(5) }) : '';
+    writeErr(oneLine(t('msg.saved_visit', { id, person: person!.name, concerns: answers.concerns.length, due: dueText })));
+  }
   emitRecord(id, () => ({ ...getVisit(db, id), concern_list: listConcerns(db, { visit_id: id }) }), o);
 }
 

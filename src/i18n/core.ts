@@ -3,8 +3,8 @@ import type { Entries } from './index.js';
 // Messages and labels shared by every command.
 export const core = {
   'err.bad_date': [
-    'invalid date "{value}": use today, yesterday, YYYY-MM-DD or -Nd (N days ago)',
-    '日期无效 "{value}"：请用 today、yesterday、YYYY-MM-DD 或 -Nd（N 天前）',
+    'invalid date "{value}": use today, yesterday, YYYY-MM-DD or -Nd (N days ago); also 2026-11-3, 2026/11/3, 11-3 (the latest 3 November), 今天, 昨天, 前天, 11月3日, 本月3日',
+    '日期无效 "{value}"：可用 今天、昨天、前天、3天前、YYYY-MM-DD（也可 2026-11-3、2026/11/3、2026年11月3日）、11月3日或 11-3（最近的 11 月 3 日）、本月3日、上月3日，或 today、yesterday、-Nd（N 天前）',
   ],
   'err.bad_period': [
     'invalid period "{value}": use this-week, last-week, this-month, last-month, this-quarter, last-quarter, this-year, last-year, YYYY-Www, YYYY-MM, YYYY-Qn or YYYY (or 本周 上周 本月 上月 本季度 上季度 今年 去年)',

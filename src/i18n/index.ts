@@ -6,6 +6,7 @@ import { core } from './core.js';
 import { decisions } from './decisions.js';
 import { handover } from './handover.js';
 import { ledger } from './ledger.js';
+import { input } from './input.js';
 import { dispute } from './dispute.js';
 import { documents } from './documents.js';
 import { guard } from './guard.js';
@@ -29,7 +30,7 @@ export type Params = Record<string, string | number>;
 
 // Looked up in place, not merged into one object: copying a thousand entries would cost every
 // start a few milliseconds. A key found in two files means what the later file says.
-const catalogues = [core, cli, people, visits, dispute, pair, meetings, decisions, plan, report, safety, ledger, presence, agenda, documents, handover, guard, undo, valid, search] as const;
+const catalogues = [core, cli, people, visits, dispute, pair, meetings, decisions, plan, report, safety, ledger, presence, agenda, documents, handover, guard, undo, valid, search, input] as const;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;
 

@@ -19,3 +19,18 @@ export async function askPerson(known: Partial<PersonInput>, askName = true): Pr
     return { name, household, group, phone, tags, notes };
   });
 }
+
+/** "did you mean 王秀英 (#3, 王家, 一组)?": yes/no for one near name, a pick for several. */
+export async function askDidYouMean(near: Array<{ id: number; text: string }>): Promise<number | undefined> {
+  return ask(async (p) => {
+    if (near.length === 1) {
+      return (await p.confirm({ message: t('prompt.did_you_mean', { person: near[0]!.text }), default: true })) ? near[0]!.id : undefined;
+    }
+    const none = -1;
+    const id = await p.select({
+      message: t('prompt.did_you_mean_which'),
+      choices: [...near.map((n) => ({ name: n.text, value: n.id })), { name: t('prompt.none_of_these'), value: none }],
+    });
+    return id === none ? undefined : id;
+  });
+}

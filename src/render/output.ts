@@ -1,16 +1,9 @@
 // Every list, show, coverage and report goes through here: one set of --format choices.
 // Render functions return strings; writing them is the CLI's job.
-import type TableClass from 'cli-table3';
 import { c } from './color.js';
 import { csvCell, mdCell, mdText, stripControls, tsvCell } from './escape.js';
+import { drawTableChunks, type TableCell } from './table.js';
 import { t } from '../i18n/index.js';
-
-/**
- * cli-table3 (with its string-width and emoji tables) is loaded when a terminal table is drawn,
- * not by tsv, csv, json or md output. require, not import(): drawing stays synchronous.
- */
-let tableClass: typeof TableClass | undefined;
-const Table = (): typeof TableClass => (tableClass ??= require('cli-table3') as typeof TableClass);
 
 export const FORMATS = ['table', 'tsv', 'csv', 'json', 'ndjson', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -24,7 +17,7 @@ export interface Column<R> {
   value: (row: R) => unknown;
   /** The human text (table, md); defaults to the machine value as text. */
   text?: (row: R) => string;
-  /** Cut long text in terminal tables to keep rows readable. */
+  /** Terminal tables: the column is never wider than this; longer text wraps inside it. */
   maxWidth?: number;
   /** Terminal tables only: colour the (already cleaned) text, e.g. overdue in red. */
   paint?: (row: R) => ((s: string) => string) | undefined;
@@ -52,36 +45,51 @@ function humanText<R>(col: Column<R>, row: R): string {
   return stripControls(s);
 }
 
-function cut(s: string, max: number | undefined): string {
-  if (!max) return s;
-  const oneLine = s.replace(/\s*\n\s*/g, ' ');
-  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
-}
-
 export function jsonRow<R>(listing: Listing<R>, row: R): unknown {
   if (listing.json) return listing.json(row);
   return Object.fromEntries(listing.columns.map((col) => [col.key, col.value(row) ?? null]));
 }
 
-export function renderTable<R>(listing: Listing<R>): string {
+let tableWidth = 80;
+
+/**
+ * The width terminal tables fit: the terminal's columns when stdout is one, else $COLUMNS, else 80.
+ * Set once by main; tests pass their own.
+ */
+export function configureTableWidth(isTTY: boolean, columns: number | undefined, env: NodeJS.ProcessEnv = {}): void {
+  const fromEnv = Number(env.COLUMNS);
+  if (isTTY && columns && columns > 0) tableWidth = columns;
+  else if (Number.isInteger(fromEnv) && fromEnv > 0) tableWidth = fromEnv;
+  else tableWidth = 80;
+}
+
+export function renderTable<R>(listing: Listing<R>, width = tableWidth): string {
+  let s = '';
+  for (const chunk of renderTableChunks(listing, width)) s += chunk;
+  return s;
+}
+
+/** A terminal table in pieces, for writing a long listing as it is drawn. */
+export function* renderTableChunks<R>(listing: Listing<R>, width = tableWidth): Generator<string> {
   const colour = c();
-  const table = new (Table())({
-    head: listing.columns.map((col) => colour.bold(col.header)),
-    // cli-table3 colours borders and headers itself unless its style is emptied.
-    style: { head: [], border: [], compact: true },
-  });
-  for (const row of listing.rows) {
-    table.push(
-      listing.columns.map((col) => {
-        const text = cut(humanText(col, row), col.maxWidth);
-        const paint = col.paint?.(row);
-        return paint ? paint(text) : text;
-      }),
-    );
-  }
   const title = listing.title ? `${colour.bold(stripControls(listing.title))}\n` : '';
-  if (listing.rows.length === 0) return `${title}${listing.empty ?? t('msg.no_rows')}\n`;
-  return `${title}${table.toString()}\n`;
+  if (listing.rows.length === 0) {
+    yield `${title}${listing.empty ?? t('msg.no_rows')}\n`;
+    return;
+  }
+  const rows: TableCell[][] = new Array(listing.rows.length);
+  let r = 0;
+  for (const row of listing.rows) {
+    rows[r++] = listing.columns.map((col) => ({ text: humanText(col, row).replace(/\t/g, ' '), paint: col.paint?.(row) }));
+  }
+  if (title) yield title;
+  yield* drawTableChunks({
+    headers: listing.columns.map((col) => stripControls(col.header)),
+    rows,
+    caps: listing.columns.map((col) => col.maxWidth),
+    width,
+    paintHeader: (s) => colour.bold(s),
+  });
 }
 
 export function renderDelimited<R>(listing: Listing<R>, format: 'tsv' | 'csv'): string {

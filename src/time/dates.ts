@@ -43,16 +43,54 @@ export function systemToday(): IsoDate {
   return fromDate(new Date());
 }
 
+/** The calendar the ledger accepts: beyond it date arithmetic stops being plain 4-digit text. */
+export const MIN_DATE: IsoDate = '1900-01-01';
+export const MAX_DATE: IsoDate = '2999-12-31';
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** y-m-d as an IsoDate, or a UsageError: out of range (exit 2), or no such day (2026-02-30). */
+function ymd(y: number, m: number, d: number, input: string): IsoDate {
+  const iso = `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
+  if (y < 1900 || y > 2999) throw new UsageError('err.date_out_of_range', { value: input, min: MIN_DATE, max: MAX_DATE });
+  if (!isIsoDate(iso)) throw new UsageError('err.bad_date', { value: input });
+  return iso;
+}
+
+/** A month and day without a year: this year's, or last year's if this year's is still to come. */
+function recentMonthDay(m: number, d: number, today: IsoDate, input: string): IsoDate {
+  const year = Number(today.slice(0, 4));
+  const thisYear = ymd(year, m, d, input);
+  return thisYear > today ? ymd(year - 1, m, d, input) : thisYear;
+}
+
+/** Throws unless `iso` lies in the calendar the ledger accepts. */
+export function checkRange(iso: IsoDate, input: string = iso): IsoDate {
+  if (iso < MIN_DATE || iso > MAX_DATE) throw new UsageError('err.date_out_of_range', { value: input, min: MIN_DATE, max: MAX_DATE });
+  return iso;
+}
+
+const RELATIVE_DAYS: Record<string, number> = { today: 0, 今天: 0, yesterday: -1, 昨天: -1, 前天: -2 };
+
 /**
- * A date as users type it: today, yesterday, YYYY-MM-DD, -Nd (N days ago), and 今天 / 昨天.
- * Throws a UsageError naming the value and the accepted forms.
+ * A date as users type it: today/今天, yesterday/昨天, 前天, -Nd or N天前 (N days ago), 2026-11-03,
+ * 2026-11-3, 2026/11/3, 2026年11月3日, 11月3日 or 11-3 (the most recent such day, this year or
+ * last), 本月3日 / 上月3日. Throws a UsageError naming the value and the accepted forms.
  */
 export function parseDate(input: string, today: IsoDate): IsoDate {
-  const s = input.trim();
-  if (s === 'today' || s === '今天') return today;
-  if (s === 'yesterday' || s === '昨天') return addDays(today, -1);
-  const rel = /^-(\d{1,5})d$/.exec(s);
-  if (rel) return addDays(today, -Number(rel[1]));
-  if (isIsoDate(s)) return s;
+  const s = input.normalize('NFKC').trim().toLowerCase();
+  if (s in RELATIVE_DAYS) return checkRange(addDays(today, RELATIVE_DAYS[s]!), input);
+  let m = /^-(\d{1,5})d$/.exec(s) ?? /^(\d{1,5}) ?天前$/.exec(s);
+  if (m) return checkRange(addDays(today, -Number(m[1])), input);
+  m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/.exec(s);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]), input);
+  m = /^(\d{1,2})[-/](\d{1,2})$/.exec(s) ?? /^(\d{1,2})月(\d{1,2})[日号]?$/.exec(s);
+  if (m) return recentMonthDay(Number(m[1]), Number(m[2]), today, input);
+  m = /^(本|上)月(\d{1,2})[日号]?$/.exec(s);
+  if (m) {
+    const [y, mo] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+    const back = m[1] === '上';
+    return ymd(back && mo === 1 ? y - 1 : y, back ? (mo === 1 ? 12 : mo - 1) : mo, Number(m[2]), input);
+  }
   throw new UsageError('err.bad_date', { value: input });
 }

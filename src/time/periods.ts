@@ -6,7 +6,7 @@ import { startOfISOWeekYear } from 'date-fns/startOfISOWeekYear';
 import { addWeeks } from 'date-fns/addWeeks';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { addDays, fromDate, toDate, type IsoDate } from './dates.js';
+import { addDays, checkRange, fromDate, toDate, type IsoDate } from './dates.js';
 
 export type PeriodUnit = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'range';
 
@@ -88,7 +88,15 @@ const CHINESE: Record<string, string> = {
 
 export const PERIOD_NAMES = Object.keys(RELATIVE);
 
+/** A period by name or number, inside the calendar the ledger accepts (`0000`, `9999-W52`: a usage error). */
 export function parsePeriod(input: string, today: IsoDate): Period {
+  const p = parsePeriodText(input, today);
+  checkRange(p.from.padStart(10, '0'), input);
+  checkRange(p.to.padStart(10, '0'), input);
+  return p;
+}
+
+function parsePeriodText(input: string, today: IsoDate): Period {
   const s = input.trim();
   const named = RELATIVE[CHINESE[s] ?? s];
   if (named) return named(today);

@@ -29,7 +29,8 @@ describe('fs decision through flags', () => {
     expect(done.steps[3]).toMatchObject({ meeting_id: 2, expected: 45, present: 30, votes_for: 16 });
     expect(fs.json(['decision', 'list', '--status', 'done']).map((d: { id: number }) => d.id)).toEqual([1]);
     expect(fs.json(['decision', 'list', '--status', 'in-progress'])).toEqual([]);
-    const show = fs.ok(['decision', 'show', '1', '--format', 'table']);
+    // A wide terminal: the row stays on one line (at 80 columns the table wraps, see test/cli/table.test.ts).
+    const show = fs.ok(['decision', 'show', '1', '--format', 'table'], { env: { COLUMNS: '200' } });
     expect(show).toMatch(/villagers' resolution\s+│ 2026-09-20 │ 2\s+│ 45\s+│ 30\s+│ 16\s+│ passed/);
     // The meeting shows the steps taken at it.
     expect(fs.json(['meeting', 'show', '2']).decision_steps).toMatchObject([{ decision_id: 1, step: 'resolution', passed: true }]);

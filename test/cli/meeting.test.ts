@@ -65,7 +65,7 @@ describe('fs meeting through flags', () => {
     expect(forced.stderr).toContain('meeting #3 recorded without a quorum, flagged as forced');
     expect(fs.json(['meeting', 'show', '3'])).toMatchObject({ vote: true, forced: true });
     expect(fs.json(['meeting', 'list']).map((m: { forced: boolean }) => m.forced)).toEqual([false, false, true]);
-    expect(fs.ok(['meeting', 'list', '--format', 'table'])).toContain('yes (forced: no quorum)');
+    expect(fs.ok(['meeting', 'list', '--format', 'table'], { env: { COLUMNS: '200' } })).toContain('yes (forced: no quorum)');
     // A vote without a quorum rule is not checked; without --vote there is nothing to check.
     fs.ok(['meeting', 'add', '--type', 'branch-general', '--date', '2026-11-23', '--expected', '30', '--present', '3']);
     fs.ok(['meeting', 'add', '--type', 'two-committees', '--date', '2026-11-23', '--expected', '9', '--present', '3', '--vote']);

@@ -136,7 +136,7 @@ describe('bad input: one line, the right exit code, the database unchanged', () 
   fs.ok(['plan', 'milestone', 'add', '1', '--title', 'seedlings', '--due', '2026-04-15']);
 
   it.each<[string, string[], number, string, string?]>([
-    ['unknown area', ['plan', 'add', '--title', 'X', '--area', 'farming'], 2, 'error: invalid area "farming": use one of industry, income, public-welfare, collective-economy, party-building, governance, environment\n', '错误： 领域无效 "farming"：可选 industry, income, public-welfare, collective-economy, party-building, governance, environment\n'],
+    ['unknown area', ['plan', 'add', '--title', 'X', '--area', 'farming'], 2, 'error: invalid area "farming": use one of industry, income, public-welfare, collective-economy, party-building, governance, environment\n', '错误： 领域无效 "farming"：可选 industry（产业发展）、income（农民增收）、public-welfare（公益事业/基础设施）、collective-economy（村集体经济）、party-building（党建）、governance（乡村治理）、environment（人居环境）\n'],
     ['unknown kind', ['plan', 'add', '--title', 'X', '--area', 'income', '--kind', 'wish'], 2, 'error: invalid kind "wish": use one of goal, practical\n'],
     ['percent 120', ['plan', 'progress', '1', '--date', '2026-05-01', '--note', 'x', '--percent', '120'], 2, 'error: invalid percent "120": use a whole number from 0 to 100\n', '错误： 完成比例无效 "120"：请填 0 到 100 的整数\n'],
     ['percent -5', ['plan', 'progress', '1', '--date', '2026-05-01', '--note', 'x', '--percent', '-5'], 2, 'error: invalid percent "-5": use a whole number from 0 to 100\n'],

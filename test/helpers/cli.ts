@@ -44,7 +44,15 @@ export function cli(opts: { today?: string; lang?: string; db?: string } = {}) {
       encoding: 'utf8',
       input: o.input ?? '',
       cwd: o.cwd ?? ROOT,
-      env: childEnv({ FS_DB: db, FS_TODAY: opts.today ?? '2026-11-27', FS_LANG: opts.lang ?? 'en', ...o.env }),
+      env: childEnv({
+        FS_DB: db,
+        FS_TODAY: opts.today ?? '2026-11-27',
+        FS_LANG: opts.lang ?? 'en',
+        // Tables as wide as their content, as before they fitted the terminal: these tests read cells, not widths
+        // (test/cli/table.test.ts and test/unit/table.test.ts test the fitting).
+        COLUMNS: '1000',
+        ...o.env,
+      }),
     });
     return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
   };

@@ -18,7 +18,8 @@ export interface Vector {
 
 const VALID: Record<Slot, string[]> = {
   text: ['王秀英', 'roof leaks', '二组', '13800000000'],
-  date: ['2026-11-20', 'today', 'yesterday', '-3d'],
+  // Also the forms people type (issue 12): slashes, single digits, Chinese.
+  date: ['2026-11-20', 'today', 'yesterday', '-3d', '2026/11/20', '2026-1-1', '11月3日', '本月1日'],
   num: ['0', '5', '20'],
   id: ['1'],
   cat: ['poor-household', 'other', 'party-cadre'],
@@ -32,7 +33,7 @@ const VALID: Record<Slot, string[]> = {
   entity: ['person', 'visit'],
 };
 
-const BAD_DATES = ['2026-02-30', '2026-13-01', '2026-00-10', '99999-01-01', '0000-00-00', '2026/11/20', '20261120', '2026-1-1', 'tomorrowish', '-d', '--3d', '+3d', '１２', '2026-11-20T00:00', ' ', '', 'NaN', '-99999999999d', '\u0000'];
+const BAD_DATES = ['2026-02-30', '2026-13-01', '2026-00-10', '99999-01-01', '0000-00-00', '0000-01-01', '9999-12-31', '11月31日', '本月32日', '20261120', 'tomorrowish', '-d', '--3d', '+3d', '１２', '2026-11-20T00:00', ' ', '', 'NaN', '-99999999999d', '\u0000'];
 const BAD_NUMS = ['-1', '1e9', '0x10', 'NaN', '1.5', '', ' ', '99999999999999999999', '٣', 'five', '+3', '3 4', 'Infinity', '\u0000'];
 const BAD_IDS = ['-1', 'abc', '1.0', '', '#', '1e3', '٣', '99999999999999999999', '\u0000', '1 2'];
 

@@ -21,7 +21,7 @@ export interface PtySession {
 
 let counter = 0;
 
-export function startPty(args: string[], env: Record<string, string>): PtySession {
+export function startPty(args: string[], env: Record<string, string>, size: { width: number; height: number } = { width: 160, height: 50 }): PtySession {
   const name = `fs-test-${process.pid}-${++counter}`;
   const codeFile = `/tmp/${name}.code`;
   // env -i: the tmux server keeps the environment of whoever started it (maybe FS_NO_INPUT=1).
@@ -29,7 +29,7 @@ export function startPty(args: string[], env: Record<string, string>): PtySessio
   const envArgs = Object.entries(vars).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
   const quoted = args.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   const shell = `env -i ${envArgs} ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${quoted}; echo $? > ${codeFile}; sleep 30`;
-  execFileSync('tmux', ['new-session', '-d', '-s', name, '-x', '160', '-y', '50', shell]);
+  execFileSync('tmux', ['new-session', '-d', '-s', name, '-x', String(size.width), '-y', String(size.height), shell]);
   const screen = () => execFileSync('tmux', ['capture-pane', '-p', '-t', name], { encoding: 'utf8' });
   return {
     keys: (...keys) => execFileSync('tmux', ['send-keys', '-t', name, ...keys]),

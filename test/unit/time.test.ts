@@ -15,11 +15,15 @@ describe('parseDate', () => {
     ['-365d', '2025-11-27'],
     ['2024-02-29', '2024-02-29'],
     [' 2026-01-05 ', '2026-01-05'],
+    // The forms people type (issue 12): single digits, slashes, full-width digits, Chinese.
+    ['2026-1-5', '2026-01-05'],
+    ['2026/11/27', '2026-11-27'],
+    ['２０２６-11-27', '2026-11-27'],
   ])('%s → %s', (input, expected) => {
     expect(parseDate(input, today)).toBe(expected);
   });
 
-  it.each(['2026-02-29', '2026-13-01', '2026-00-10', '2026-1-5', '26-01-05', 'tomorrow', '+3d', '-3', '', '2026/11/27', '２０２６-11-27'])(
+  it.each(['2026-02-29', '2026-13-01', '2026-00-10', '26-01-05', 'tomorrow', '+3d', '-3', '', '2026/13/27', '2-30', '13月1日', '本月32日', '2026-11-27-1'])(
     'refuses %j naming the value and the forms',
     (input) => {
       expect(() => parseDate(input, today)).toThrowError(new RegExp(`invalid date "${input.replace(/[/+]/g, '\\$&')}".*YYYY-MM-DD`));

@@ -1,7 +1,9 @@
 // What every command gets: the resolved global options, "today", whether it may prompt, the database.
+import { statSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { openDatabase, resolveDbPath, type Db } from '../../db/open.js';
 import { beginChangeSet } from '../../db/store.js';
+import { UsageError } from '../../errors.js';
 import { type Lang } from '../../i18n/index.js';
 import { parseDate, systemToday, type IsoDate } from '../../time/dates.js';
 import { protectDatabase, writeErr } from './io.js';
@@ -28,6 +30,9 @@ export interface Context {
 }
 
 export function makeContext(g: GlobalOptions, lang: Lang, env: NodeJS.ProcessEnv = process.env, command?: { name: string; flags: string[] }): Context {
+  // An empty value is a mistake (a script's unset variable), never "use the default": that would be the real ledger.
+  if (g.db !== undefined && g.db.trim() === '') throw new UsageError('err.empty_option', { flag: '--db' });
+  if (g.today !== undefined && g.today.trim() === '') throw new UsageError('err.empty_option', { flag: '--today' });
   const todayInput = g.today ?? env.FS_TODAY;
   const today = todayInput ? parseDate(todayInput, systemToday()) : systemToday();
   const stdoutIsTTY = Boolean(process.stdout.isTTY);
@@ -45,6 +50,7 @@ export function makeContext(g: GlobalOptions, lang: Lang, env: NodeJS.ProcessEnv
     dbPath,
     async db() {
       if (!handle) {
+        if (isDirectory(dbPath)) throw new UsageError('err.db_is_dir', { path: dbPath });
         handle = await openDatabase(dbPath, { notice: writeErr });
         // Every write of this run goes into one change set named after the command.
         if (command) beginChangeSet(handle, command.name, command.flags);
@@ -56,4 +62,12 @@ export function makeContext(g: GlobalOptions, lang: Lang, env: NodeJS.ProcessEnv
       handle = undefined;
     },
   };
+}
+
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
-import { FORMATS, renderDocument, renderListing, type Document, type Format, type Listing } from '../../render/output.js';
+import { FORMATS, renderDocument, renderListing, renderTableChunks, type Document, type Format, type Listing } from '../../render/output.js';
 import { parseDate, type IsoDate } from '../../time/dates.js';
 import { parsePeriod, rangePeriod, type Period } from '../../time/periods.js';
 import type { Context } from './context.js';
@@ -64,7 +64,13 @@ export function withBom(text: string, opts: OutputOptions): string {
 }
 
 export function emitListing<R>(listing: Listing<R>, opts: OutputOptions, ctx: Context): void {
-  emit(withBom(renderListing(listing, resolveFormat(opts, ctx)), opts), opts);
+  const format = resolveFormat(opts, ctx);
+  // A terminal table is written as it is drawn: a long listing is never held whole in memory.
+  if (format === 'table' && !opts.output) {
+    for (const chunk of renderTableChunks(listing)) writeOut(chunk);
+    return;
+  }
+  emit(withBom(renderListing(listing, format), opts), opts);
 }
 
 export function emitDocument(doc: Document, opts: OutputOptions, ctx: Context): void {

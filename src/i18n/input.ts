@@ -1,0 +1,37 @@
+import type { Entries } from './index.js';
+
+// Input the way people type it: labels accepted as keys, date forms, near names, and the bad values of global options.
+export const input = {
+  'yes_no.yes': ['yes', '是'],
+  'yes_no.no': ['no', '否'],
+  'report_section.visits': ['visits', '走访'],
+  'report_section.concerns': ['concerns', '诉求'],
+  'report_section.disputes': ['disputes', '矛盾纠纷'],
+  'report_section.pairs': ['pairings', '结对帮扶'],
+  'report_section.meetings': ['meetings', '会议'],
+  'report_section.decisions': ['decisions', '四议两公开'],
+  'report_section.plan': ['plan', '发展规划'],
+  'report_by.week': ['week', '周'],
+  'report_by.month': ['month', '月'],
+  'report_by.quarter': ['quarter', '季度'],
+
+  'err.date_out_of_range': ['date "{value}" is out of range: use a date from {min} to {max}', '日期 "{value}" 超出范围：请用 {min} 至 {max} 之间的日期'],
+  'err.empty_option': ['{flag} is empty: give a value or leave the option out', '{flag} 的值为空：请给出值，或不用此选项'],
+  'err.db_is_dir': ['{path} is a directory: --db (or FS_DB) names the database file, e.g. {path}/fs.db', '{path} 是目录：--db（或 FS_DB）应指向数据库文件，例如 {path}/fs.db'],
+  'err.file_is_dir': ['{path} is a directory: give the file to import', '{path} 是目录：请给出要导入的文件'],
+  'err.person_unknown_near': ['no one named "{name}" on the roster; did you mean {candidates}?', '花名册中没有 "{name}"；是否指 {candidates}？'],
+  'person.near': ['{name} ({where})', '{name}（{where}）'],
+  'prompt.did_you_mean': ['Not on the roster: did you mean {person}?', '花名册中没有此人：是否指 {person}？'],
+  'prompt.did_you_mean_which': ['Not on the roster: did you mean one of these?', '花名册中没有此人：是否指以下某人？'],
+  'prompt.none_of_these': ['none of these', '都不是'],
+  'msg.saved_visit': ['saved visit #{id}: {person}, {concerns} concern(s){due}', '已记录走访 #{id}：{person}，{concerns} 条诉求{due}'],
+  'msg.saved_due': [', answer due {date}', '，答复期限 {date}'],
+  'msg.saved_person': ['added #{id} to the roster: {person}', '已加入花名册 #{id}：{person}'],
+  'msg.saved_dispute': ['registered case #{id}: {title}, {category}, {parties}', '已登记纠纷 #{id}：{title}，{category}，{parties}'],
+  'msg.saved_pair': ['saved pairing #{id}: {helper} helps {person}, contact every {cadence} days', '已建立结对 #{id}：{helper} 帮扶 {person}，每 {cadence} 天联系'],
+  'msg.saved_meeting': ['saved meeting #{id}: {type}, {date}{count}', '已记录会议 #{id}：{type}，{date}{count}'],
+  'msg.saved_count': [', {present} of {expected} present', '，应到 {expected} 人，实到 {present} 人'],
+  'msg.saved_plan': ['saved plan #{id}: {title} ({kind}, {area})', '已记录规划 #{id}：{title}（{kind}，{area}）'],
+  'msg.saved_decision': ['saved decision #{id}: {matter} ({kind})', '已登记事项 #{id}：{matter}（{kind}）'],
+  'help.choices': ['one of: {choices}', '可选：{choices}'],
+} satisfies Entries;

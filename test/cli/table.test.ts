@@ -1,0 +1,50 @@
+// Terminal tables fit the terminal (issue 12): run on a real pseudo-terminal of 80 and 120 columns.
+import stringWidth from 'string-width';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.js';
+import { hasTmux, startPty, type PtySession } from '../helpers/pty.js';
+
+let session: PtySession | undefined;
+afterEach(() => session?.kill());
+
+const NOTE = '屋顶漏雨，王大妈担心冬天，希望雪前修好。The roof leaks near the east wall; she asks for tiles 👍 before snow.';
+
+describe.skipIf(!hasTmux)('tables on a terminal', () => {
+  const fs = cli({ today: '2026-12-01' });
+  fs.ok(['person', 'add', '--name', '王秀英', '--household', '王家', '--group', '一组', '--tag', 'poor']);
+  fs.ok(['visit', 'add', '--person', '王秀英', '--date', '2026-11-30', '--topic', 'hardship', '--topic', 'opinion', '--notes', NOTE]);
+  fs.ok(['visit', 'add', '--person', '王秀英', '--date', '2026-12-01', '--notes', 'short']);
+
+  it.each([80, 120])('visit list and visit show at %i columns: every line fits, the note is all there', async (width) => {
+    for (const args of [['visit', 'list'], ['visit', 'show', '1']]) {
+      session = startPty(args, { FS_DB: fs.db, FS_TODAY: '2026-12-01', FS_LANG: 'zh', NO_COLOR: '1' }, { width, height: 60 });
+      expect(await session.exitCode()).toBe(0);
+      const lines = session.screen().split('\n').filter((l) => /^[┌│├└]/.test(l));
+      session.kill();
+      expect(lines.length).toBeGreaterThan(4);
+      for (const line of lines) {
+        expect(stringWidth(line)).toBeLessThanOrEqual(width);
+        // Each drawn line closes its border: nothing spilled over the terminal's edge.
+        expect(line.trimEnd()).toMatch(/[┐│┤┘]$/);
+      }
+      // The wrapped note, read back cell by cell, is the whole note: no character cut or lost.
+      const noteColumn = args[1] === 'list' ? -1 : 1;
+      const cells = lines
+        .filter((l) => l.startsWith('│'))
+        .map((l) => l.split('│').slice(1, -1))
+        .map((c) => c.at(noteColumn)!.trim());
+      expect(cells.join('').replace(/ /g, '')).toContain(NOTE.replace(/ /g, ''));
+    }
+  });
+
+  it('a wider terminal gives wider columns (fewer lines)', async () => {
+    const heights: number[] = [];
+    for (const width of [80, 120]) {
+      session = startPty(['visit', 'list'], { FS_DB: fs.db, FS_TODAY: '2026-12-01', FS_LANG: 'en', NO_COLOR: '1' }, { width, height: 60 });
+      expect(await session.exitCode()).toBe(0);
+      heights.push(session.screen().split('\n').filter((l) => l.startsWith('│')).length);
+      session.kill();
+    }
+    expect(heights[1]).toBeLessThan(heights[0]!);
+  });
+});
