@@ -73,6 +73,9 @@ export function restoreLocked(source: string, dbPath: string, keepPath: string):
   try {
     // Tables are dropped and filled in any order; the rows are the source's, checked already.
     db.pragma('foreign_keys = OFF');
+    // A virtual table's shadow tables (the search index, migration 0008) are copied as they are:
+    // SQLite's defensive mode, which better-sqlite3 turns on, refuses writes to them otherwise.
+    db.unsafeMode(true);
     db.prepare('ATTACH DATABASE ? AS restore_src').run(source);
     attached = true;
     db.exec('BEGIN IMMEDIATE');
