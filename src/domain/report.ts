@@ -3,7 +3,7 @@
 import type { IsoDate } from '../time/dates.js';
 import type { Period } from '../time/periods.js';
 
-export const REPORT_SECTIONS = ['visits', 'concerns', 'disputes', 'pairs', 'meetings', 'decisions', 'plan'] as const;
+export const REPORT_SECTIONS = ['visits', 'concerns', 'disputes', 'pairs', 'meetings', 'decisions', 'plan', 'presence'] as const;
 export type SectionName = (typeof REPORT_SECTIONS)[number];
 
 export const REPORT_BY = ['week', 'month', 'quarter'] as const;

@@ -92,4 +92,13 @@ export const presence = {
   'setting.presence.approval_days': ['leave of more days in one stretch needs --approved-by (the county level)', '连续请假超过此天数须注明批准人（县级）'],
   'setting.presence.max_leave_days': ['leave days in a year beyond which every presence command warns (recall)', '全年请假超过此天数时每条考勤命令都会提醒（可能召回）'],
   'setting.presence.business_counts': ['days away on business or at training count as presence: yes or no', '因公外出、参加培训是否计入驻村：yes 或 no'],
+  'report.section.presence': ['Presence in the village', '驻村考勤'],
+  'report.presence.days_in_village': ['Days in the village', '在村天数'],
+  'report.presence.days_counted': ['Days counted as presence', '计入驻村天数'],
+  'report.presence.leave_days': ['Leave days', '请假天数'],
+  'report.presence.unrecorded_working_days': ['Working days not recorded', '未登记的工作日'],
+  'report.presence.target': ['Days required', '要求天数'],
+  'report.presence.target_met': ['Target met (1 yes, 0 no)', '是否达标（1是0否）'],
+  'report.presence.needed': ['Days still needed', '尚需天数'],
+  'report.table.by_status': ['By status', '按状态'],
 } satisfies Entries;

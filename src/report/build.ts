@@ -40,7 +40,9 @@ export function buildSections(db: Db, o: ReportOptions, names: readonly SectionN
     const whole = range(period);
     const { total, per } = spec.count(db, whole, intervals.map(range));
     const rows = { ...mergeIntervals(total, o.by ? per : undefined), ...mergeIntervals(spec.state(db, whole), undefined) };
-    const details = o.detailLimit === undefined ? { rows: [], total: 0 } : DETAIL_QUERIES[name]!(db, period.from, period.to, o.detailLimit);
+    // Presence has no narrative of its own: its days are in `fs presence list` and the workbook.
+    const query = DETAIL_QUERIES[name];
+    const details = o.detailLimit === undefined || !query ? { rows: [], total: 0 } : query(db, period.from, period.to, o.detailLimit);
     const section: SectionReport = {
       name,
       tables: spec.tables.map((meta) => ({ ...meta, rows: rows[meta.name] ?? [] })),

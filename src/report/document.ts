@@ -10,7 +10,7 @@ import type { DocumentData } from './document-data.js';
 import { annexTables } from './document-annex.js';
 import { roleSections } from './document-roles.js';
 import type { DueItem } from './due.js';
-import { sentencesFor, type DueGroup, type Sentences } from './sentences.js';
+import { sentencesFor, type SummaryFigures, type DueGroup, type Sentences } from './sentences.js';
 
 /** Figures of a report, by section and key, from the summary and state tables. */
 export function figuresOf(m: ReportModel) {
@@ -76,6 +76,14 @@ export function documentTitle(m: ReportModel, lang: Lang): string {
 
 const labels = (kind: string, keys: readonly (string | number | null | undefined)[]) => keys.map((k) => label(kind, String(k)));
 
+/** Presence opens the summary once the ledger keeps it: days in the village, counted, and the period's target. */
+function presenceFigures(f: Figures): SummaryFigures['presence'] {
+  const days = f.table('presence', 'by_status')?.rows.reduce((n, r) => n + r.total, 0) ?? 0;
+  if (!days) return null;
+  const target = f.table('presence', 'state')?.rows.find((r) => r.key === 'target')?.total;
+  return { daysInVillage: f.get('presence', 'days_in_village'), daysCounted: f.get('presence', 'days_counted'), leaveDays: f.get('presence', 'leave_days'), target: target ?? null, needed: f.get('presence', 'needed') };
+}
+
 function summaryParagraph(m: ReportModel, f: Figures, d: DocumentData, s: Sentences): string[] {
   const byCategory = f.table('visits', 'by_category')?.rows.find((r) => r.key === 'poor-household')?.total ?? 0;
   return s.summary(
@@ -94,6 +102,7 @@ function summaryParagraph(m: ReportModel, f: Figures, d: DocumentData, s: Senten
       helpEntries: f.get('pairs', 'help_entries'),
       milestonesDone: f.get('plan', 'milestones_done'),
       decisionsStarted: f.get('decisions', 'started'),
+      presence: presenceFigures(f),
     },
     m.period.unit,
   );

@@ -12,6 +12,10 @@ import { pairActivePerHelper, pairHelpEntriesLogged, pairOverdueContacts, pairPe
 import { goalsByArea, milestonesInPeriod, practicalThings, progressInPeriod } from '../db/plan-reports.js';
 import { concernFlows, concernStates, staleHouseholdCount, visitCountsByDay, visitReach } from '../db/report.js';
 import { getNumberSetting } from '../db/settings.js';
+import { loadCalendar } from '../db/calendar.js';
+import { leaveDaysInYear, listPresenceDays, presenceSettings } from '../db/presence.js';
+import { summarisePresence } from '../domain/presence.js';
+import { monthOf } from '../time/periods.js';
 import { addDays, type IsoDate } from '../time/dates.js';
 
 /** A date range and the day its state describes (its last day, or today while it runs). */
@@ -248,4 +252,36 @@ const plan: SectionSpec = {
   },
 };
 
-export const SECTION_SPECS: Record<SectionName, SectionSpec> = { visits, concerns, disputes, pairs, meetings, decisions, plan };
+/** A month or a year, the intervals the presence rules set targets for (none for a week or a range). */
+function presencePeriod(r: Range): { from: IsoDate; to: IsoDate; unit: string } {
+  const [y, m] = [Number(r.from.slice(0, 4)), Number(r.from.slice(5, 7))];
+  const unit = r.from.endsWith('-01-01') && r.to === `${y}-12-31` ? 'year' : r.from.endsWith('-01') && r.to === monthOf(y, m).to ? 'month' : 'range';
+  return { from: r.from, to: r.to, unit };
+}
+
+function presenceSummary(db: Db, r: Range) {
+  const p = presencePeriod(r);
+  return summarisePresence(p, listPresenceDays(db, r.from, r.to), leaveDaysInYear(db, Number(r.asOf.slice(0, 4)), r.asOf), loadCalendar(db, r.from, r.to), presenceSettings(db), r.asOf);
+}
+
+const presence: SectionSpec = {
+  name: 'presence',
+  tables: [{ name: 'summary' }, { name: 'by_status', labelKind: 'presence_status' }, { name: 'state', state: true }],
+  // Days in the village are not work done: a week with presence alone is still a zero report.
+  flows: [],
+  count: eachRange((db, r) => {
+    const s = presenceSummary(db, r);
+    return {
+      summary: { days_in_village: s.days_in_village, days_counted: s.days_counted, leave_days: s.leave_days.total, unrecorded_working_days: s.unrecorded_working_days },
+      by_status: { 'in-village': s.days_in_village, business: s.days_business, training: s.days_training, leave: s.leave_days.total, absent: s.days_absent },
+    };
+  }),
+  state(db, p) {
+    const s = presenceSummary(db, p);
+    const state: Record<string, number> = s.target === null ? {} : { target: s.target, target_met: s.target_met ? 1 : 0, needed: s.needed ?? 0 };
+    return { state };
+  },
+  lists: () => [],
+};
+
+export const SECTION_SPECS: Record<SectionName, SectionSpec> = { visits, concerns, disputes, pairs, meetings, decisions, plan, presence };

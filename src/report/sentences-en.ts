@@ -16,11 +16,19 @@ const list = (xs: string[]) => (xs.length <= 2 ? xs.join(' and ') : `${xs.slice(
 const quoted = (titles: string[]) => list(titles.map((x) => `“${x}”`));
 const pct = (r: number) => `${Math.round(r * 1000) / 10}%`;
 
+function presenceEn(x: NonNullable<SummaryFigures['presence']>, p: string): string {
+  const counted = x.daysCounted > x.daysInVillage ? ` (${x.daysCounted} counted as presence with business and training)` : '';
+  const leave = x.leaveDays ? `, with ${n(x.leaveDays, 'day')} of leave` : '';
+  const target = x.target === null ? '' : x.needed > 0 ? `; ${n(x.needed, 'day')} short of the ${x.target} required` : `, meeting the ${x.target} required`;
+  return `${cap(p)} we spent ${n(x.daysInVillage, 'day')} in the village${counted}${leave}${target}.`;
+}
+
 function summary(f: SummaryFigures, unit: PeriodUnit): string[] {
   const p = PERIOD[unit];
   const zeroAll = !f.visits && !f.concernsRaised && !f.concernsResolved && !f.casesRegistered && !f.casesResolved && !f.casesClosed && !f.casesEscalated && !f.meetingsHeld && !f.helpEntries && !f.milestonesDone && !f.decisionsStarted;
-  if (zeroAll) return [`Nothing new was recorded ${p}: no visits, concerns, disputes, help entries, meetings or plan progress (zero report).`];
-  const out: string[] = [];
+  const here = f.presence ? [presenceEn(f.presence, p)] : [];
+  if (zeroAll) return [...here, `Nothing new was recorded ${p}: no visits, concerns, disputes, help entries, meetings or plan progress (zero report).`];
+  const out: string[] = [...here];
   if (f.visits) out.push(`${cap(p)} we made ${n(f.visits, 'visit')}${f.households ? ` to ${n(f.households, 'household')}` : ''}${f.poorVisits ? `, ${f.poorVisits} of them to households in hardship` : ''}.`);
   else out.push(`No home visits were made ${p}.`);
   if (f.concernsRaised || f.concernsResolved) {

@@ -14,6 +14,13 @@ const join = (xs: string[]) => xs.join('、');
 const sentence = (clauses: string[]) => (clauses.length ? `${clauses.join('；')}。` : '');
 const quoted = (titles: string[]) => titles.map((x) => `“${x}”`).join('、');
 
+function presenceZh(x: NonNullable<SummaryFigures['presence']>, p: string): string {
+  const counted = x.daysCounted > x.daysInVillage ? `，计入驻村${x.daysCounted}天（含因公外出和培训）` : '';
+  const leave = x.leaveDays ? `，请假${x.leaveDays}天` : '';
+  const target = x.target === null ? '' : x.needed > 0 ? `，距${x.target}天的要求尚差${x.needed}天` : `，达到${x.target}天的要求`;
+  return `${p}在村${x.daysInVillage}天${counted}${leave}${target}。`;
+}
+
 function summary(f: SummaryFigures, unit: PeriodUnit): string[] {
   const p = PERIOD[unit];
   const clauses: string[] = [];
@@ -30,9 +37,10 @@ function summary(f: SummaryFigures, unit: PeriodUnit): string[] {
   if (f.decisionsStarted) clauses.push(`按“四议两公开”启动村级重大事项${f.decisionsStarted}件`);
   if (f.helpEntries) clauses.push(`开展结对帮扶${f.helpEntries}人次`);
   if (f.milestonesDone) clauses.push(`完成发展规划节点${f.milestonesDone}个`);
+  const here = f.presence ? [presenceZh(f.presence, p)] : [];
   const zeroAll = !f.visits && !f.concernsRaised && !f.concernsResolved && !f.casesRegistered && !f.casesResolved && !f.casesClosed && !f.casesEscalated && !f.meetingsHeld && !f.helpEntries && !f.milestonesDone && !f.decisionsStarted;
-  if (zeroAll) return [`${p}无走访、群众诉求、矛盾纠纷、结对帮扶、会议和规划进展等新增记录，实行零报告。`];
-  const out: string[] = [];
+  if (zeroAll) return [...here, `${p}无走访、群众诉求、矛盾纠纷、结对帮扶、会议和规划进展等新增记录，实行零报告。`];
+  const out: string[] = [...here];
   if (clauses.length) out.push(`${p}${sentence(clauses)}`);
   if (!cases) out.push(`${p}无新发矛盾纠纷，实行零报告。`);
   if (none.length) out.push(`${p}无${join(none)}。`);

@@ -23,6 +23,8 @@ export interface SummaryFigures {
   helpEntries: number;
   milestonesDone: number;
   decisionsStarted: number;
+  /** Presence in the village (驻村考勤), when the ledger keeps it; the target only for a month or a year. */
+  presence?: { daysInVillage: number; daysCounted: number; leaveDays: number; target: number | null; needed: number } | null;
 }
 
 export interface MeetingLine {

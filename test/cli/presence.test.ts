@@ -103,3 +103,21 @@ describe.skipIf(!hasTmux)('fs presence add on a terminal', () => {
     expect(fs.json(['presence', 'list'])).toMatchObject([{ date: '2026-11-26', status: 'leave', leave_type: 'sick', approved_by: null }]);
   });
 });
+
+describe('presence in the work report', () => {
+  it('JSON has the presence figures; the document opens its summary with the days in the village', () => {
+    const fs = cli({ today: '2026-11-20' });
+    fs.ok(['config', 'set', 'village', '柳树村']);
+    fs.ok(['presence', 'add', '--from', '2026-11-02', '--to', '2026-11-13', '--status', 'in-village']);
+    fs.ok(['presence', 'add', '--date', '2026-11-16', '--status', 'business']);
+    fs.ok(['presence', 'add', '--from', '2026-11-17', '--to', '2026-11-18', '--status', 'leave', '--leave-type', 'sick']);
+    const r = fs.json(['report', '2026-11']) as { presence: Record<string, unknown> };
+    expect(r.presence).toMatchObject({ days_in_village: 12, days_counted: 13, leave_days: 2, target: 20, target_met: 0, needed: 7 });
+    const zh = fs.ok(['--lang', 'zh', 'report', '2026-11', '--format', 'md']);
+    expect(zh).toContain('本月在村12天，计入驻村13天（含因公外出和培训），请假2天，距20天的要求尚差7天。');
+    const en = fs.ok(['report', '2026-11', '--format', 'md']);
+    expect(en).toContain('This month we spent 12 days in the village (13 counted as presence with business and training), with 2 days of leave; 7 days short of the 20 required.');
+    // A ledger that keeps no presence says nothing about it.
+    expect(cli({ today: '2026-11-20' }).ok(['--lang', 'zh', 'report', '2026-11', '--format', 'md'])).not.toContain('在村');
+  });
+});

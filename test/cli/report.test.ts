@@ -291,7 +291,7 @@ describe('bad input: exit 2, one line, database unchanged', () => {
     [['report', 'next-week'], /^error: invalid period "next-week": use /],
     [['report', '2026-W54'], /^error: invalid period "2026-W54"/],
     [['report', '2026-13'], /^error: invalid period "2026-13"/],
-    [['report', '--section', 'money'], /^error: invalid section "money": use one of visits, concerns, disputes, pairs, meetings, decisions, plan\n$/],
+    [['report', '--section', 'money'], /^error: invalid section "money": use one of visits, concerns, disputes, pairs, meetings, decisions, plan, presence\n$/],
     [['report', '--section', 'visits', '--section', 'money'], /^error: invalid section "money"/],
     [['report', '--by', 'day'], /^error: invalid --by "day": use one of week, month, quarter\n$/],
     [['report', '--by', 'year'], /^error: invalid --by "year"/],
