@@ -1,6 +1,6 @@
 // fs ledger: the workbook read back by its XML (test/helpers/xlsx.ts), and by LibreOffice where installed.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { snapshot, tempDir } from '../helpers/cli.js';
@@ -107,8 +107,9 @@ describe('fs ledger -o 台账.xlsx', () => {
   });
 });
 
-const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
-if (!hasSoffice) console.warn('LibreOffice (soffice) is not on PATH: skipping the workbook → CSV check (apt-get install libreoffice-calc-nogui)');
+// Writer alone (libreoffice-writer-nogui) cannot open a workbook: Calc's library must be there too.
+const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0 && existsSync('/usr/lib/libreoffice/program/libsclo.so');
+if (!hasSoffice) console.warn('LibreOffice Calc is not installed: skipping the workbook → CSV check (apt-get install libreoffice-calc-nogui)');
 
 describe('LibreOffice reads the workbook', () => {
   it.skipIf(!hasSoffice)('converts every sheet to CSV with the same dates, numbers and text', () => {
