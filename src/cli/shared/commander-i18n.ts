@@ -1,7 +1,7 @@
 // Commander writes its own texts in English: its parse errors, the usage line's placeholders and the
 // "(default: …)" of option help. They are matched here, once, and said again from the catalogue.
 import { Help, type Argument, type Command, type Option } from 'commander';
-import stringWidth from 'string-width';
+import { textWidth } from '../../render/width.js';
 import { hasMessage, t, type MessageKey } from '../../i18n/index.js';
 
 type Rule = [RegExp, MessageKey, (m: RegExpExecArray) => Record<string, string>];
@@ -55,8 +55,10 @@ const base = Help.prototype;
 
 /** The help configuration every command gets: headings, placeholders and defaults from the catalogue. */
 export const localHelp: Partial<Help> = {
-  // Commander pads columns by string length; Chinese characters take two columns.
-  displayWidth: (s: string) => stringWidth(s),
+  // Commander pads columns by string length; Chinese characters take two columns. (textWidth loads
+  // string-width only for rare characters: at every start it would cost tens of milliseconds.)
+  // eslint-disable-next-line no-control-regex
+  displayWidth: (s: string) => textWidth(s.replace(/\u001b\[[0-9;]*m/g, '')),
   styleTitle: (title: string) => (hasMessage(`help.${title}`) ? t(`help.${title}` as MessageKey) : title),
   commandUsage(this: Help, cmd: Command) {
     return localisePlaceholders(base.commandUsage.call(this, cmd));
