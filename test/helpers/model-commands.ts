@@ -49,5 +49,9 @@ export const TEMPLATES: Record<string, (ids: Ids, r: number[]) => string[]> = {
   'plan milestone add': (ids, r) => ['plan', 'milestone', 'add', pick(ids, 'plans', r[0]!), '--title', at(TEXTS, r[1]!), '--due', '2026-12-01'],
   'plan milestone done': (ids, r) => ['plan', 'milestone', 'done', pick(ids, 'plan_milestones', r[0]!), '--date', '2026-11-20'],
   'plan milestone drop': (ids, r) => ['plan', 'milestone', 'drop', pick(ids, 'plan_milestones', r[0]!), '--reason', 'not needed'],
+  'concern add': (ids, r) => ['concern', 'add', '--person', pick(ids, 'people', r[0]!), '--text', at(TEXTS, r[1]!), '--date', '2026-11-20'],
+  'dispute edit': (ids, r) => ['dispute', 'edit', pick(ids, 'disputes', r[0]!), ...at([['--title', at(TEXTS, r[1]!)], ['--risk', 'high'], ['--party', at(NAMES, r[1]!)]], r[2]!)],
+  'presence add': (_, r) => ['presence', 'add', '--date', at(['2026-11-20', '2026-11-23', TODAY], r[0]!), '--status', at(['in-village', 'business', 'absent'], r[1]!)],
+  'presence holiday add': (_, r) => ['presence', 'holiday', 'add', at(['2026-11-21', '2026-11-22'], r[0]!), ...(r[1]! % 2 ? ['--workday'] : [])],
   'config set': (_, r) => ['config', 'set', ...at([['village', at(['柳树村', '杨树村'], r[0]!)], ['concern.due_days', String(10 + (r[0]! % 30))], ['secretary', at(NAMES, r[0]!)]], r[1]!)],
 };

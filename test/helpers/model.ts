@@ -285,8 +285,8 @@ export async function undoTour(dir: string): Promise<string[]> {
   schemaDb.close();
   // In an order where each can succeed: the plan dropped is a fresh one with a pending milestone.
   const order = [
-    'person add', 'person add', 'person edit', 'visit add', 'visit edit', 'concern update', 'config set',
-    'dispute add', 'dispute log', 'dispute resolve', 'dispute revisit', 'dispute add', 'dispute escalate', 'dispute add', 'dispute withdraw',
+    'person add', 'person add', 'person edit', 'visit add', 'visit edit', 'concern update', 'concern add', 'config set',
+    'presence add', 'presence holiday add', 'dispute add', 'dispute edit', 'dispute log', 'dispute resolve', 'dispute revisit', 'dispute add', 'dispute escalate', 'dispute add', 'dispute withdraw',
     'pair add', 'pair log', 'pair edit', 'pair end', 'meeting add', 'meeting edit', 'decision add', 'decision step',
     'plan add', 'plan edit', 'plan progress', 'plan milestone add', 'plan milestone done', 'plan milestone add', 'plan milestone drop', 'plan done',
     'plan add', 'plan milestone add', 'plan drop', 'visit rm', 'meeting rm', 'person add', 'person rm',
