@@ -101,4 +101,5 @@ export const presence = {
   'report.presence.target_met': ['Target met (1 yes, 0 no)', '是否达标（1是0否）'],
   'report.presence.needed': ['Days still needed', '尚需天数'],
   'report.table.by_status': ['By status', '按状态'],
+  'report_section.presence': ['presence', '考勤'],
 } satisfies Entries;

@@ -1,6 +1,7 @@
 // The document's pure parts as tables of cases: sentences from figures (zero, one, many; zh and
 // en), titles by period, section numbers, redaction on the tree, due groups, partial intervals,
 // the next period, Markdown column widths.
+import type { DueItem } from '../../src/domain/due.js';
 import { describe, expect, it } from 'vitest';
 import { chineseNumber, documentText, redactDocument, sectionNumber, type DocumentTree } from '../../src/domain/document.js';
 import { makeRedactor } from '../../src/domain/redact.js';
@@ -77,7 +78,7 @@ describe('lead sentences, problems and plans', () => {
   });
 
   it('groups due items by kind, the most overdue first, three titles, the earliest day', () => {
-    const item = (reason: string, id: number, days: number, due: string, person: string | null = null) => ({ kind: reason.split('-')[0]!, reason, ref: { entity: 'x', id, uid: null }, title: `t${id}`, person, due, days, action: '' });
+    const item = (reason: string, id: number, days: number, due: string, person: string | null = null) => ({ kind: reason.split('-')[0]! as DueItem['kind'], reason: reason as DueItem['reason'], ref: { entity: 'x', id, uid: null }, title: `t${id}`, person, due, days, action: '', key: `x${id}:${reason}` });
     expect(groupDue([item('concern-due', 1, -2, '2026-11-25', '王'), item('plan-milestone', 5, -9, '2026-11-18'), item('concern-due', 2, -7, '2026-11-20'), item('concern-due', 3, -1, '2026-11-26'), item('concern-due', 4, -1, '2026-11-26')])).toEqual([
       { kind: 'plan-milestone', count: 1, titles: ['t5'], worstDays: 9, firstDue: '2026-11-18' },
       { kind: 'concern-due', count: 4, titles: ['t2', '王：t1', 't3'], worstDays: 7, firstDue: '2026-11-20' },
