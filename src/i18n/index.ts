@@ -37,12 +37,18 @@ type KeysOf<T> = T extends unknown ? keyof T : never;
 /** Every message key: deep code names one of these and the edge translates it. */
 export type MessageKey = KeysOf<(typeof catalogues)[number]>;
 
+// Keys looked up once are remembered: a ledger of 200,000 rows asks for the same labels each row.
+const found = new Map<string, readonly [string, string] | undefined>();
+
 function entryOf(key: string): readonly [string, string] | undefined {
-  for (let i = catalogues.length - 1; i >= 0; i--) {
+  if (found.has(key)) return found.get(key);
+  let entry: readonly [string, string] | undefined;
+  for (let i = catalogues.length - 1; i >= 0 && entry === undefined; i--) {
     const c = catalogues[i] as Entries;
-    if (Object.hasOwn(c, key)) return c[key];
+    if (Object.hasOwn(c, key)) entry = c[key];
   }
-  return undefined;
+  found.set(key, entry);
+  return entry;
 }
 
 let current: Lang = 'en';
