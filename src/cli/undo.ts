@@ -1,8 +1,7 @@
 // fs undo: revert the last command — every change it made, as one change set — again and again,
 // back in time; `--id N` reverts an older set that no later one depends on. Itself a change set.
 import { Command } from 'commander';
-import { findUndoSet, planSetUndo, undoSet, type UndoPlan } from '../db/change-sets.js';
-import type { Db } from '../db/open.js';
+import { findUndoSet, planSetUndo, rehearseUndo, undoSet } from '../db/change-sets.js';
 import { write } from '../db/store.js';
 import { DataError } from '../errors.js';
 import { t } from '../i18n/index.js';
@@ -11,16 +10,6 @@ import { action } from './shared/action.js';
 import { confirmOrYes } from './shared/confirm.js';
 import { writeErr } from './shared/io.js';
 import { parseId } from './shared/options.js';
-
-/** Try the undo and roll it back: a set that cannot be reverted is refused before asking. */
-function rehearse(db: Db, id: number): UndoPlan {
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    return undoSet(db, id).plan;
-  } finally {
-    db.exec('ROLLBACK');
-  }
-}
 
 export function undoCommand(): Command {
   return new Command('undo')
@@ -37,7 +26,7 @@ export function undoCommand(): Command {
         const db = await ctx.db();
         const id = chosen ?? findUndoSet(db);
         if (id === undefined) throw new DataError('err.nothing_to_undo');
-        const plan = rehearse(db, id);
+        const plan = rehearseUndo(db, id);
         const what = describeSet(plan.set, plan.entries);
         await confirmOrYes(ctx, o.yes, t('prompt.confirm_undo', { change: what }), t('action.undo'));
         write(db, () => {

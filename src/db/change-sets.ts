@@ -87,3 +87,13 @@ export function undoSet(db: Db, id: number): SetUndoResult {
   db.prepare('UPDATE change_set SET undoes = ? WHERE id = ?').run(id, undo);
   return { plan, undoSet: undo };
 }
+
+/** Try the undo and roll it back: a set that cannot be reverted is refused before the user is asked. */
+export function rehearseUndo(db: Db, id: number): UndoPlan {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    return undoSet(db, id).plan;
+  } finally {
+    db.exec('ROLLBACK');
+  }
+}
