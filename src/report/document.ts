@@ -103,6 +103,10 @@ function summaryParagraph(m: ReportModel, f: Figures, d: DocumentData, s: Senten
       milestonesDone: f.get('plan', 'milestones_done'),
       decisionsStarted: f.get('decisions', 'started'),
       presence: presenceFigures(f),
+      peopleHelped: f.get('pairs', 'party_members') + f.get('pairs', 'villagers'),
+      practicalDone: f.list('plan', 'practical').filter((p) => p.status === 'done').length,
+      practicalTotal: f.list('plan', 'practical').length,
+      meetingGaps: f.get('meetings', 'gaps'),
     },
     m.period.unit,
   );

@@ -39,7 +39,9 @@ function summary(f: SummaryFigures, unit: PeriodUnit): string[] {
     const parts = [f.casesResolved ? `${f.casesResolved} settled by agreement` : '', f.casesClosed ? `${f.casesClosed} closed after a return visit` : '', f.casesEscalated ? `${f.casesEscalated} escalated` : ''].filter(Boolean);
     out.push(`${f.casesRegistered ? `${cap(n(f.casesRegistered, 'dispute'))} ${f.casesRegistered === 1 ? 'was' : 'were'} registered` : 'No new disputes were registered'}${parts.length ? `; ${list(parts)}` : ''}.`);
   } else out.push(`No new disputes arose ${p} (zero report).`);
-  const more = [f.meetingsHeld ? n(f.meetingsHeld, 'meeting') + ' held' : '', f.decisionsStarted ? n(f.decisionsStarted, 'village decision') + ' started' : '', f.helpEntries ? n(f.helpEntries, 'help entry', 'help entries') + ' for paired villagers' : '', f.milestonesDone ? n(f.milestonesDone, 'plan milestone') + ' done' : ''].filter(Boolean);
+  const more = [f.meetingsHeld ? n(f.meetingsHeld, 'meeting') + ' held' : '', f.decisionsStarted ? n(f.decisionsStarted, 'village decision') + ' started' : '', f.helpEntries ? n(f.helpEntries, 'help entry', 'help entries') + (unit === 'year' && f.peopleHelped ? ` for ${n(f.peopleHelped, 'paired villager')}` : ' for paired villagers') : '',
+    unit === 'year' && f.practicalTotal ? `${f.practicalDone ?? 0} of ${n(f.practicalTotal, 'practical thing')} done` : '',
+    unit === 'year' && f.meetingGaps ? `${n(f.meetingGaps, 'required meeting')} not held` : '', f.milestonesDone ? n(f.milestonesDone, 'plan milestone') + ' done' : ''].filter(Boolean);
   if (more.length) out.push(`${cap(list(more))}.`);
   return out;
 }

@@ -35,7 +35,11 @@ function summary(f: SummaryFigures, unit: PeriodUnit): string[] {
   if (cases) clauses.push([f.casesRegistered ? `排查调处矛盾纠纷${f.casesRegistered}件` : '', f.casesResolved ? `化解${f.casesResolved}件` : '', f.casesClosed ? `回访结案${f.casesClosed}件` : '', f.casesEscalated ? `上报移交${f.casesEscalated}件` : ''].filter(Boolean).join('，'));
   if (f.meetingsHeld) clauses.push(`召开组织生活等会议${f.meetingsHeld}次`);
   if (f.decisionsStarted) clauses.push(`按“四议两公开”启动村级重大事项${f.decisionsStarted}件`);
-  if (f.helpEntries) clauses.push(`开展结对帮扶${f.helpEntries}人次`);
+  // The annual review (述职) counts people helped and the year's practical things too.
+  const year = unit === 'year';
+  if (f.helpEntries) clauses.push(`${year && f.peopleHelped ? `结对帮扶${f.peopleHelped}人，` : ''}开展结对帮扶${f.helpEntries}人次`);
+  if (year && f.practicalTotal) clauses.push(`为民办实事${f.practicalTotal}件，已完成${f.practicalDone ?? 0}件`);
+  if (year && f.meetingGaps) clauses.push(`规定会议尚缺${f.meetingGaps}次`);
   if (f.milestonesDone) clauses.push(`完成发展规划节点${f.milestonesDone}个`);
   const here = f.presence ? [presenceZh(f.presence, p)] : [];
   const zeroAll = !f.visits && !f.concernsRaised && !f.concernsResolved && !f.casesRegistered && !f.casesResolved && !f.casesClosed && !f.casesEscalated && !f.meetingsHeld && !f.helpEntries && !f.milestonesDone && !f.decisionsStarted;

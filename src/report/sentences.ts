@@ -23,6 +23,13 @@ export interface SummaryFigures {
   helpEntries: number;
   milestonesDone: number;
   decisionsStarted: number;
+  /** People in active pairings (the annual review counts people helped, not only help entries). */
+  peopleHelped?: number;
+  /** The period's practical things (实事): done of all. */
+  practicalDone?: number;
+  practicalTotal?: number;
+  /** Required meetings of the period's intervals that were not held. */
+  meetingGaps?: number;
   /** Presence in the village (驻村考勤), when the ledger keeps it; the target only for a month or a year. */
   presence?: { daysInVillage: number; daysCounted: number; leaveDays: number; target: number | null; needed: number } | null;
 }

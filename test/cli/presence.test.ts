@@ -121,3 +121,27 @@ describe('presence in the work report', () => {
     expect(cli({ today: '2026-11-20' }).ok(['--lang', 'zh', 'report', '2026-11', '--format', 'md'])).not.toContain('在村');
   });
 });
+
+describe('the annual review (述职)', () => {
+  it('opens with the year totals, each the same number as the JSON report', () => {
+    const fs = cli({ today: '2026-11-27' });
+    fs.ok(['config', 'set', 'village', '柳树村']);
+    fs.ok(['person', 'add', '--name', '王秀英', '--household', '王家', '--tag', 'poor']);
+    fs.ok(['person', 'add', '--name', '张建国', '--household', '张家']);
+    fs.ok(['visit', 'add', '--person', '1', '--date', '2026-03-02', '--topic', 'hardship', '--concern', '修屋顶']);
+    fs.ok(['visit', 'add', '--person', '2', '--date', '2026-06-10', '--topic', 'team']);
+    fs.ok(['pair', 'add', '--person', '1', '--helper', '李明', '--needs', '增收', '--date', '2026-02-01']);
+    fs.ok(['pair', 'log', '1', '--date', '2026-05-01', '--action', '介绍务工']);
+    fs.ok(['plan', 'add', '--title', '路灯', '--kind', 'practical', '--area', 'public-welfare', '--due', '2026-12-15']);
+    fs.ok(['plan', 'done', '1', '--date', '2026-10-01']);
+    fs.ok(['presence', 'add', '--from', '2026-11-02', '--to', '2026-11-06', '--status', 'in-village']);
+    const j = fs.json(['report', '2026']) as Record<string, Record<string, number>>;
+    const zh = fs.ok(['--lang', 'zh', 'report', '2026', '--format', 'md']).split('\n').find((l) => l.startsWith('本年度在村'))!;
+    expect(zh).toContain(`本年度在村${j.presence!.days_in_village}天`);
+    expect(zh).toContain(`共走访${j.visits!.total}户次，覆盖${j.visits!.households}户`);
+    expect(zh).toContain(`收集群众诉求${j.concerns!.raised}件`);
+    expect(zh).toContain(`结对帮扶${j.pairs!.villagers! + j.pairs!.party_members!}人，开展结对帮扶${j.pairs!.help_entries}人次`);
+    expect(zh).toContain('为民办实事1件，已完成1件');
+    expect(zh).toContain(`规定会议尚缺${j.meetings!.gaps}次`);
+  });
+});
