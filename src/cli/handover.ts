@@ -19,7 +19,7 @@ import { documentSheets, writeWorkbook } from '../render/xlsx.js';
 import type { IsoDate } from '../time/dates.js';
 import { action } from './shared/action.js';
 import type { Context } from './shared/context.js';
-import { outputSink, outputStream, writeErr } from './shared/io.js';
+import { outputSink, streamOutput, writeErr } from './shared/io.js';
 import { emit } from './shared/options.js';
 
 const FORMATS = ['md', 'docx', 'xlsx', 'json'] as const;
@@ -53,18 +53,13 @@ function formatOf(o: HandoverFlags): HandoverFormat {
 async function write(format: HandoverFormat, tree: DocumentTree, json: unknown, output: string | undefined): Promise<void> {
   if (format === 'json') return emit(`${JSON.stringify(json, null, 2)}\n`, { output });
   if (format === 'md') return emit(renderDocumentMarkdown(tree), { output });
-  const out = outputStream(output);
-  try {
-    if (format === 'xlsx') await writeWorkbook(out.stream, documentSheets(tree));
+  await streamOutput(output, async (stream) => {
+    if (format === 'xlsx') await writeWorkbook(stream, documentSheets(tree));
     else {
       const { renderDocumentDocx } = await import('../render/document-docx.js');
-      out.stream.end(await renderDocumentDocx(tree));
+      stream.end(await renderDocumentDocx(tree));
     }
-    await out.finish();
-  } catch (e) {
-    out.abort();
-    throw e;
-  }
+  });
   if (output) writeErr(t('msg.wrote_file', { path: output }));
 }
 

@@ -1,6 +1,5 @@
 // fs ledger: the 台账 a township collects, as one workbook with a sheet per ledger.
 import { Command } from 'commander';
-import { extname } from 'node:path';
 import { ALL_TIME, concernLedger, decisionLedger, disputeLedger, firstRecordDate, meetingLedger, pairLedger, planLedger, visitLedger, type LedgerRange } from '../db/ledger.js';
 import { listPresenceDays } from '../db/presence.js';
 import { DECISION_STEPS } from '../domain/decision.js';
@@ -14,7 +13,7 @@ import { buildReport, reportRedactor } from '../report/build.js';
 import { parsePeriod, rangePeriod, type Period } from '../time/periods.js';
 import { action } from './shared/action.js';
 import type { Context } from './shared/context.js';
-import { outputStream, writeErr } from './shared/io.js';
+import { checkWorkbookOutput, streamOutput, writeErr } from './shared/io.js';
 import { collect, optionalDate } from './shared/options.js';
 import type { Db } from '../db/open.js';
 
@@ -83,8 +82,7 @@ export function ledgerCommand(): Command {
     .action(
       action(async (ctx, periodArg: string | undefined, o: LedgerFlags) => {
         const sheets = o.sheet ? parseSheets(o.sheet) : [...LEDGER_SHEETS];
-        if (o.output !== undefined && extname(o.output).toLowerCase() !== '.xlsx') throw new UsageError('err.ledger_not_xlsx', { path: o.output });
-        if (o.output === undefined && ctx.stdoutIsTTY) throw new UsageError('err.ledger_needs_output');
+        checkWorkbookOutput(o.output, ctx);
         const from = optionalDate(o.from, ctx);
         const to = optionalDate(o.to, ctx);
         const db = await ctx.db();
@@ -101,15 +99,8 @@ export function ledgerCommand(): Command {
             rows: redactor && sheet !== 'summary' ? (function* () { for (const r of rows) yield r.map((v, i) => (columns[i]!.type === 'text' && typeof v === 'string' ? redactor.text(v) : v)); })() : rows,
           };
         });
-        const out = outputStream(o.output);
-        try {
-          const counts = await writeWorkbook(out.stream, specs);
-          await out.finish();
-          if (o.output) writeErr(t('msg.ledger_written', { path: o.output, sheets: joinList([...counts].map(([sheet, n]) => t('msg.ledger_sheet_rows', { sheet, n }))) }));
-        } catch (e) {
-          out.abort();
-          throw e;
-        }
+        const counts = await streamOutput(o.output, (stream) => writeWorkbook(stream, specs));
+        if (o.output) writeErr(t('msg.ledger_written', { path: o.output, sheets: joinList([...counts].map(([sheet, n]) => t('msg.ledger_sheet_rows', { sheet, n }))) }));
       }),
     );
 }

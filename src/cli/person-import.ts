@@ -1,16 +1,15 @@
 // fs person import FILE and fs person template: the roster from and for a spreadsheet.
 import { Command } from 'commander';
-import { extname } from 'node:path';
 import { insertPerson, listPeople } from '../db/people.js';
 import { write } from '../db/store.js';
 import { PERSON_TAGS } from '../domain/people.js';
 import { matchHeaders, planRosterImport, ROSTER_COLUMNS, rosterHeader, type RosterProblem } from '../domain/roster-import.js';
-import { DataError, UsageError } from '../errors.js';
+import { DataError } from '../errors.js';
 import { joinList, label, t, type MessageKey } from '../i18n/index.js';
 import { rosterPlanListing, rosterProblemListing } from '../render/people.js';
 import { writeWorkbook } from '../render/xlsx.js';
 import { action } from './shared/action.js';
-import { outputStream, writeErr } from './shared/io.js';
+import { checkWorkbookOutput, streamOutput, writeErr } from './shared/io.js';
 import { addOutputOptions, emitListing, type OutputOptions } from './shared/options.js';
 import { readSheets } from './shared/sheet-input.js';
 
@@ -68,12 +67,10 @@ export function personTemplateCommand(): Command {
     .addHelpText('after', '\nExamples:\n  fs person template -o 花名册模板.xlsx\n  fs --lang en person template -o roster-template.xlsx')
     .action(
       action(async (ctx, o: { output?: string }) => {
-        if (o.output !== undefined && extname(o.output).toLowerCase() !== '.xlsx') throw new UsageError('err.ledger_not_xlsx', { path: o.output });
-        if (o.output === undefined && ctx.stdoutIsTTY) throw new UsageError('err.ledger_needs_output');
+        checkWorkbookOutput(o.output, ctx);
         const tags = joinList(PERSON_TAGS.map((k) => `${label('person_tag', k)} (${k})`));
-        const out = outputStream(o.output);
-        try {
-          await writeWorkbook(out.stream, [
+        await streamOutput(o.output, (stream) =>
+          writeWorkbook(stream, [
             { name: t('roster.sheet'), columns: ROSTER_COLUMNS.map((c) => ({ header: rosterHeader(c), type: 'text' as const, long: c === 'tags' || c === 'notes' })), rows: [] },
             {
               name: t('roster.help_sheet'),
@@ -83,12 +80,8 @@ export function personTemplateCommand(): Command {
                 [t('roster.help.import'), null, null],
               ],
             },
-          ]);
-          await out.finish();
-        } catch (e) {
-          out.abort();
-          throw e;
-        }
+          ]),
+        );
         if (o.output) writeErr(t('msg.wrote_file', { path: o.output }));
       }),
     );

@@ -167,6 +167,22 @@ export function outputSink(output: string | undefined) {
 }
 
 /**
+ * Stream a binary output through `write`, then finish the file, or remove it if anything failed:
+ * an -o file is complete or absent.
+ */
+export async function streamOutput<T>(output: string | undefined, write: (stream: Writable) => Promise<T>): Promise<T> {
+  const out = outputStream(output);
+  try {
+    const result = await write(out.stream);
+    await out.finish();
+    return result;
+  } catch (e) {
+    out.abort();
+    throw e;
+  }
+}
+
+/**
  * A binary output (a workbook, a document) streamed to an -o file or to stdout. The file is written
  * beside its final name (0600), flushed and renamed when complete: an interrupted write never
  * leaves a file that looks whole.
@@ -196,4 +212,10 @@ export function outputStream(output: string | undefined): { stream: Writable; fi
       rmSync(tmp, { force: true });
     },
   };
+}
+
+/** A workbook goes to an -o FILE.xlsx, or to stdout when that is not a terminal (exit 2 otherwise). */
+export function checkWorkbookOutput(output: string | undefined, ctx: { stdoutIsTTY: boolean }): void {
+  if (output !== undefined && !output.toLowerCase().endsWith('.xlsx')) throw new UsageError('err.ledger_not_xlsx', { path: output });
+  if (output === undefined && ctx.stdoutIsTTY) throw new UsageError('err.ledger_needs_output');
 }
