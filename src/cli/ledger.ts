@@ -45,27 +45,31 @@ function header(sheet: LedgerSheet, key: string): string {
   return t((hasMessage(specific) ? specific : `ledger.col.${key}`) as MessageKey);
 }
 
+/** Rows made lazily, one at a time: a year of visits is streamed, never held. */
+function* mapRows<T>(rows: Iterable<T>, f: (r: T) => LedgerRow): Generator<LedgerRow> {
+  for (const r of rows) yield f(r);
+}
+
 function rowsOf(db: Db, sheet: LedgerSheet, range: LedgerRange, period: Period, ctx: Context, redact: boolean): Iterable<LedgerRow> {
-  const map = <T>(rows: Iterable<T>, f: (r: T) => LedgerRow) => (function* () { for (const r of rows) yield f(r); })();
   switch (sheet) {
     case 'summary':
       return summaryCells(buildReport(db, { period, today: ctx.today, sections: REPORT_SECTIONS, redact, lang: getLang() }));
     case 'presence':
-      return map(listPresenceDays(db, range.from, range.to), presenceCells);
+      return mapRows(listPresenceDays(db, range.from, range.to), presenceCells);
     case 'visits':
-      return map(visitLedger(db, range), visitCells);
+      return mapRows(visitLedger(db, range), visitCells);
     case 'concerns':
-      return map(concernLedger(db, range), (c) => concernCells(c, ctx.today));
+      return mapRows(concernLedger(db, range), (c) => concernCells(c, ctx.today));
     case 'disputes':
-      return map(disputeLedger(db, range), disputeCells);
+      return mapRows(disputeLedger(db, range), disputeCells);
     case 'pairs':
-      return map(pairLedger(db, range), pairCells);
+      return mapRows(pairLedger(db, range), pairCells);
     case 'meetings':
-      return map(meetingLedger(db, range), meetingCells);
+      return mapRows(meetingLedger(db, range), meetingCells);
     case 'decisions':
-      return map(decisionLedger(db, range), (d) => decisionCells(d, DECISION_STEPS));
+      return mapRows(decisionLedger(db, range), (d) => decisionCells(d, DECISION_STEPS));
     case 'plan':
-      return map(planLedger(db, range), planCells);
+      return mapRows(planLedger(db, range), planCells);
   }
 }
 
@@ -96,7 +100,7 @@ export function ledgerCommand(): Command {
             name: sheetName(sheet),
             columns: columns.map((c) => ({ header: header(sheet, c.key), type: c.type, long: c.long })),
             // Every text cell goes through the redactor: names, households and phones inside free text too.
-            rows: redactor && sheet !== 'summary' ? (function* () { for (const r of rows) yield r.map((v, i) => (columns[i]!.type === 'text' && typeof v === 'string' ? redactor.text(v) : v)); })() : rows,
+            rows: redactor && sheet !== 'summary' ? mapRows(rows, (r) => r.map((v, i) => (columns[i]!.type === 'text' && typeof v === 'string' ? redactor.text(v) : v))) : rows,
           };
         });
         const counts = await streamOutput(o.output, (stream) => writeWorkbook(stream, specs));
