@@ -104,6 +104,17 @@ export function writeOutputFile(path: string, content: string | Uint8Array): voi
   }
 }
 
+const partialPath = (output: string) => `${output}.partial-${process.pid}`;
+
+/** The new 0600 file an -o output is written to before it is renamed over its final name. */
+function openPartial(output: string): number {
+  try {
+    return openSync(partialPath(output), 'wx', 0o600);
+  } catch (e) {
+    throw new DataError('err.write_file', { path: output, detail: (e as Error).message });
+  }
+}
+
 /**
  * Large output (an export) in 1 MB chunks, to stdout or to a file. The file is written beside its
  * final name (0600) and renamed when complete: an interrupted export never leaves a file that
@@ -111,15 +122,8 @@ export function writeOutputFile(path: string, content: string | Uint8Array): voi
  */
 export function outputSink(output: string | undefined) {
   if (output) checkOutputPath(output);
-  const tmp = output ? `${output}.partial-${process.pid}` : undefined;
-  let fd: number | undefined;
-  if (tmp) {
-    try {
-      fd = openSync(tmp, 'wx', 0o600);
-    } catch (e) {
-      throw new DataError('err.write_file', { path: output!, detail: (e as Error).message });
-    }
-  }
+  const tmp = output ? partialPath(output) : undefined;
+  let fd: number | undefined = output ? openPartial(output) : undefined;
   let chunk: string[] = [];
   let size = 0;
   const flush = () => {
@@ -190,13 +194,8 @@ export async function streamOutput<T>(output: string | undefined, write: (stream
 export function outputStream(output: string | undefined): { stream: Writable; finish(): Promise<void>; abort(): void } {
   if (!output) return { stream: process.stdout, finish: async () => {}, abort: () => {} };
   checkOutputPath(output);
-  const tmp = `${output}.partial-${process.pid}`;
-  let fd: number;
-  try {
-    fd = openSync(tmp, 'wx', 0o600);
-  } catch (e) {
-    throw new DataError('err.write_file', { path: output, detail: (e as Error).message });
-  }
+  const tmp = partialPath(output);
+  const fd = openPartial(output);
   const stream = createWriteStream('', { fd, autoClose: false });
   return {
     stream,
