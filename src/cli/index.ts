@@ -33,5 +33,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'ledger', usage: '[options] [period]', description: 'cmd.ledger', build: async () => (await import('./ledger.js')).ledgerCommand() },
   { name: 'handover', usage: '[options]', description: 'cmd.handover', build: async () => (await import('./handover.js')).handoverCommand() },
   ...SAFETY_COMMANDS,
+  { name: 'push', usage: '[options]', description: 'cmd.push', build: async () => (await import('./push.js')).pushCommand() },
+  { name: 'county', description: 'cmd.county', build: async () => (await import('./county.js')).countyCommand() },
   { name: 'config', description: 'cmd.config', build: async () => (await import('./config.js')).configCommand() },
 ];
