@@ -45,10 +45,24 @@ export interface LedgerRow {
 /** Positional parameters from named ones: sql`... ${value} ...` style without a template tag. */
 class Params {
   values: unknown[] = [];
+  /** Per-ledger values (settings, the ledger's start) computed once per ledger in the CTE `cfg`, not once per row. */
+  cfg = new Map<string, string>();
   add(v: unknown, type: string): string {
     this.values.push(v);
     return `$${this.values.length}::${type}`;
   }
+  perLedger(name: string, expr: string): string {
+    if (!this.cfg.has(name)) this.cfg.set(name, expr);
+    return `cfg.${col(name)}`;
+  }
+}
+
+/** The query with its per-ledger values: a materialized CTE joined to every ledger row. */
+function finish(p: Params, text: string): Built {
+  if (p.cfg.size === 0) return { text, values: p.values };
+  const cols = [...p.cfg].map(([name, expr]) => `${expr} AS ${col(name)}`).join(',\n             ');
+  const joined = text.replace(/FROM county\.ledgers l\n/, 'FROM county.ledgers l JOIN cfg ON cfg.ledger = l.id\n');
+  return { text: `WITH cfg AS MATERIALIZED (\n      SELECT l.id AS ledger,\n             ${cols}\n      FROM county.ledgers l)\n${joined}`, values: p.values };
 }
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -59,9 +73,9 @@ const n = (expr: string, key: string) => `(${expr})::int AS ${col(key)}`;
 function setting(ledger: string, key: string, p: Params, defaults: Record<string, string>, kind: 'int' | 'text'): string {
   const value = `(SELECT s.value FROM county.settings s WHERE s.ledger = ${ledger} AND s.key = ${lit(key)})`;
   const dflt = p.add(defaults[key] ?? '', 'text');
-  if (kind === 'text') return `coalesce(${value}, ${dflt})`;
+  if (kind === 'text') return p.perLedger(key, `coalesce(${value}, ${dflt})`);
   // A malformed number never breaks the report: it reads as the default, as the ledger's CHECK makes it.
-  return `(CASE WHEN ${value} ~ '^[0-9]{1,9}$' THEN ${value}::int ELSE ${dflt}::int END)`;
+  return p.perLedger(key, `(CASE WHEN ${value} ~ '^[0-9]{1,9}$' THEN ${value}::int ELSE ${dflt}::int END)`);
 }
 
 interface Built {
@@ -84,8 +98,7 @@ function visitsQuery(q: CountyQuery): Built {
   const staleDays = setting('l.id', 'visit.stale_days', p, q.defaults, 'int');
   // A household on the roster on asOf: live, added by then, with a live member added by then (as
   // STALE_HOUSEHOLDS_WHERE). Not visited lately: no visit of it in the visit.stale_days before asOf.
-  return {
-    text: `
+  return finish(p, `
       SELECT l.id AS ledger, v.*, h.*
       FROM county.ledgers l
       CROSS JOIN LATERAL (
@@ -95,16 +108,16 @@ function visitsQuery(q: CountyQuery): Built {
       ) v
       CROSS JOIN LATERAL (
         SELECT ${n('count(*)', 'visits.households_on_roster')},
-               ${n(`count(*) FILTER (WHERE NOT EXISTS (
-                   SELECT 1 FROM county.visits v WHERE v.ledger = h.ledger AND v.household_uid = h.uid AND v.deleted_at IS NULL
-                     AND v.date BETWEEN ${asOf} - ${staleDays} AND ${asOf}))`, 'visits.households_not_visited')}
+               ${n('count(*) FILTER (WHERE recent.household_uid IS NULL)', 'visits.households_not_visited')}
         FROM county.households h
+        JOIN (SELECT DISTINCT pe.household_uid FROM county.people pe
+              WHERE pe.ledger = l.id AND pe.deleted_at IS NULL AND coalesce(pe.added_on, '-infinity') <= ${asOf}) member
+          ON member.household_uid = h.uid
+        LEFT JOIN (SELECT DISTINCT v.household_uid FROM county.visits v
+                   WHERE v.ledger = l.id AND v.deleted_at IS NULL AND v.date BETWEEN ${asOf} - ${staleDays} AND ${asOf}) recent
+          ON recent.household_uid = h.uid
         WHERE h.ledger = l.id AND h.deleted_at IS NULL AND coalesce(h.added_on, '-infinity') <= ${asOf}
-          AND EXISTS (SELECT 1 FROM county.people pe WHERE pe.ledger = h.ledger AND pe.household_uid = h.uid
-                        AND pe.deleted_at IS NULL AND coalesce(pe.added_on, '-infinity') <= ${asOf})
-      ) h`,
-    values: p.values,
-  };
+      ) h`);
 }
 
 function concernsQuery(q: CountyQuery): Built {
@@ -122,16 +135,13 @@ function concernsQuery(q: CountyQuery): Built {
     // The closure rate's numerator: raised in the period and finished (resolved, villager told) by its end.
     n(`count(*) FILTER (WHERE c.raised_on BETWEEN ${from} AND ${to} AND c.resolved_on <= ${asOf} AND c.feedback_on <= ${asOf})`, 'concerns.finished'),
   ];
-  return {
-    text: `
+  return finish(p, `
       SELECT l.id AS ledger, c.*
       FROM county.ledgers l
       CROSS JOIN LATERAL (
         SELECT ${figures.join(',\n               ')}
         FROM county.concerns c WHERE c.ledger = l.id AND c.deleted_at IS NULL AND c.raised_on <= greatest(${to}, ${asOf})
-      ) c`,
-    values: p.values,
-  };
+      ) c`);
 }
 
 const EVENT_KEY: Record<(typeof FLOW_COUNTS)[number], string> = {
@@ -169,8 +179,7 @@ function disputesQuery(q: CountyQuery): Built {
   ];
   // Each case's state on asOf is its latest state-setting event up to then (date, then creation
   // order: uids are UUIDv7, time-ordered like the ledger's own ids).
-  return {
-    text: `
+  return finish(p, `
       SELECT l.id AS ledger, f.*, s.*
       FROM county.ledgers l
       CROSS JOIN LATERAL (
@@ -192,9 +201,7 @@ function disputesQuery(q: CountyQuery): Built {
             AND d.deleted_at IS NULL AND d.registered_on <= ${asOf}
           ORDER BY e.dispute_uid, e.date DESC, e.uid DESC
         ) s
-      ) s`,
-    values: p.values,
-  };
+      ) s`);
 }
 
 function pairsQuery(q: CountyQuery): Built {
@@ -205,8 +212,7 @@ function pairsQuery(q: CountyQuery): Built {
   const inPeriod = `pr.started_on <= ${to} AND (pr.ended_on IS NULL OR pr.ended_on >= ${from})`;
   const activeOn = `pr.started_on <= ${asOf} AND (pr.ended_on IS NULL OR pr.ended_on > ${asOf})`;
   const nextDue = `greatest(pr.started_on, coalesce(pr.last_contact, pr.started_on)) + pr.cadence_days`;
-  return {
-    text: `
+  return finish(p, `
       SELECT l.id AS ledger, x.*, y.*
       FROM county.ledgers l
       CROSS JOIN LATERAL (
@@ -228,9 +234,7 @@ function pairsQuery(q: CountyQuery): Built {
         SELECT ${n('count(*)', 'pairs.help_entries')}
         FROM county.pair_logs g JOIN county.pairs pr ON pr.ledger = g.ledger AND pr.uid = g.pair_uid
         WHERE g.ledger = l.id AND g.deleted_at IS NULL AND pr.deleted_at IS NULL AND g.date BETWEEN ${from} AND ${to}
-      ) y`,
-    values: p.values,
-  };
+      ) y`);
 }
 
 /** The day a ledger began, as ledgerStart (src/db/settings.ts): its setting, else its first record, never after `judged`. */
@@ -244,9 +248,9 @@ function ledgerStartSql(ledger: string, judged: string, p: Params, defaults: Rec
     ['decisions', 'date'],
     ['plan_progress', 'date'],
   ].map(([t, c]) => `(SELECT min(${c}) FROM county.${t} WHERE ledger = ${ledger} AND deleted_at IS NULL)`);
-  const set = setting(ledger, 'ledger.start', p, defaults, 'text');
-  return `(CASE WHEN ${set} ~ '^\\d{4}-\\d{2}-\\d{2}$' THEN (${set})::date
-                ELSE (SELECT CASE WHEN m < ${judged} THEN m ELSE ${judged} END FROM (SELECT least(${firsts.join(', ')}) AS m) f) END)`;
+  const set = `coalesce((SELECT s.value FROM county.settings s WHERE s.ledger = ${ledger} AND s.key = 'ledger.start'), ${p.add(defaults['ledger.start'] ?? '', 'text')})`;
+  return p.perLedger('ledger_start', `(CASE WHEN ${set} ~ '^\\d{4}-\\d{2}-\\d{2}$' THEN (${set})::date
+                ELSE (SELECT CASE WHEN m < ${judged} THEN m ELSE ${judged} END FROM (SELECT least(${firsts.join(', ')}) AS m) f) END)`);
 }
 
 function meetingsQuery(q: CountyQuery): Built {
@@ -269,8 +273,7 @@ function meetingsQuery(q: CountyQuery): Built {
   const start = ledgerStartSql('l.id', judged, p, q.defaults);
   // An interval is judged whole; held counts its meetings up to `judged` (computeCompliance). Due:
   // held, or over without one (missing); one not over and not held yet is pending, neither.
-  return {
-    text: `
+  return finish(p, `
       SELECT l.id AS ledger, h.*, g.*
       FROM county.ledgers l
       CROSS JOIN LATERAL (
@@ -290,9 +293,7 @@ function meetingsQuery(q: CountyQuery): Built {
           WHERE i.ito >= ${start}
           GROUP BY f.type, i.ifrom, i.ito
         ) r
-      ) g`,
-    values: p.values,
-  };
+      ) g`);
 }
 
 function decisionsQuery(q: CountyQuery): Built {
@@ -301,8 +302,7 @@ function decisionsQuery(q: CountyQuery): Built {
   const asOf = p.add(q.asOf, 'date');
   const stall = setting('l.id', 'decision.stall_days', p, q.defaults, 'int');
   const live = `s.ledger = l.id AND s.deleted_at IS NULL AND s.date <= ${asOf}`;
-  return {
-    text: `
+  return finish(p, `
       SELECT l.id AS ledger, a.*, b.*
       FROM county.ledgers l
       CROSS JOIN LATERAL (
@@ -323,9 +323,7 @@ function decisionsQuery(q: CountyQuery): Built {
                ${n('count(*) FILTER (WHERE s.passed = 0)', 'decisions.rejected')}
         FROM county.decision_steps s JOIN county.decisions d ON d.ledger = s.ledger AND d.uid = s.decision_uid
         WHERE s.ledger = l.id AND s.deleted_at IS NULL AND d.deleted_at IS NULL AND s.date BETWEEN ${from} AND ${asOf}
-      ) b`,
-    values: p.values,
-  };
+      ) b`);
 }
 
 function planQuery(q: CountyQuery): Built {
@@ -338,8 +336,7 @@ function planQuery(q: CountyQuery): Built {
   const livePlan = 'pl.ledger = m.ledger AND pl.uid = m.plan_uid AND pl.deleted_at IS NULL';
   // deriveStatus (src/domain/plan.ts): the declared status, else done when no live milestone is
   // pending (and there is one, or the latest percent is 100).
-  return {
-    text: `
+  return finish(p, `
       SELECT l.id AS ledger, m.*, g.*, a.*, x.*
       FROM county.ledgers l
       CROSS JOIN LATERAL (
@@ -375,9 +372,7 @@ function planQuery(q: CountyQuery): Built {
           WHERE pl.ledger = l.id AND pl.deleted_at IS NULL AND pl.kind = 'practical' AND coalesce(pl.status, '') <> 'dropped'
             AND extract(year FROM coalesce(pl.due_on, pl.start_on, pl.added_on)) BETWEEN ${y1} AND ${y2}
         ) pl
-      ) x`,
-    values: p.values,
-  };
+      ) x`);
 }
 
 function presenceQuery(q: CountyQuery): Built {
@@ -396,8 +391,7 @@ function presenceQuery(q: CountyQuery): Built {
     : '';
   // Working days: the official calendar (from Node) with this ledger's own corrections on top; a
   // working day up to asOf with no day recorded is unrecorded (summarisePresence).
-  return {
-    text: `
+  return finish(p, `
       SELECT l.id AS ledger, d.*, w.*, (w."presence.working_days" - d.recorded_working) AS "presence.unrecorded_working_days"${targets}
       FROM county.ledgers l
       CROSS JOIN LATERAL (
@@ -419,9 +413,7 @@ function presenceQuery(q: CountyQuery): Built {
         FROM (SELECT DISTINCT ON (c.date) c.date, c.workday FROM county.presence_holidays c
               WHERE c.ledger = l.id AND c.deleted_at IS NULL AND c.date BETWEEN ${from} AND ${asOf}
               ORDER BY c.date, c.updated_at DESC) c
-      ) w`,
-    values: p.values,
-  };
+      ) w`);
 }
 
 export const COUNTY_QUERIES = { visitsQuery, concernsQuery, disputesQuery, pairsQuery, meetingsQuery, decisionsQuery, planQuery, presenceQuery };
