@@ -258,6 +258,7 @@ function meetingsQuery(q: CountyQuery): Built {
   const from = p.add(q.from, 'date');
   const asOf = p.add(q.asOf, 'date');
   const judged = p.add(q.judged, 'date');
+  const first = p.add(q.intervals.length ? q.intervals.map((i) => i.from).reduce((a, b) => (a < b ? a : b)) : q.from, 'date');
   const held = [
     n('count(*)', 'meetings.held'),
     n('coalesce(sum(m.forced), 0)', 'meetings.forced'),
@@ -285,11 +286,14 @@ function meetingsQuery(q: CountyQuery): Built {
                ${n('count(*) FILTER (WHERE r.held > 0 OR r.ito < ' + judged + ')', 'meetings.required_due')},
                ${n('count(*) FILTER (WHERE r.held > 0)', 'meetings.required_held')}
         FROM (
-          SELECT i.ito, count(m.uid) AS held
+          SELECT i.ito, coalesce(sum(m.n), 0) AS held
           FROM (VALUES ${freq}) f(type, frequency)
           JOIN unnest(${units}, ${ifroms}, ${itos}) i(unit, ifrom, ito) ON i.unit = f.frequency
-          LEFT JOIN county.meetings m ON m.ledger = l.id AND m.type = f.type AND m.deleted_at IS NULL
-                                     AND m.date BETWEEN i.ifrom AND least(i.ito, ${judged})
+          -- The ledger's meetings read once, per type and day, then matched to the intervals in memory.
+          LEFT JOIN (SELECT m.type, m.date, count(*) AS n FROM county.meetings m
+                     WHERE m.ledger = l.id AND m.deleted_at IS NULL AND m.date BETWEEN ${first} AND ${judged}
+                     GROUP BY m.type, m.date) m
+            ON m.type = f.type AND m.date BETWEEN i.ifrom AND least(i.ito, ${judged})
           WHERE i.ito >= ${start}
           GROUP BY f.type, i.ifrom, i.ito
         ) r
