@@ -24,7 +24,7 @@ export const RATE_PARTS: Record<CountyRate, { num: string; den: string }> = {
   household_reach: { num: 'visits.households', den: 'visits.households_on_roster' },
   concern_closure: { num: 'concerns.finished', den: 'concerns.raised' },
   dispute_resolution: { num: 'disputes.settled', den: 'disputes.registered' },
-  meetings_held: { num: 'meetings.required_held', den: 'meetings.required_due' },
+  meetings_held: { num: 'meetings.required_held', den: 'meetings.required' },
   practical_done: { num: 'plan.practical_done', den: 'plan.practical_things' },
 };
 

@@ -256,6 +256,7 @@ function ledgerStartSql(ledger: string, judged: string, p: Params, defaults: Rec
 function meetingsQuery(q: CountyQuery): Built {
   const p = new Params();
   const from = p.add(q.from, 'date');
+  const to = p.add(q.to, 'date');
   const asOf = p.add(q.asOf, 'date');
   const judged = p.add(q.judged, 'date');
   const first = p.add(q.intervals.length ? q.intervals.map((i) => i.from).reduce((a, b) => (a < b ? a : b)) : q.from, 'date');
@@ -273,7 +274,8 @@ function meetingsQuery(q: CountyQuery): Built {
   const freq = MEETING_TYPES.map((t) => `(${lit(t)}, ${setting('l.id', `meeting.frequency.${t}`, p, q.defaults, 'text')})`).join(', ');
   const start = ledgerStartSql('l.id', judged, p, q.defaults);
   // An interval is judged whole; held counts its meetings up to `judged` (computeCompliance). Due:
-  // held, or over without one (missing); one not over and not held yet is pending, neither.
+  // held, or over without one (missing); one not over and not held yet is pending, neither. Each
+  // interval counts in the period it ends in (requiredTally, src/domain/compliance.ts).
   return finish(p, `
       SELECT l.id AS ledger, h.*, g.*
       FROM county.ledgers l
@@ -283,8 +285,8 @@ function meetingsQuery(q: CountyQuery): Built {
       ) h
       CROSS JOIN LATERAL (
         SELECT ${n('count(*) FILTER (WHERE r.held = 0 AND r.ito < ' + judged + ')', 'meetings.gaps')},
-               ${n('count(*) FILTER (WHERE r.held > 0 OR r.ito < ' + judged + ')', 'meetings.required_due')},
-               ${n('count(*) FILTER (WHERE r.held > 0)', 'meetings.required_held')}
+               ${n(`count(*) FILTER (WHERE (r.held > 0 OR r.ito < ${judged}) AND r.ito <= ${to})`, 'meetings.required')},
+               ${n(`count(*) FILTER (WHERE r.held > 0 AND r.ito <= ${to})`, 'meetings.required_held')}
         FROM (
           SELECT i.ito, coalesce(sum(m.n), 0) AS held
           FROM (VALUES ${freq}) f(type, frequency)
