@@ -1,0 +1,36 @@
+import type { Entries } from './index.js';
+
+// fs push: the secretary's side of the county view.
+export const countyPush = {
+  'opt.push_dry_run': ['connect and say what would be sent, without writing anything', '连接并列出将要发送的内容，但不写入任何数据'],
+  'opt.push_format': ['text (a summary on stderr, default) or json (on stdout)', 'text（在标准错误输出摘要，默认）或 json（在标准输出）'],
+  'push.msg.pushed': ['Pushed {total} records{detail} to {url}.', '已推送 {total} 条记录{detail}到 {url}。'],
+  'push.msg.nothing': ['Nothing to push: {url} already has every record of this ledger.', '没有需要推送的内容：{url} 已有本台账的全部记录。'],
+  'push.msg.would_push': ['Dry run: would push {total} records{detail} to {url}; nothing written.', '试运行：将推送 {total} 条记录{detail}到 {url}；未写入任何数据。'],
+  'push.msg.would_nothing': ['Dry run: nothing to push, {url} already has every record of this ledger.', '试运行：没有需要推送的内容，{url} 已有本台账的全部记录。'],
+  'push.detail.open': [' (', '（'],
+  'push.detail.close': [')', '）'],
+  'push.detail.sep': [', ', '，'],
+  'push.err.not_ledger': [
+    "This connection string is the county office's, not a village ledger's: push with the one fs county add-ledger printed for this village.",
+    '该连接串属于县级管理账号，不属于某个村的台账：请使用 fs county add-ledger 为本村打印的连接串推送。',
+  ],
+  'push.table.households': ['households', '户'],
+  'push.table.people': ['people', '人员'],
+  'push.table.visits': ['visits', '走访'],
+  'push.table.concerns': ['concerns', '诉求'],
+  'push.table.disputes': ['disputes', '矛盾纠纷'],
+  'push.table.dispute_parties': ['dispute parties', '纠纷当事人'],
+  'push.table.dispute_events': ['dispute events', '纠纷进展'],
+  'push.table.pairs': ['pairings', '结对帮扶'],
+  'push.table.pair_logs': ['pairing logs', '帮扶记录'],
+  'push.table.meetings': ['meetings', '会议'],
+  'push.table.decisions': ['decisions', '决策事项'],
+  'push.table.decision_steps': ['decision steps', '决策步骤'],
+  'push.table.plans': ['plans', '规划'],
+  'push.table.plan_milestones': ['milestones', '规划节点'],
+  'push.table.plan_progress': ['plan progress', '规划进展'],
+  'push.table.presence_days': ['presence days', '在岗记录'],
+  'push.table.presence_holidays': ['holiday changes', '节假日调整'],
+  'push.table.settings': ['settings', '设置'],
+} satisfies Entries;
