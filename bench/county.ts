@@ -217,7 +217,8 @@ export async function countyBench(bin: string, cacheDir: string): Promise<Target
       if ((pushMs.length % 20 === 0 || pushMs.length === n) && pushMs.length) log(`  ${pushMs.length}/${n} pushed`);
     });
     const pushSeconds = Number(process.hrtime.bigint() - pushStart) / 1e9;
-    const counts = cluster.psql(RECORD_TABLES.map((t) => `SELECT count(*) FROM county.${t}`).join(' UNION ALL '), 'county_bench').trim().split('\n').map(Number);
+    // One row, a column per table (psql -A: separated by |), in RECORD_TABLES order.
+    const counts = cluster.psql(`SELECT ${RECORD_TABLES.map((t) => `(SELECT count(*) FROM county.${t})`).join(', ')}`, 'county_bench').trim().split('|').map(Number);
     const inCounty = counts.reduce((a, b) => a + b, 0);
     const visitsInCounty = counts[RECORD_TABLES.indexOf('visits')]!;
     log(`initial pushes: ${pushSeconds.toFixed(1)} s wall, ${inCounty.toLocaleString('en')} records in the county (${visitsInCounty.toLocaleString('en')} visits); one push: median ${(median(pushMs) / 1000).toFixed(2)} s`);
