@@ -274,7 +274,7 @@ function removeDb(path: string): void {
 }
 
 /** A template ledger of `shape` at `path`, built if missing. */
-async function template(path: string, shape: LedgerShape): Promise<void> {
+export async function template(path: string, shape: LedgerShape): Promise<void> {
   if (existsSync(path)) return;
   const tmp = `${path}.partial`;
   removeDb(tmp);
@@ -291,7 +291,7 @@ async function template(path: string, shape: LedgerShape): Promise<void> {
  * References are by integer id inside a ledger, so nothing else changes: the copy is a different
  * village to the county, with the same figures as its template.
  */
-function rekey(path: string): void {
+export function rekey(path: string): void {
   // Plain better-sqlite3, not openDatabase: the file was made by openDatabase moments ago.
   const { Sqlite, nativeBinding } = loadSqlite();
   const db = new Sqlite(path, { nativeBinding });
@@ -322,7 +322,8 @@ export async function countyLedgers(cacheDir: string, schemaVersion: number, cou
   chmodSync(dir, 0o700);
   const templates = SHAPES.map((s) => join(dir, `template-${s.name}.db`));
   const started = Date.now();
-  for (let i = 0; i < SHAPES.length; i++) {
+  // Only the shapes the ledgers are copied from (fewer than five ledgers: fewer shapes).
+  for (let i = 0; i < Math.min(count, SHAPES.length); i++) {
     if (!existsSync(templates[i]!)) log(`building template ledger ${SHAPES[i]!.name} (${SHAPES[i]!.people} people, ${VISITS_PER_LEDGER} visits from ${SHAPES[i]!.start})...`);
     await template(templates[i]!, SHAPES[i]!);
   }
