@@ -9,6 +9,7 @@ import { t } from '../i18n/index.js';
 import { action } from './shared/action.js';
 import { checkCountyUrl, withCounty } from './shared/county.js';
 import { writeErr, writeOut } from './shared/io.js';
+import { countyReportCommand } from './county-report.js';
 
 function required(value: string | undefined, what: string): string {
   if (value === undefined || value.trim() === '') throw new UsageError('county.err.empty', { what });
@@ -58,5 +59,6 @@ export function countyCommand(): Command {
       }),
     );
 
+  cmd.addCommand(countyReportCommand());
   return cmd;
 }
