@@ -86,14 +86,15 @@ export function countyCsv(r: CountyReport): string {
   return renderDelimited({ columns, rows }, 'csv');
 }
 
-const nameColumn = (r: CountyReport): DocColumn => ({ header: t(r.by === 'village' ? 'county.col.village' : 'county.col.township'), type: 'text' });
+// Village and township names never break inside a cell (the document renderers keep 'name' columns whole).
+const nameColumn = (r: CountyReport): DocColumn => ({ header: t(r.by === 'village' ? 'county.col.village' : 'county.col.township'), type: 'name' });
 
 /** The rates table: overall rank, names, each rate with its own rank. */
 function ratesTable(r: CountyReport): DocTable {
   const columns: DocColumn[] = [
     { header: t('county.col.rank'), type: 'count' },
     nameColumn(r),
-    ...(r.by === 'village' ? [{ header: t('county.col.township'), type: 'text' as const }, { header: t('county.col.secretary'), type: 'name' as const }] : [{ header: t('county.report.villages_count'), type: 'count' as const }]),
+    ...(r.by === 'village' ? [{ header: t('county.col.township'), type: 'name' as const }, { header: t('county.col.secretary'), type: 'name' as const }] : [{ header: t('county.report.villages_count'), type: 'count' as const }]),
     ...COUNTY_RATES.map((k): DocColumn => ({ header: t(`county.rate.${k}`), type: 'text' })),
   ];
   const withRank = (v: number | null, rank: number | null) => (v === null ? '—' : `${percent(v)} (${rank})`);
