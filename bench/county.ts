@@ -71,6 +71,13 @@ function figure(o: unknown, path: string): number | undefined {
   return typeof v === 'number' ? v : undefined;
 }
 
+/** Every numeric leaf of a JSON value, by dotted path (arrays left out: they are lists, not counts). */
+function leaves(o: unknown, prefix = ''): [string, number][] {
+  if (typeof o === 'number') return [[prefix, o]];
+  if (!o || typeof o !== 'object' || Array.isArray(o)) return [];
+  return Object.entries(o as Record<string, unknown>).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+}
+
 /** The server's settings for the bench: sized for a bulk load on this machine. */
 function serverSettings(durable: boolean): Record<string, string> {
   return {
@@ -129,17 +136,31 @@ function countyReport(fs: (args: string[]) => string[], admin: string, env: Node
   const reportS = median(reportMs) / 1000;
   log(`fs county report last-year --by village --format json: median ${reportS.toFixed(2)} s of ${reportRounds} (${(reportOut.length / 1024).toFixed(0)} KB of JSON)`);
 
-  // Its figures: one village per ledger, and the visits of the year the sum of each ledger's own report.
+  // Its figures: one village per ledger, and every count in its totals the sum of the ledgers' own
+  // reports (rates and other ratios are not sums and are left to test/county).
   const county = JSON.parse(reportOut) as { villages?: unknown[]; totals?: unknown };
   const villages = county.villages?.length ?? 0;
-  let expectedVisits = 0;
-  for (let i = 0; i < files; i++) expectedVisits += figure(ownReport(i), 'visits.total') ?? NaN;
-  const countyVisits = figure(county.totals, 'visits.total');
-  log(`county report: ${villages} villages; totals visits.total ${countyVisits ?? 'missing'} (the ledgers' own reports: ${expectedVisits})`);
+  const totals = leaves(county.totals).filter(([k]) => !/rate|percent|target|needed/.test(k));
+  const mismatched: string[] = [];
+  let compared = 0;
+  for (const [key, value] of totals) {
+    let sum = 0;
+    let everywhere = true;
+    for (let i = 0; i < files && everywhere; i++) {
+      const own = figure(ownReport(i), key);
+      if (own === undefined) everywhere = false;
+      else sum += own;
+    }
+    if (!everywhere) continue;
+    compared++;
+    if (sum !== value) mismatched.push(`${key} ${value} (ledgers: ${sum})`);
+  }
+  const visits = figure(county.totals, 'visits.total');
+  log(`county report: ${villages} villages; totals visits.total ${visits ?? 'missing'}; ${compared} counts of the totals compared with the sum of the ledgers' own reports${mismatched.length ? `, differing: ${mismatched.slice(0, 10).join('; ')}` : ', all equal'}`);
   return [
     { name, value: reportS, limit: 3, unit: ' s' },
     { name: `county report villages = ledgers (${n})`, value: villages === n ? 1 : 0, limit: 1, unit: '', kind: 'min' },
-    { name: `county report totals visits.total = sum of the ledgers' own fs report (${expectedVisits})`, value: countyVisits === expectedVisits ? 1 : 0, limit: 1, unit: '', kind: 'min' },
+    { name: `county report totals: counts differing from the sum of the ledgers' own fs report (of ${compared}, visits.total among them)`, value: visits === undefined || compared === 0 ? Infinity : mismatched.length, limit: 0, unit: '' },
   ];
 }
 
@@ -199,7 +220,9 @@ export async function countyBench(bin: string, cacheDir: string): Promise<Target
 
     const urls: string[] = new Array(n);
     const addStart = Date.now();
-    await pool(n, jobs, async (i) => {
+    // One at a time, as an office registers them: two add-ledger at once can fail on PostgreSQL's
+    // role catalogue ("tuple concurrently updated" on GRANT fs_ledger).
+    await pool(n, 1, async (i) => {
       const r = ok(await runAsync(fs(['county', 'add-ledger', '--village', `柳树${i + 1}村`, '--secretary', `书记${i + 1}`, '--township', `青山${(i % 12) + 1}镇`, '--url', admin]), env), 'fs county add-ledger');
       const url = r.stdout.split('\n').map((l) => l.trim()).find((l) => /^postgres(ql)?:\/\//.test(l));
       if (!url) throw new Error('fs county add-ledger printed no connection string');
