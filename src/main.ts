@@ -2,7 +2,7 @@
 import { Command, CommanderError, Help, type Option } from 'commander';
 import { COMMANDS } from './cli/index.js';
 import { preScan } from './cli/shared/prescan.js';
-import { writeErr } from './cli/shared/io.js';
+import { blockingStdout, writeErr } from './cli/shared/io.js';
 import { localHelp, localisePlaceholders, translateCommanderError } from './cli/shared/commander-i18n.js';
 import { FsError } from './errors.js';
 import { configureColor } from './render/color.js';
@@ -88,6 +88,7 @@ export async function main(argv: string[]): Promise<number> {
     { noColorFlag: pre.noColor, env: process.env, isTTY: Boolean(process.stderr.isTTY) },
   );
   configureTableWidth(Boolean(process.stdout.isTTY), process.stdout.columns, process.env);
+  blockingStdout();
   try {
     // `fs` alone or an unknown word: stubs only (help and suggestions need no command's code).
     const only = COMMANDS.some((c) => c.name === pre.command) ? pre.command : '';

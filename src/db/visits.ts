@@ -32,6 +32,40 @@ function toVisit(row: Row): Visit {
   return { ...(row as unknown as Visit), topics: maskToTopics(row.topics as number) };
 }
 
+/** SELECT_VISIT's columns in order: listings read rows as arrays (no object per row from SQLite, none copied). */
+const VISIT_COLUMNS = ['id', 'uid', 'date', 'person_id', 'person', 'household', 'group', 'category', 'topics', 'notes', 'place', 'concerns', 'created_at', 'updated_at'];
+
+/** The same object as toVisit, keys in the same order (JSON output follows it), from a raw row. */
+function rawToVisit(r: unknown[]): Visit {
+  return {
+    id: r[0] as number,
+    uid: r[1] as string,
+    date: r[2] as IsoDate,
+    person_id: r[3] as number,
+    person: r[4] as string,
+    household: r[5] as string | null,
+    group: r[6] as string | null,
+    category: r[7] as VisitCategory,
+    topics: maskToTopics(r[8] as number),
+    notes: r[9] as string | null,
+    place: r[10] as string | null,
+    concerns: r[11] as number,
+    created_at: r[12] as string,
+    updated_at: r[13] as string,
+  };
+}
+
+function visitRows(db: Db, sql: string, params: Row, newestFirst: boolean): Visit[] {
+  const stmt = db.prepare(sql);
+  const names = stmt.columns().map((c) => c.name);
+  if (names.join() !== VISIT_COLUMNS.join()) throw new Error(`visit columns changed: ${names.join()}`);
+  const rows = stmt.raw(true).all(params) as unknown[][];
+  const n = rows.length;
+  const out = new Array<Visit>(n);
+  for (let i = 0; i < n; i++) out[i] = rawToVisit(rows[newestFirst ? n - 1 - i : i]!);
+  return out;
+}
+
 /** A visit with its topics and the concerns raised in it. Call inside a write transaction. */
 export function insertVisit(db: Db, v: VisitInput, concerns: string[], concernDueDays: number): number {
   const id = insertRecord(db, 'visits', 'visit', { ...v, topics: topicsToMask(v.topics) });
@@ -91,13 +125,8 @@ function visitWhere(f: VisitFilter): { sql: string; params: Row } {
 /** Visits in date order (oldest first); with a limit, the most recent N of them. */
 export function listVisits(db: Db, f: VisitFilter = {}): Visit[] {
   const { sql, params } = visitWhere(f);
-  if (f.limit) {
-    const rows = db
-      .prepare(`${SELECT_VISIT} WHERE ${sql} ORDER BY v.date DESC, v.id DESC LIMIT ${Math.floor(f.limit)}`)
-      .all(params) as Row[];
-    return rows.reverse().map(toVisit);
-  }
-  return (db.prepare(`${SELECT_VISIT} WHERE ${sql} ORDER BY v.date, v.id`).all(params) as Row[]).map(toVisit);
+  if (f.limit) return visitRows(db, `${SELECT_VISIT} WHERE ${sql} ORDER BY v.date DESC, v.id DESC LIMIT ${Math.floor(f.limit)}`, params, true);
+  return visitRows(db, `${SELECT_VISIT} WHERE ${sql} ORDER BY v.date, v.id`, params, false);
 }
 
 export function countVisits(db: Db, f: VisitFilter = {}): number {

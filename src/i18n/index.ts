@@ -89,14 +89,26 @@ export function catalogueKeys(): string[] {
 export function t(key: string, params: Record<string, string | number> = {}, lang: Lang = current): string {
   const entry = entryOf(key);
   const text = entry ? entry[lang === 'zh' ? 1 : 0] : key;
+  if (!text.includes('{')) return text;
   return text.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? plainText(String(params[name])) : `{${name}}`));
 }
 
 /** The label of a canonical key (e.g. label('visit_category', 'poor-household')). */
 export function label(kind: string, key: string, lang: Lang = current): string {
-  const k = `${kind}.${key}`;
-  return hasMessage(k) ? t(k, {}, lang) : key;
+  // Remembered by kind, then key: a long listing asks for the same few labels on every row.
+  const byKind = labels[lang];
+  let keys = byKind.get(kind);
+  if (!keys) byKind.set(kind, (keys = new Map()));
+  let text = keys.get(key);
+  if (text === undefined) {
+    const k = `${kind}.${key}`;
+    text = hasMessage(k) ? t(k, {}, lang) : key;
+    if (keys.size < 1000) keys.set(key, text);
+  }
+  return text;
 }
+
+const labels: Record<Lang, Map<string, Map<string, string>>> = { en: new Map(), zh: new Map() };
 
 /** The list separator for human output. */
 export function joinList(items: string[], lang: Lang = current): string {

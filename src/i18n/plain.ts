@@ -11,7 +11,12 @@ const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u
 // Unicode's own line and paragraph separators: a line break the terminal does not show as one.
 const SEPARATORS = /[\u2028\u2029]/g;
 
+// Any of the three above: most text has none, and one test is cheaper than three replaces.
+// eslint-disable-next-line no-control-regex
+const ANY = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u2028\u2029]/;
+
 /** Controls and invisible formatting removed, Unicode line separators made spaces (tab and newline kept). */
 export function plainText(s: string): string {
+  if (!ANY.test(s)) return s;
   return s.replace(CONTROLS, '').replace(INVISIBLE, '').replace(SEPARATORS, ' ');
 }

@@ -2,7 +2,7 @@
 // Render functions return strings; writing them is the CLI's job.
 import { c } from './color.js';
 import { csvCell, mdCell, mdText, stripControls, tsvCell } from './escape.js';
-import { drawTableChunks, type TableCell } from './table.js';
+import { drawGridChunks } from './table.js';
 import { t } from '../i18n/index.js';
 
 export const FORMATS = ['table', 'tsv', 'csv', 'json', 'ndjson', 'md'] as const;
@@ -77,15 +77,26 @@ export function* renderTableChunks<R>(listing: Listing<R>, width = tableWidth): 
     yield `${title}${listing.empty ?? t('msg.no_rows')}\n`;
     return;
   }
-  const rows: TableCell[][] = new Array(listing.rows.length);
-  let r = 0;
+  // The cells as flat texts (and paints, only when a column has them): no object per cell.
+  const n = listing.columns.length;
+  const texts = new Array<string>(listing.rows.length * n);
+  const painted = listing.columns.some((col) => col.paint);
+  const paints = painted ? new Array<((s: string) => string) | undefined>(texts.length) : undefined;
+  let k = 0;
   for (const row of listing.rows) {
-    rows[r++] = listing.columns.map((col) => ({ text: humanText(col, row).replace(/\t/g, ' '), paint: col.paint?.(row) }));
+    for (let i = 0; i < n; i++, k++) {
+      const col = listing.columns[i]!;
+      const text = humanText(col, row);
+      texts[k] = text.includes('\t') ? text.replace(/\t/g, ' ') : text;
+      if (paints) paints[k] = col.paint?.(row);
+    }
   }
   if (title) yield title;
-  yield* drawTableChunks({
+  yield* drawGridChunks({
     headers: listing.columns.map((col) => stripControls(col.header)),
-    rows,
+    texts,
+    rowCount: listing.rows.length,
+    paints,
     caps: listing.columns.map((col) => col.maxWidth),
     width,
     paintHeader: (s) => colour.bold(s),

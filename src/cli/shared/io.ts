@@ -14,6 +14,17 @@ export function writeOut(text: string): void {
   process.stdout.write(process.stdout.isTTY ? terminalSafe(text) : text);
 }
 
+/**
+ * Standard output written through when it is a pipe: Node queues in memory whatever a pipe does
+ * not take at once, so a 200,000-row table piped to a slower reader (`| less`, a parent process)
+ * was held whole (1.1 GB) before it drained. Blocking writes keep memory to one chunk at a time,
+ * as files and terminals already are.
+ */
+export function blockingStdout(): void {
+  const handle = (process.stdout as unknown as { _handle?: { setBlocking?: (on: boolean) => unknown } })._handle;
+  if (!process.stdout.isTTY && typeof handle?.setBlocking === 'function') handle.setBlocking(true);
+}
+
 /** Binary output (a .docx piped to a file). */
 export function writeOutBytes(bytes: Uint8Array): void {
   process.stdout.write(bytes);
