@@ -4,7 +4,7 @@ import { NotFoundError } from '../errors.js';
 import { label, t } from '../i18n/index.js';
 import { systemToday, type IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
-import { insertRecord, softDelete, updateRecord, type Row } from './store.js';
+import { insertRecord, softDelete, statement, updateRecord, type Row } from './store.js';
 
 const SELECT_PERSON = `
   SELECT p.id, p.uid, p.name, h.label AS household, p.household_id, p.village_group AS "group", p.phone,
@@ -17,7 +17,7 @@ function toPerson(row: Row): Person {
 
 /** The household with this label, created if new (added on `today`, the local day). */
 export function ensureHousehold(db: Db, householdLabel: string, group: string | null, today: IsoDate = systemToday()): number {
-  const found = db.prepare('SELECT id FROM households WHERE label = ? AND deleted_at IS NULL').get(householdLabel) as
+  const found = statement(db, 'SELECT id FROM households WHERE label = ? AND deleted_at IS NULL').get(householdLabel) as
     | { id: number }
     | undefined;
   if (found) return found.id;
@@ -46,9 +46,9 @@ export function insertPerson(db: Db, input: PersonInput, today: IsoDate = system
  * The typed name stays beside the link. Returns how many parties were linked.
  */
 export function linkPartiesByName(db: Db, personId: number, name: string): number {
-  const namesakes = (db.prepare('SELECT count(*) AS n FROM people WHERE name = ? AND deleted_at IS NULL').get(name) as { n: number }).n;
+  const namesakes = (statement(db, 'SELECT count(*) AS n FROM people WHERE name = ? AND deleted_at IS NULL').get(name) as { n: number }).n;
   if (namesakes !== 1) return 0;
-  const parties = db.prepare('SELECT id FROM dispute_parties WHERE person_id IS NULL AND name = ? AND deleted_at IS NULL').all(name) as { id: number }[];
+  const parties = statement(db, 'SELECT id FROM dispute_parties WHERE person_id IS NULL AND name = ? AND deleted_at IS NULL').all(name) as { id: number }[];
   for (const p of parties) updateRecord(db, 'dispute_parties', 'dispute_party', p.id, { person_id: personId });
   return parties.length;
 }

@@ -64,6 +64,13 @@ export function excelSerial(d: IsoDate): number {
 /** A column's width from its header and a sample of its cells: room for the widest line, within bounds. */
 export function columnWidth(col: LedgerColumn, header: string, sample: readonly Cell[]): number {
   if (col.type === 'date') return Math.max(12, stringWidth(header) + 2);
-  const widest = sample.reduce<number>((w, c) => Math.max(w, ...String(c ?? '').split('\n').map((l) => stringWidth(l))), stringWidth(header));
-  return Math.min(Math.max(widest + 2, 8), col.long ? 60 : 30);
+  const cap = col.long ? 60 : 30;
+  // A line is at most two columns per UTF-16 unit wide: lines that cannot be wider than the widest
+  // so far are not measured, and once the widest reaches the cap the rest of the sample cannot matter.
+  let widest = stringWidth(header);
+  for (const c of sample) {
+    if (widest + 2 >= cap) break;
+    for (const line of String(c ?? '').split('\n')) if (2 * line.length > widest) widest = Math.max(widest, stringWidth(line));
+  }
+  return Math.min(Math.max(widest + 2, 8), cap);
 }

@@ -40,10 +40,19 @@ export function matchHeaders(headers: readonly string[]): Partial<Record<RosterC
   return found;
 }
 
+let tagNames: Map<string, PersonTag> | undefined;
+
 /** A tag given by its key or its label in either language (困难户, 脱贫户 and 监测户 are each `poor`). */
 export function parseTag(value: string): PersonTag | undefined {
-  const v = normalise(value);
-  return PERSON_TAGS.find((k) => k === v || [t(`person_tag.${k}`, {}, 'en'), ...t(`person_tag.${k}`, {}, 'zh').split('/')].map(normalise).includes(v));
+  // Every accepted spelling, made once: a roster of 10,000 rows asks for a tag on most of them.
+  if (!tagNames) {
+    // Filled from the last tag to the first: where two tags share a spelling, the first wins, as before.
+    tagNames = new Map();
+    for (const k of [...PERSON_TAGS].reverse()) {
+      for (const name of [k, ...[t(`person_tag.${k}`, {}, 'en'), ...t(`person_tag.${k}`, {}, 'zh').split('/')].map(normalise)]) tagNames.set(name, k);
+    }
+  }
+  return tagNames.get(normalise(value));
 }
 
 /** A phone number as typed (spaces, dashes, +86): a mainland mobile is 11 digits starting with 1; a landline starts with 0. */

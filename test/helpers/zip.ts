@@ -20,3 +20,16 @@ export function unzipEntry(zip: Buffer, name: string): Buffer {
   }
   throw new Error(`${name} not in the archive`);
 }
+
+/** The names of an archive's members, in the order of its central directory. */
+export function zipNames(zip: Buffer): string[] {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const names: string[] = [];
+  let p = zip.readUInt32LE(eocd + 16);
+  for (let n = zip.readUInt16LE(eocd + 10); n > 0; n--) {
+    const nameLen = zip.readUInt16LE(p + 28);
+    names.push(zip.toString('utf8', p + 46, p + 46 + nameLen));
+    p += 46 + nameLen + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+  }
+  return names;
+}

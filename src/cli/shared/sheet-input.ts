@@ -27,6 +27,19 @@ function cellText(v: unknown): string {
   return String(v);
 }
 
+/**
+ * exceljs's Workbook alone: the package's entry loads its streaming reader and writer too (unzipper,
+ * archiver and their dependencies), a fifth of a second before the first row is read.
+ */
+function workbookClass(): ExcelJS['Workbook'] {
+  const load = createRequire(import.meta.url);
+  try {
+    return load('exceljs/lib/doc/workbook') as ExcelJS['Workbook'];
+  } catch {
+    return (load('exceljs') as ExcelJS).Workbook;
+  }
+}
+
 export async function readSheets(path: string): Promise<SheetRows[]> {
   const kind = extname(path).toLowerCase();
   if (kind !== '.xlsx' && kind !== '.csv') throw new UsageError('roster.err.kind', { path });
@@ -37,8 +50,7 @@ export async function readSheets(path: string): Promise<SheetRows[]> {
     throw new DataError('roster.err.unreadable', { path, detail: (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'a directory' : (e as Error).message });
   }
   if (kind === '.csv') return [{ name: path, rows: parseCsv(bytes.toString('utf8').replace(/^\uFEFF/, '')) }];
-  const excel = createRequire(import.meta.url)('exceljs') as ExcelJS;
-  const wb = new excel.Workbook();
+  const wb = new (workbookClass())();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
