@@ -11,6 +11,7 @@ export const countyPush = {
   'push.detail.open': [' (', '（'],
   'push.detail.close': [')', '）'],
   'push.detail.sep': [', ', '，'],
+  'push.detail.then': ['; ', '；'],
   'push.err.not_ledger': [
     "This connection string is the county office's, not a village ledger's: push with the one fs county add-ledger printed for this village.",
     '该连接串属于县级管理账号，不属于某个村的台账：请使用 fs county add-ledger 为本村打印的连接串推送。',

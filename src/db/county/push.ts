@@ -89,15 +89,18 @@ async function copyRows(client: Client, t: MirrorTable, first: unknown[], rest: 
 }
 
 /**
- * True when `fs import` ran since `since`: imported rows keep their own (possibly older) updated_at,
- * so only a full push is sure to carry them. The log is read from its newest row back to `since`.
+ * The stamp of the newest `fs import` logged after `since`, if any: imported rows keep their
+ * own (possibly older) updated_at, so only a full push is sure to carry them. The log is read from
+ * its newest row back to `since`.
  */
-function importedSince(db: Db, since: string): boolean {
+function importedSince(db: Db, since: string): string | undefined {
+  let newest: string | undefined;
   for (const r of db.prepare('SELECT op, at FROM change_log ORDER BY id DESC').iterate() as IterableIterator<{ op: string; at: string }>) {
-    if (r.at < since) return false;
-    if (r.op === 'import') return true;
+    // Strictly after: an import whose own stamp became the watermark was carried by that push.
+    if (r.at <= since) break;
+    if (r.op === 'import' && (newest === undefined || r.at > newest)) newest = r.at;
   }
-  return false;
+  return newest;
 }
 
 /** The ledger's settings, without the keys that never leave it. */
@@ -152,7 +155,10 @@ export async function pushLedger(db: Db, client: Client, opts: PushOptions): Pro
     // in the same millisecond as the newest sent, has updated_at >= the new watermark: it goes next time.
     db.exec('BEGIN');
     sqliteOpen = true;
-    const full = previous === null || importedSince(db, previous);
+    // After an import the watermark moves up to it: what was written later has a later stamp, so the
+    // push after next is incremental again (without it, every push would stay full until a newer edit).
+    const imported = importedSince(db, previous ?? '');
+    const full = previous === null || imported !== undefined;
     const since = full ? null : previous;
     const records: Record<string, number> = {};
     const staged: MirrorTable[] = [];
@@ -176,15 +182,16 @@ export async function pushLedger(db: Db, client: Client, opts: PushOptions): Pro
     sqliteOpen = false;
 
     const total = Object.values(records).reduce((a, n) => a + n, 0);
+    const floor = imported !== undefined && (previous === null || imported > previous) ? imported : previous;
     const newest = `greatest($1::timestamptz${staged.map((t) => `, (${newestStagedSql(t)})`).join('')})`;
     let watermark: string | null;
     if (opts.dryRun) {
-      watermark = (await client.query(`SELECT to_char(${newest} AT TIME ZONE 'UTC', ${STAMP}) AS w`, [previous])).rows[0].w as string | null;
+      watermark = (await client.query(`SELECT to_char(${newest} AT TIME ZONE 'UTC', ${STAMP}) AS w`, [floor])).rows[0].w as string | null;
       await client.query('ROLLBACK');
     } else {
       const r = await client.query(
         `INSERT INTO county.pushes (ledger, watermark, records, fs_version) SELECT $2, ${newest}, $3, $4 RETURNING to_char(watermark AT TIME ZONE 'UTC', ${STAMP}) AS w`,
-        [previous, ledger, total, opts.fsVersion ?? null],
+        [floor, ledger, total, opts.fsVersion ?? null],
       );
       watermark = r.rows[0].w as string | null;
       await client.query('COMMIT');
