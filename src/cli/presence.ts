@@ -78,7 +78,7 @@ async function record(ctx: Context, o: AddFlags): Promise<void> {
   const day = (date: IsoDate): PresenceDay => ({ date, status: status!, leave_type: leave_type ?? null, approved_by, note: o.note?.trim() || null });
   write(db, () => dates.forEach((d) => upsertPresenceDay(db, day(d))));
   const replaced = dates.filter((d) => before.has(d)).length;
-  writeErr(t('msg.presence_recorded', { n: dates.length, status: label('presence_status', status) }) + (replaced ? `; ${t('msg.presence_replaced', { n: replaced })}` : ''));
+  writeErr(t(dates.length === 1 ? 'msg.presence_recorded_one' : 'msg.presence_recorded', { n: dates.length, status: label('presence_status', status) }) + (replaced ? `; ${t('msg.presence_replaced', { n: replaced })}` : ''));
   warnLeave(db, ctx);
 }
 

@@ -88,3 +88,22 @@ export function computeCompliance(
 export function complianceGapsOf(rows: readonly ComplianceRow[]): ComplianceRow[] {
   return rows.filter((r) => r.status === 'missing');
 }
+
+/**
+ * Required meetings due in a period and how many were held: every interval judged (held, or over
+ * and missed) that ends in the period, so that each interval counts once, in the period (or --by
+ * column) its month, quarter or year ends in, like the gaps. An interval still running and not yet
+ * held is pending: not due yet. (DOMAIN.md "County measures": meetings_held = held / required.)
+ */
+export function requiredTally(rows: readonly ComplianceRow[], to: IsoDate): { required: number; required_held: number; gaps: number } {
+  let required = 0;
+  let held = 0;
+  let gaps = 0;
+  for (const r of rows) {
+    if (r.status === 'pending' || r.to > to) continue;
+    required++;
+    if (r.status === 'ok') held++;
+    else gaps++;
+  }
+  return { required, required_held: held, gaps };
+}

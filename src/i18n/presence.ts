@@ -38,6 +38,7 @@ export const presence = {
   'err.presence_range_open': ['--from and --to go together', '--from 与 --to 须同时给出'],
   'err.presence_range_long': ['a stretch is at most 366 days', '一次最多登记 366 天'],
   'msg.presence_recorded': ['recorded {n} days: {status}', '已登记 {n} 天：{status}'],
+  'msg.presence_recorded_one': ['recorded 1 day: {status}', '已登记 1 天：{status}'],
   'msg.presence_replaced': ['{n} of them replaced an earlier entry', '其中 {n} 天替换了先前的登记'],
   'msg.holiday_recorded': ['{date} is now {what}', '{date} 已标为{what}'],
   'warn.presence_leave_over': [

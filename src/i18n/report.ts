@@ -94,6 +94,8 @@ export const report = {
   'report.meetings.held': ['Meetings held', '召开会议'],
   'report.meetings.forced': ['Votes without quorum (forced)', '未达法定人数的表决'],
   'report.meetings.gaps': ['Required meetings missing', '缺少的规定会议'],
+  'report.meetings.required': ['Required meetings due', '应开规定会议'],
+  'report.meetings.required_held': ['Required meetings held', '已开规定会议'],
   'report.meetings.rate': ['Attendance rate', '出席率'],
   'report.decisions.started': ['Started', '启动'],
   'report.decisions.completed': ['Completed', '完成'],

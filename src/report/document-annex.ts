@@ -3,6 +3,7 @@
 // status, required meetings per type (required / held). Pure.
 import type { Block, Cell, DocColumn, DocTable } from '../domain/document.js';
 import { MEETING_TYPES } from '../domain/meeting.js';
+import { PRESENCE_STATUSES } from '../domain/presence.js';
 import type { ReportModel, SectionName } from '../domain/report.js';
 import { VISIT_CATEGORIES, VISIT_TOPICS } from '../domain/visits.js';
 import { DISPUTE_CATEGORIES, DISPUTE_STATUSES } from '../domain/dispute.js';
@@ -107,6 +108,17 @@ export function annexTables(m: ReportModel, f: Figures, d: DocumentData, lang: L
       rowsM.push([label('meeting_type', type), rowsOf.length ? required : null, held, rowsOf.length ? missing : null]);
     }
     if (rowsM.length) out.push({ kind: 'table', caption: caption('doc.annex.meetings'), columns: [{ header: t('doc.col.meeting'), type: 'text' }, count(t('doc.col.required')), count(t('doc.col.held')), count(t('doc.col.missing'))], rows: rowsM });
+  }
+
+  // Presence (驻村考勤): days by status, one column per --by interval, and the working days left unrecorded.
+  const byStatus = f.table('presence', 'by_status');
+  if (byStatus && byStatus.rows.some((r) => r.total > 0)) {
+    const cols: DocColumn[] = [{ header: t('doc.col.presence_status'), type: 'text' }, ...m.intervals.map((iv, i) => count(partial[i] ? `${iv.label}*` : iv.label)), count(m.by ? t('doc.col.total') : t('doc.col.days'))];
+    const line = (name: string, r: { total: number; intervals?: number[] } | undefined): Cell[] => [name, ...m.intervals.map((_, i) => r?.intervals?.[i] ?? 0), r?.total ?? 0];
+    const rowsP: Cell[][] = PRESENCE_STATUSES.map((st) => line(label('presence_status', st), byStatus.rows.find((r) => r.key === st)));
+    rowsP.push(line(t('doc.fig.days_counted'), f.table('presence', 'summary')?.rows.find((r) => r.key === 'days_counted')));
+    rowsP.push(line(t('doc.fig.unrecorded_working_days'), f.table('presence', 'summary')?.rows.find((r) => r.key === 'unrecorded_working_days')));
+    out.push({ kind: 'table', caption: caption('doc.annex.presence'), columns: cols, rows: rowsP });
   }
   return out;
 }

@@ -84,7 +84,7 @@ function presenceFigures(f: Figures): SummaryFigures['presence'] {
   return { daysInVillage: f.get('presence', 'days_in_village'), daysCounted: f.get('presence', 'days_counted'), leaveDays: f.get('presence', 'leave_days'), target: target ?? null, needed: f.get('presence', 'needed') };
 }
 
-function summaryParagraph(m: ReportModel, f: Figures, d: DocumentData, s: Sentences): string[] {
+function summaryParagraph(m: ReportModel, f: Figures, d: DocumentData, s: Sentences, lang: Lang): string[] {
   const byCategory = f.table('visits', 'by_category')?.rows.find((r) => r.key === 'poor-household')?.total ?? 0;
   return s.summary(
     {
@@ -107,6 +107,11 @@ function summaryParagraph(m: ReportModel, f: Figures, d: DocumentData, s: Senten
       practicalDone: f.list('plan', 'practical').filter((p) => p.status === 'done').length,
       practicalTotal: f.list('plan', 'practical').length,
       meetingGaps: f.get('meetings', 'gaps'),
+      meetingsRequired: f.get('meetings', 'required'),
+      meetingsRequiredHeld: f.get('meetings', 'required_held'),
+      visitsByCategory: (f.table('visits', 'by_category')?.rows ?? [])
+        .filter((r) => r.total > 0)
+        .map((r) => ({ category: r.key, label: label('visit_category', r.key, lang), visits: r.total })),
     },
     m.period.unit,
   );
@@ -164,7 +169,7 @@ export function buildDocument(m: ReportModel, d: DocumentData, lang: Lang, redac
   const f = figuresOf(m);
   const part = (title: string, blocks: Block[]): DocSection => ({ kind: 'section', level: 1, number: '-', title, blocks });
   const sections: Block[] = [
-    part(s.words.summary, [{ kind: 'paragraph', sentences: summaryParagraph(m, f, d, s) }]),
+    part(s.words.summary, [{ kind: 'paragraph', sentences: summaryParagraph(m, f, d, s, lang) }]),
     // A zero report says so once, in the summary: no empty section under each role.
     ...(m.zero_report ? [] : roleSections(m, f, d, s, lang)),
     part(s.words.problems, problemsPart(m, f, d, s, lang)),

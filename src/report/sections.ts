@@ -6,7 +6,8 @@ import type { Figures, ReportList, SectionName } from '../domain/report.js';
 import { computeCoverage, MUST_VISIT_CATEGORIES, VISIT_CATEGORIES, VISIT_TOPICS, type VisitTopic } from '../domain/visits.js';
 import { disputeFlowRows, disputeStockRows, longestFinishedCase } from '../db/dispute-counts.js';
 import { computeDisputeCounts } from '../domain/dispute-counts.js';
-import { averageAttendance, complianceGaps, decisionSummary, meetingsHeldByType } from '../db/meeting-report.js';
+import { averageAttendance, complianceGaps, decisionSummary, meetingCompliance, meetingsHeldByType } from '../db/meeting-report.js';
+import { requiredTally } from '../domain/compliance.js';
 import type { Db } from '../db/open.js';
 import { pairActivePerHelper, pairHelpEntriesLogged, pairOverdueContacts, pairPeopleByKind, pairsStartedAndEnded } from '../db/pair-report.js';
 import { goalsByArea, milestonesInPeriod, practicalThings, progressInPeriod } from '../db/plan-reports.js';
@@ -193,7 +194,7 @@ const meetings: SectionSpec = {
     const byType = meetingsHeldByType(db, r.from, r.to, r.asOf);
     const att = averageAttendance(db, r.from, r.to, r.asOf);
     return {
-      summary: { held: byType.reduce((n, x) => n + x.held, 0), forced: byType.reduce((n, x) => n + x.forced, 0), gaps: complianceGaps(db, r.from, r.to, judgedOn(r)).length },
+      summary: { held: byType.reduce((n, x) => n + x.held, 0), forced: byType.reduce((n, x) => n + x.forced, 0), ...requiredTally(meetingCompliance(db, r.from, r.to, judgedOn(r)), r.to) },
       held_by_type: fromEntries(byType.map((x) => [x.type, x.held])),
       attendance: { rate: att.rate ?? Number.NaN },
     };

@@ -29,7 +29,9 @@ function summary(f: SummaryFigures, unit: PeriodUnit): string[] {
   const here = f.presence ? [presenceEn(f.presence, p)] : [];
   if (zeroAll) return [...here, `Nothing new was recorded ${p}: no visits, concerns, disputes, help entries, meetings or plan progress (zero report).`];
   const out: string[] = [...here];
-  if (f.visits) out.push(`${cap(p)} we made ${n(f.visits, 'visit')}${f.households ? ` to ${n(f.households, 'household')}` : ''}${f.poorVisits ? `, ${f.poorVisits} of them to households in hardship` : ''}.`);
+  // The annual review names every category visited; shorter periods the households in hardship.
+  const cats = unit === 'year' && f.visitsByCategory?.length ? `: ${list(f.visitsByCategory.map((c) => `${c.visits} to ${c.label}`))}` : f.poorVisits ? `, ${f.poorVisits} of them to households in hardship` : '';
+  if (f.visits) out.push(`${cap(p)} we made ${n(f.visits, 'visit')}${f.households ? ` to ${n(f.households, 'household')}` : ''}${cats}.`);
   else out.push(`No home visits were made ${p}.`);
   if (f.concernsRaised || f.concernsResolved) {
     const parts = [f.concernsResolved ? `${f.concernsResolved} resolved` : '', f.concernsReferred ? `${f.concernsReferred} referred to a department` : ''].filter(Boolean);
@@ -41,7 +43,7 @@ function summary(f: SummaryFigures, unit: PeriodUnit): string[] {
   } else out.push(`No new disputes arose ${p} (zero report).`);
   const more = [f.meetingsHeld ? n(f.meetingsHeld, 'meeting') + ' held' : '', f.decisionsStarted ? n(f.decisionsStarted, 'village decision') + ' started' : '', f.helpEntries ? n(f.helpEntries, 'help entry', 'help entries') + (unit === 'year' && f.peopleHelped ? ` for ${n(f.peopleHelped, 'paired villager')}` : ' for paired villagers') : '',
     unit === 'year' && f.practicalTotal ? `${f.practicalDone ?? 0} of ${n(f.practicalTotal, 'practical thing')} done` : '',
-    unit === 'year' && f.meetingGaps ? `${n(f.meetingGaps, 'required meeting')} not held` : '', f.milestonesDone ? n(f.milestonesDone, 'plan milestone') + ' done' : ''].filter(Boolean);
+    unit === 'year' && f.meetingsRequired ? `${f.meetingsRequiredHeld ?? 0} of ${n(f.meetingsRequired, 'required meeting')} held` : '', f.milestonesDone ? n(f.milestonesDone, 'plan milestone') + ' done' : ''].filter(Boolean);
   if (more.length) out.push(`${cap(list(more))}.`);
   return out;
 }

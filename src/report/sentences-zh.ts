@@ -25,7 +25,9 @@ function summary(f: SummaryFigures, unit: PeriodUnit): string[] {
   const p = PERIOD[unit];
   const clauses: string[] = [];
   const none: string[] = [];
-  if (f.visits) clauses.push(`共走访${f.visits}户次${f.households ? `，覆盖${f.households}户` : ''}${f.poorVisits ? `，其中困难户${f.poorVisits}户次` : ''}`);
+  // The annual review names every category visited; shorter periods the households in hardship.
+  const cats = unit === 'year' && f.visitsByCategory?.length ? `，其中${join(f.visitsByCategory.map((c) => `${c.label}${c.visits}户次`))}` : f.poorVisits ? `，其中困难户${f.poorVisits}户次` : '';
+  if (f.visits) clauses.push(`共走访${f.visits}户次${f.households ? `，覆盖${f.households}户` : ''}${cats}`);
   else none.push('入户走访');
   if (f.concernsRaised || f.concernsResolved) {
     const parts = [f.concernsRaised ? `收集群众诉求${f.concernsRaised}件` : '', f.concernsResolved ? `办结${f.concernsResolved}件` : '', f.concernsReferred ? `转办${f.concernsReferred}件` : ''].filter(Boolean);
@@ -39,7 +41,7 @@ function summary(f: SummaryFigures, unit: PeriodUnit): string[] {
   const year = unit === 'year';
   if (f.helpEntries) clauses.push(`${year && f.peopleHelped ? `结对帮扶${f.peopleHelped}人，` : ''}开展结对帮扶${f.helpEntries}人次`);
   if (year && f.practicalTotal) clauses.push(`为民办实事${f.practicalTotal}件，已完成${f.practicalDone ?? 0}件`);
-  if (year && f.meetingGaps) clauses.push(`规定会议尚缺${f.meetingGaps}次`);
+  if (year && f.meetingsRequired) clauses.push(`规定会议应开${f.meetingsRequired}次、已开${f.meetingsRequiredHeld ?? 0}次${f.meetingGaps ? `、尚缺${f.meetingGaps}次` : ''}`);
   if (f.milestonesDone) clauses.push(`完成发展规划节点${f.milestonesDone}个`);
   const here = f.presence ? [presenceZh(f.presence, p)] : [];
   const zeroAll = !f.visits && !f.concernsRaised && !f.concernsResolved && !f.casesRegistered && !f.casesResolved && !f.casesClosed && !f.casesEscalated && !f.meetingsHeld && !f.helpEntries && !f.milestonesDone && !f.decisionsStarted;

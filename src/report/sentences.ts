@@ -30,6 +30,11 @@ export interface SummaryFigures {
   practicalTotal?: number;
   /** Required meetings of the period's intervals that were not held. */
   meetingGaps?: number;
+  /** Required meetings due in the period (intervals judged), and how many of them were held. */
+  meetingsRequired?: number;
+  meetingsRequiredHeld?: number;
+  /** Visits by category, every category with visits, in DOMAIN.md order (the annual review names them all). */
+  visitsByCategory?: { category: string; label: string; visits: number }[];
   /** Presence in the village (驻村考勤), when the ledger keeps it; the target only for a month or a year. */
   presence?: { daysInVillage: number; daysCounted: number; leaveDays: number; target: number | null; needed: number } | null;
 }

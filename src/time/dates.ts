@@ -1,7 +1,5 @@
 // Calendar dates as 'YYYY-MM-DD' strings: they sort and compare as text, and that is how SQLite stores them.
 // Pure: "today" is always passed in.
-import { addDays as addDaysFns } from 'date-fns/addDays';
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 
@@ -29,13 +27,47 @@ export function isIsoDate(s: string): boolean {
   return d.getFullYear() === Number(m[1]) && d.getMonth() + 1 === Number(m[2]) && d.getDate() === Number(m[3]);
 }
 
+// Day arithmetic on the proleptic Gregorian calendar in integers (H. Hinnant's days_from_civil and
+// civil_from_days): no Date objects, no time zone, no daylight saving. Reports call these hundreds of
+// thousands of times (due dates, cadences, intervals); through Date and date-fns each call cost
+// microseconds. test/unit/time.test.ts holds them against date-fns on random dates.
+
+/** Days since 1970-01-01 of an ISO date. */
+export function dayNumber(iso: IsoDate): number {
+  const m = ISO_DATE.exec(iso);
+  if (!m) throw new Error(`not an ISO date: ${iso}`);
+  let y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  y -= mo <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The ISO date of a day number (days since 1970-01-01). */
+export function fromDayNumber(n: number): IsoDate {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
 export function addDays(iso: IsoDate, n: number): IsoDate {
-  return fromDate(addDaysFns(toDate(iso), n));
+  return fromDayNumber(dayNumber(iso) + n);
 }
 
 /** Whole days from a to b (positive when b is later). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return differenceInCalendarDays(toDate(b), toDate(a));
+  return dayNumber(b) - dayNumber(a);
 }
 
 /** The real today on this machine's calendar. */

@@ -10,7 +10,7 @@ describe('fs presence', () => {
     fs.ok(['presence', 'add', '--date', '2026-11-19', '--status', 'business', '--note', '县里开会']);
     fs.ok(['presence', 'add', '--from', '2026-11-02', '--to', '2026-11-06', '--status', 'leave', '--leave-type', 'sick']);
     const r = fs.run(['presence', 'add', '--date', '2026-11-19', '--status', 'in-village']);
-    expect(r.stderr.trim()).toBe('recorded 1 days: in the village; 1 of them replaced an earlier entry');
+    expect(r.stderr.trim()).toBe('recorded 1 day: in the village; 1 of them replaced an earlier entry');
     const days = fs.json(['presence', 'list']) as Array<{ date: string; status: string }>;
     expect(days.map((d) => [d.date, d.status])).toEqual([
       ['2026-11-02', 'leave'], ['2026-11-03', 'leave'], ['2026-11-04', 'leave'], ['2026-11-05', 'leave'], ['2026-11-06', 'leave'],
@@ -102,6 +102,28 @@ describe.skipIf(!hasTmux)('fs presence add on a terminal', () => {
     expect(await session.exitCode()).toBe(0);
     expect(fs.json(['presence', 'list'])).toMatchObject([{ date: '2026-11-26', status: 'leave', leave_type: 'sick', approved_by: null }]);
   });
+
+  it('asks the same in English; an approver typed is kept, and a status other than leave asks nothing more', async () => {
+    const fs = cli({ today: '2026-11-27' });
+    session = startPty(['presence', 'add', '--from', '2026-11-16', '--to', '2026-11-23'], { FS_DB: fs.db, FS_TODAY: '2026-11-27', FS_LANG: 'en', NO_COLOR: '1' });
+    await session.waitFor('status');
+    session.keys('Down', 'Down', 'Down', 'Enter'); // on leave
+    await session.waitFor('leave type');
+    session.keys('Down', 'Down', 'Enter'); // annual leave
+    await session.waitFor(/approved/i);
+    session.type('County organisation department');
+    session.keys('Enter');
+    expect(await session.exitCode()).toBe(0);
+    const days = fs.json(['presence', 'list']) as { date: string; status: string; leave_type: string; approved_by: string }[];
+    expect(days).toHaveLength(8);
+    expect(days.every((d) => d.status === 'leave' && d.leave_type === 'annual' && d.approved_by === 'County organisation department')).toBe(true);
+    session.kill();
+    session = startPty(['presence', 'add', '--date', '2026-11-24'], { FS_DB: fs.db, FS_TODAY: '2026-11-27', FS_LANG: 'en', NO_COLOR: '1' });
+    await session.waitFor('status');
+    session.keys('Down', 'Enter'); // away on business
+    expect(await session.exitCode()).toBe(0);
+    expect(fs.json(['presence', 'list']).at(-1)).toMatchObject({ date: '2026-11-24', status: 'business', leave_type: null });
+  });
 });
 
 describe('presence in the work report', () => {
@@ -142,6 +164,43 @@ describe('the annual review (述职)', () => {
     expect(zh).toContain(`收集群众诉求${j.concerns!.raised}件`);
     expect(zh).toContain(`结对帮扶${j.pairs!.villagers! + j.pairs!.party_members!}人，开展结对帮扶${j.pairs!.help_entries}人次`);
     expect(zh).toContain('为民办实事1件，已完成1件');
-    expect(zh).toContain(`规定会议尚缺${j.meetings!.gaps}次`);
+    // Visits by every category visited, and required meetings held against required.
+    const cat = j.visits!.by_category as unknown as Record<string, number>;
+    expect(zh).toContain(`其中困难户${cat['poor-household']}户次、普通群众户${cat['ordinary-household']}户次`);
+    const m = j.meetings!;
+    expect(m.required).toBe(m.required_held! + m.gaps!);
+    // Independently of the tally: the gaps are the missing intervals listed, and what is held is
+    // the intervals `fs meeting check` marks ok that ended by today (none is pending in the count).
+    const missing = (j.meetings as unknown as { missing: unknown[] }).missing;
+    expect(m.gaps).toBe(missing.length);
+    const check = fs.json(['meeting', 'check', '2026']) as { status: string; to: string }[];
+    expect(m.required).toBe(check.filter((c) => c.status !== 'pending').length);
+    expect(m.required).toBeGreaterThan(0);
+    expect(zh).toContain(`规定会议应开${m.required}次、已开${m.required_held}次、尚缺${m.gaps}次`);
+    const en = fs.ok(['report', '2026', '--format', 'md']).split('\n').find((l) => l.startsWith('This year we spent'))!;
+    expect(en).toContain(`This year we made ${j.visits!.total} visits to ${j.visits!.households} households: ${cat['poor-household']} to households in hardship and ${cat['ordinary-household']} to ordinary households.`);
+    const more = fs.ok(['report', '2026', '--format', 'md']).split('\n').find((l) => l.includes('required meetings held'))!;
+    expect(more).toContain(`${m.required_held} of ${m.required} required meetings held`);
+    expect(more).toContain('1 of 1 practical thing done');
+  });
+
+  it('has a 附表 of days by status, with the days counted and the working days left unrecorded', () => {
+    const fs = cli({ today: '2026-11-27' });
+    fs.ok(['presence', 'add', '--from', '2026-11-02', '--to', '2026-11-06', '--status', 'in-village']);
+    fs.ok(['presence', 'add', '--date', '2026-11-09', '--status', 'business']);
+    fs.ok(['presence', 'add', '--date', '2026-11-10', '--status', 'leave', '--leave-type', 'sick']);
+    const j = fs.json(['report', '2026-11']);
+    const md = fs.ok(['--lang', 'zh', 'report', '2026-11', '--format', 'md']);
+    const table = md.slice(md.indexOf('驻村考勤情况'));
+    const row = (name: string) => table.split('\n').find((l) => l.startsWith(`| ${name} |`))?.split('|').map((c) => c.trim()).filter(Boolean);
+    expect(row('在村')).toEqual(['在村', '5']);
+    expect(row('因公外出')).toEqual(['因公外出', '1']);
+    expect(row('请假')).toEqual(['请假', '1']);
+    expect(row('计入驻村天数')).toEqual(['计入驻村天数', String(j.presence.days_counted)]);
+    expect(row('未登记的工作日')).toEqual(['未登记的工作日', String(j.presence.unrecorded_working_days)]);
+    // By month: one column per month and the total.
+    const q = fs.ok(['report', '2026-Q4', '--by', 'month', '--format', 'md']);
+    const inVillage = q.slice(q.indexOf('Days in the village by status')).split('\n').find((l) => l.startsWith('| in the village |'))!;
+    expect(inVillage.split('|').map((c) => c.trim()).filter(Boolean)).toEqual(['in the village', '0', '5', '0', '5']);
   });
 });

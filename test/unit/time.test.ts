@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, parseDate } from '../../src/time/dates.js';
+import fc from 'fast-check';
+import { addDays as addDaysFns } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { addDays, dayNumber, daysBetween, fromDate, fromDayNumber, parseDate, toDate } from '../../src/time/dates.js';
 import { parsePeriod, rangePeriod, splitPeriod } from '../../src/time/periods.js';
 
 const today = '2026-11-27'; // a Friday in ISO week 2026-W48
@@ -95,5 +98,29 @@ describe('ranges and splitting', () => {
     expect(addDays('2025-02-28', 1)).toBe('2025-03-01');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(daysBetween('2026-01-01', '2026-12-31')).toBe(364);
+  });
+});
+
+describe('day arithmetic in integers', () => {
+  // Any day from 1900 to 2999 and shifts of up to ten years either way, against date-fns on local noon.
+  const day = fc.integer({ min: dayNumber('1900-01-01'), max: dayNumber('2999-12-31') }).map(fromDayNumber);
+  it('addDays and daysBetween agree with date-fns', () => {
+    fc.assert(
+      fc.property(day, fc.integer({ min: -3660, max: 3660 }), day, (iso, n, other) => {
+        expect(addDays(iso, n)).toBe(fromDate(addDaysFns(toDate(iso), n)));
+        expect(daysBetween(iso, other)).toBe(differenceInCalendarDays(toDate(other), toDate(iso)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it.each([
+    ['1970-01-01', 0],
+    ['1969-12-31', -1],
+    ['2000-02-29', 11016],
+    ['1900-03-01', -25508],
+    ['2999-12-31', 376199],
+  ])('%s is day %i, and back', (iso, n) => {
+    expect(dayNumber(iso)).toBe(n);
+    expect(fromDayNumber(n)).toBe(iso);
   });
 });
