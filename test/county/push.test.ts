@@ -150,8 +150,8 @@ async function expectSameAsLedger(admin: string, dbPath: string): Promise<void> 
 }
 
 /** Runs `fs push` as a child that the test may kill; resolves with its exit. */
-function spawnPush(fs: Fs, url: string): { child: ReturnType<typeof spawn>; done: Promise<RunResult & { signal: string | null }> } {
-  const child = spawn(process.execPath, [BIN, 'push', '--url', url], { env: childEnv({ FS_DB: fs.db, FS_TODAY: TODAY }), stdio: ['ignore', 'pipe', 'pipe'] });
+function spawnPush(fs: Fs, url: string, ...more: string[]): { child: ReturnType<typeof spawn>; done: Promise<RunResult & { signal: string | null }> } {
+  const child = spawn(process.execPath, [BIN, 'push', '--url', url, ...more], { env: childEnv({ FS_DB: fs.db, FS_TODAY: TODAY }), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));
@@ -411,6 +411,70 @@ describe.skipIf(skip)('fs push', () => {
       await expectSameAsLedger(c.admin, fs.db);
     });
   }
+
+  it('a ledger whose clock is behind the county watermark sends everything, so nothing stamped below it is lost', async () => {
+    const fs = ledgerCli();
+    const c = county(fs);
+    push(fs, c.ledger);
+    // As if an earlier push came from a machine whose clock runs a day ahead.
+    await query(c.admin, "UPDATE county.pushes SET watermark = now() + interval '1 day'");
+    fs.ok(['visit', 'edit', '3', '--notes', 'written with a clock behind the watermark']);
+    const r = push(fs, c.ledger);
+    expect(r).toMatchObject({ full: true, total: 1 });
+    expect(r.records.visits).toBe(1);
+    await expectSameAsLedger(c.admin, fs.db);
+  });
+
+  it('two pushes of the same ledger at once run one after the other, without duplicates', async () => {
+    const fs = ledgerCli(bigTemplate);
+    const c = county(fs);
+    const [a, b] = await Promise.all([spawnPush(fs, c.ledger, '--format', 'json').done, spawnPush(fs, c.ledger, '--format', 'json').done]);
+    for (const r of [a, b]) expect(checked(r).code, r.stderr).toBe(0);
+    // The second waited on the ledger's lock and started from the watermark the first left: it was
+    // incremental, and found nothing new.
+    const [first, second] = [a, b].map((r) => JSON.parse(r.stdout) as PushJson).sort((x, y) => Number(y.full) - Number(x.full));
+    expect(first).toMatchObject({ full: true, since: null });
+    expect(first!.records.visits).toBe(BIG + 4);
+    expect(second).toMatchObject({ full: false, total: 0, since: first!.watermark });
+    await expectSameAsLedger(c.admin, fs.db);
+    expect(await countyCount(c.admin, 'pushes')).toBe(2);
+  }, 120_000);
+
+  it('two ledgers in one county: each push writes its own rows, under its own role', async () => {
+    const a = ledgerCli();
+    const c = county(a);
+    const b = cli({ today: TODAY });
+    b.ok(['person', 'add', '--name', '孙八', '--household', '孙家']);
+    b.ok(['visit', 'add', '--date', '2026-11-20', '--person', '孙八']);
+    const other = checked(b.run(['county', 'add-ledger', '--village', '白石村', '--secretary', '周书记', '--url', c.admin]));
+    const bUrl = other.stdout.trim();
+    secrets.push(decodeURIComponent(new URL(bUrl).password));
+    const ra = push(a, c.ledger);
+    const rb = push(b, bUrl);
+    expect(ra.ledger).not.toBe(rb.ledger);
+    expect(rb.records.visits).toBe(1);
+    const perLedger = await query<{ ledger: string; n: string }>(c.admin, 'SELECT ledger, count(*) AS n FROM county.visits GROUP BY ledger ORDER BY n');
+    expect(perLedger.map((r) => [r.ledger, Number(r.n)])).toEqual([
+      [rb.ledger, 1],
+      [ra.ledger, 4],
+    ]);
+    // B's role sees only B's rows, and cannot write a row under A's ledger.
+    expect(Number((await query<{ n: string }>(bUrl, 'SELECT count(*) AS n FROM county.visits'))[0]!.n)).toBe(1);
+    await expect(
+      query(bUrl, "INSERT INTO county.households (ledger, uid, label, created_at, updated_at) VALUES ($1, gen_random_uuid(), 'x', now(), now())", [ra.ledger]),
+    ).rejects.toThrow(/row-level security/);
+    expect(await countyCount(c.admin, 'households')).toBe(ra.records.households! + rb.records.households!);
+  });
+
+  it('an empty ledger has nothing to push, and says so', async () => {
+    const fs = cli({ today: TODAY });
+    const c = county(fs);
+    const r = checked(fs.run(['push', '--url', c.ledger]));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^Nothing to push: /);
+    const j = push(fs, c.ledger);
+    expect(j).toMatchObject({ total: 0, sent: 0, settings: 0, watermark: null });
+  });
 
   it('--dry-run reads the watermark and says what would go, and writes nothing', async () => {
     const fs = ledgerCli();

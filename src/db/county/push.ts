@@ -158,7 +158,10 @@ export async function pushLedger(db: Db, client: Client, opts: PushOptions): Pro
     // After an import the watermark moves up to it: what was written later has a later stamp, so the
     // push after next is incremental again (without it, every push would stay full until a newer edit).
     const imported = importedSince(db, previous ?? '');
-    const full = previous === null || imported !== undefined;
+    // A clock behind the county's watermark (a successor's laptop, a clock set back) stamps new rows
+    // below it: only a full push is sure to carry them, the county keeping the newer of each row.
+    const behind = previous !== null && new Date().toISOString() < previous;
+    const full = previous === null || imported !== undefined || behind;
     const since = full ? null : previous;
     const records: Record<string, number> = {};
     const staged: MirrorTable[] = [];
