@@ -425,6 +425,20 @@ describe.skipIf(skip)('fs push', () => {
     await expectSameAsLedger(c.admin, fs.db);
   });
 
+  it('a row committed after a push with a stamp just below its watermark still goes (a writer that stamped before it locked)', async () => {
+    const fs = ledgerCli();
+    const c = county(fs);
+    fs.ok(['visit', 'edit', '2', '--notes', 'the newest row of the first push']);
+    const first = push(fs, c.ledger);
+    const db = new Database(fs.db);
+    db.prepare('UPDATE visits SET notes = ?, updated_at = ? WHERE id = 1').run('committed late', new Date(Date.parse(first.watermark!) - 1000).toISOString());
+    db.close();
+    const r = push(fs, c.ledger);
+    expect(r.records.visits).toBe(1);
+    expect(r.watermark).toBe(first.watermark);
+    await expectSameAsLedger(c.admin, fs.db);
+  });
+
   it('two pushes of the same ledger at once run one after the other, without duplicates', async () => {
     const fs = ledgerCli(bigTemplate);
     const c = county(fs);

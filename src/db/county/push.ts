@@ -26,6 +26,13 @@ function copyModule(): CopyStreams {
  */
 export const PUSH_LOCK_CLASS = 0x6673;
 
+/**
+ * Rows are read from a little before the watermark: a writer that took its stamp before it took the
+ * ledger's write lock, or a clock slewed back by NTP, may commit a row stamped just below the newest
+ * already sent. Those few rows go again; the county keeps them as they are (same updated_at).
+ */
+const READ_MARGIN_MS = 5000;
+
 /** ISO stamps as the ledger writes them (new Date().toISOString()): milliseconds, UTC. */
 const STAMP = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
@@ -163,12 +170,13 @@ export async function pushLedger(db: Db, client: Client, opts: PushOptions): Pro
     const behind = previous !== null && new Date().toISOString() < previous;
     const full = previous === null || imported !== undefined || behind;
     const since = full ? null : previous;
+    const readFrom = since === null ? null : new Date(Date.parse(since) - READ_MARGIN_MS).toISOString();
     const records: Record<string, number> = {};
     const staged: MirrorTable[] = [];
     let sent = 0;
     for (const t of MIRRORED) {
       records[t.name] = 0;
-      const rows = db.prepare(selectSql(t, since !== null)).raw().iterate(...(since !== null ? [since] : [])) as IterableIterator<unknown[]>;
+      const rows = db.prepare(selectSql(t, readFrom !== null)).raw().iterate(...(readFrom !== null ? [readFrom] : [])) as IterableIterator<unknown[]>;
       try {
         const first = rows.next();
         if (first.done) continue;
