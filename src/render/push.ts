@@ -17,7 +17,7 @@ export function pushSummary(r: PushResult, maskedUrl: string): string {
   const settings = r.settings > 0 ? `${t('push.table.settings')} ${groupDigits(r.settings)}` : '';
   const inside = [tables, settings].filter((x) => x !== '').join(t('push.detail.then'));
   const detail = inside ? `${t('push.detail.open')}${inside}${t('push.detail.close')}` : '';
-  const params = { total: groupDigits(r.total), detail, url: maskedUrl };
+  const params = { total: groupDigits(r.total), records: t(r.total === 1 ? 'push.word.record' : 'push.word.records'), detail, url: maskedUrl };
   if (r.total === 0 && r.settings === 0) return t(r.dryRun ? 'push.msg.would_nothing' : 'push.msg.nothing', params);
   return t(r.dryRun ? 'push.msg.would_push' : 'push.msg.pushed', params);
 }

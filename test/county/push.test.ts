@@ -225,6 +225,8 @@ describe.skipIf(skip)('fs push', () => {
     fs.ok(['person', 'edit', '1', '--phone', '13800000000']);
     const zh = checked(fs.run(['push', '--url', c.ledger, '--lang', 'zh']));
     expect(zh.stderr).toMatch(/^已推送 1 条记录（人员 1）到 postgresql:\/\/fs_ledger_\w+:\*\*\*@.*。\n$/);
+    fs.ok(['person', 'edit', '1', '--phone', '13800000001']);
+    expect(checked(fs.run(['push', '--url', c.ledger])).stderr).toMatch(/^Pushed 1 record \(people 1\) to postgresql:/);
   });
 
   it('a ledger of 20,000+ visits pushes in one go', async () => {
