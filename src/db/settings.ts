@@ -23,7 +23,10 @@ export function getNumberSetting(db: Db, key: string): number {
 }
 
 export function setSetting(db: Db, key: string, value: string): string {
-  const normalised = settingSpec(key).parse(value);
+  const spec = settingSpec(key);
+  // A secret in settings would travel with every export, history and push.
+  if (spec.secret) throw new Error(`${key} is kept in ledger_secret (src/db/county/secret.ts), not in settings`);
+  const normalised = spec.parse(value);
   write(db, () => {
     const before = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
     db.prepare(

@@ -115,12 +115,14 @@ export function ruleProblem(rule: Rule, value: unknown): string | undefined {
 }
 
 /** A stored setting (key, value) as `fs config set` would accept it: the normalised value, or why not. */
-export function settingProblem(keyName: unknown, value: unknown): { value?: string; problem?: string } {
+export function settingProblem(keyName: unknown, value: unknown): { value?: string; problem?: string; secret?: true } {
   if (typeof keyName !== 'string') return { problem: t('why.setting_key') };
   if (typeof value !== 'string') return { problem: t('why.setting_text') };
   // A key this version does not know is carried as it is and never read (the CHECK lets it by too).
   if (!settingSpecs().some((s) => s.key === keyName)) return { value };
   const spec = settingSpec(keyName);
+  // A connection string with a password never travels in a file: it would be written into settings.
+  if (spec.secret) return { problem: t('county.why.secret_setting', { key: keyName }), secret: true };
   try {
     return { value: spec.parse(value) };
   } catch (e) {
@@ -151,7 +153,8 @@ export interface ValueProblem {
 export function recordProblem(table: string, record: Record<string, unknown>): ValueProblem | undefined {
   if (table === 'settings') {
     const r = settingProblem(record.key, record.value);
-    if (r.problem !== undefined) return { field: 'value', value: show(record.value), reason: r.problem };
+    // A secret's value is not repeated in the message: it is a password in a connection string.
+    if (r.problem !== undefined) return { field: 'value', value: r.secret ? '***' : show(record.value), reason: r.problem };
     record.value = r.value;
     return undefined;
   }

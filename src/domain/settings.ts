@@ -12,6 +12,11 @@ export interface SettingSpec {
   parse: (value: string) => string;
   /** What parse accepts, for the database's CHECK (migration 0007); free text has none. */
   shape?: { kind: 'positive-int' } | { kind: 'choice'; choices: readonly string[] };
+  /**
+   * Kept in ledger_secret, never in settings (src/db/county/secret.ts): it carries a password, and
+   * settings travel (fs export, the change log, fs history, fs push). Shown masked by fs config.
+   */
+  secret?: true;
 }
 
 const posInt = (key: string, dflt: string): SettingSpec => ({ key, default: dflt, parse: positiveInt(key), shape: { kind: 'positive-int' } });
@@ -63,6 +68,9 @@ const specs: SettingSpec[] = [
   // Empty: the date of the first record. Nothing is due or missing before it (meeting check, agenda).
   { key: 'ledger.start', default: '', parse: dateOrEmpty('ledger.start') },
   posInt('decision.stall_days', '30'),
+  // The county database this ledger pushes to (fs push), as printed by fs county add-ledger. Checked by
+  // fs config (a postgresql:// URL; empty clears it).
+  { key: 'county.url', default: '', parse: text, secret: true },
   ...MEETING_TYPES.map(
     (type): SettingSpec => ({
       key: frequencySettingKey(type),

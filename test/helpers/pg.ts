@@ -15,6 +15,8 @@ export interface Cluster {
   password: string;
   host: string;
   port: number;
+  /** The server's log (stderr of postgres), for tests that check a secret never reaches it. */
+  logFile: string;
   /** A fresh database on this cluster, as a superuser URL. */
   database(name?: string): string;
   /** Run SQL as the superuser through psql (over the socket); returns stdout. */
@@ -106,6 +108,7 @@ export async function startCluster(): Promise<Cluster> {
     password,
     host,
     port,
+    logFile: join(dir, 'log'),
     database(name) {
       const db = name ?? `county_${process.pid}_${++counter}`;
       cluster.psql(`CREATE DATABASE "${db}"`);

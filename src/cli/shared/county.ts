@@ -6,8 +6,19 @@ import { DataError, FsError, UsageError } from '../../errors.js';
 
 export function checkCountyUrl(url: string | undefined): string {
   if (url === undefined || url.trim() === '') throw new UsageError('county.err.url_missing');
-  if (!isPostgresUrl(url.trim())) throw new UsageError('county.err.bad_url', { url: maskUrl(url) });
-  return url.trim();
+  const v = url.trim();
+  // maskUrl shows a string that does not parse as `***` whole: it may be a password typed in the wrong place.
+  if (!isPostgresUrl(v) || !parses(v)) throw new UsageError('county.err.bad_url', { url: maskUrl(v) });
+  return v;
+}
+
+function parses(url: string): boolean {
+  try {
+    new URL(url);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Connects, runs `fn`, ends the connection; errors come back as FsErrors with the secret scrubbed. */

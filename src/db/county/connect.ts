@@ -48,10 +48,50 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
 }
 
-/** A connected client; the caller ends it. TLS (`sslmode=...`) comes from the URL as pg reads it. */
+/**
+ * `sslmode` as PostgreSQL documents it (libpq): `require` encrypts, `verify-ca`/`verify-full` also check
+ * the certificate, `disable` does not encrypt. pg 8 reads `require` as `verify-full` unless told
+ * `uselibpqcompat=true` (and warns on stderr, in several lines, every run): the URL means what it means
+ * to psql. A URL that already says uselibpqcompat is left as written.
+ */
+export function withLibpqSslmode(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return url;
+  }
+  if (!u.searchParams.has('sslmode') || u.searchParams.has('uselibpqcompat')) return url;
+  u.searchParams.set('uselibpqcompat', 'true');
+  return u.toString();
+}
+
+/** Seconds to wait for the server: a push from cron must end, not hang on a host that drops packets. */
+const CONNECT_TIMEOUT_S = 30;
+
+/** libpq's `connect_timeout` (seconds) from the URL, which pg does not read from a connection string itself. */
+export function connectTimeoutMillis(url: string): number {
+  let s: string | null = null;
+  try {
+    s = new URL(url).searchParams.get('connect_timeout');
+  } catch {
+    /* not a URL: the default */
+  }
+  const n = s === null ? NaN : Number(s);
+  // libpq: 0 (or less) waits forever; fractions are not allowed; below 2 s counts as 2 s.
+  if (!Number.isInteger(n)) return CONNECT_TIMEOUT_S * 1000;
+  return n <= 0 ? 0 : Math.max(2, n) * 1000;
+}
+
+/** A connected client; the caller ends it. TLS (`sslmode=...`, `sslrootcert=...`) comes from the URL. */
 export async function connectCounty(url: string, extra: Partial<ClientConfig> = {}): Promise<Client> {
   const { Client } = pgModule();
-  const client = new Client({ connectionString: url, application_name: 'fs', ...extra });
+  const client = new Client({
+    connectionString: withLibpqSslmode(url),
+    application_name: 'fs',
+    connectionTimeoutMillis: connectTimeoutMillis(url),
+    ...extra,
+  });
   await client.connect();
   return client;
 }
