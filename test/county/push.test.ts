@@ -7,7 +7,6 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setCountyUrl } from '../../src/db/county/secret.js';
 import { MIRRORED, MIRRORED_NAMES, selectSql } from '../../src/db/county/tables.js';
 import { seedReportLedger, TODAY } from '../cli/report-seed.js';
 import { BIN, cli, tempDir, type RunResult } from '../helpers/cli.js';
@@ -516,12 +515,10 @@ describe.skipIf(skip)('fs push', () => {
     expect(zh.stderr).toMatch(/^试运行：将推送 1 条记录（走访 1）到 .*；未写入任何数据。\n$/);
   });
 
-  it('takes the URL from county.url when --url is not given', async () => {
+  it('takes the URL from county.url (fs config set county.url) when --url is not given', async () => {
     const fs = ledgerCli();
     const c = county(fs);
-    const db = new Database(fs.db);
-    setCountyUrl(db as never, c.ledger);
-    db.close();
+    expect(checked(fs.run(['config', 'set', 'county.url', c.ledger])).code).toBe(0);
     const r = checked(fs.run(['push']));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/^Pushed \d+ records/);
