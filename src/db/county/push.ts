@@ -96,9 +96,10 @@ async function copyRows(client: Client, t: MirrorTable, first: unknown[], rest: 
 }
 
 /**
- * The stamp of the newest `fs import` logged after `since`, if any: imported rows keep their
- * own (possibly older) updated_at, so only a full push is sure to carry them. The log is read from
- * its newest row back to `since`.
+ * The stamp of the newest `fs import` logged after `since`, if any: imported rows keep their own
+ * (possibly older) updated_at, so only a full push is sure to carry them. The log is read from its
+ * newest row back to `since` only (every logged change stamps its record at the same moment, so few
+ * log rows are newer than the newest record).
  */
 function importedSince(db: Db, since: string): string | undefined {
   let newest: string | undefined;
@@ -162,13 +163,12 @@ export async function pushLedger(db: Db, client: Client, opts: PushOptions): Pro
     // in the same millisecond as the newest sent, has updated_at >= the new watermark: it goes next time.
     db.exec('BEGIN');
     sqliteOpen = true;
-    // After an import the watermark moves up to it: what was written later has a later stamp, so the
-    // push after next is incremental again (without it, every push would stay full until a newer edit).
-    const imported = importedSince(db, previous ?? '');
+    // Imported rows keep their own, older stamps: after an import the next push sends every row.
+    const imported = previous !== null && importedSince(db, previous) !== undefined;
     // A clock behind the county's watermark (a successor's laptop, a clock set back) stamps new rows
     // below it: only a full push is sure to carry them, the county keeping the newer of each row.
     const behind = previous !== null && new Date().toISOString() < previous;
-    const full = previous === null || imported !== undefined || behind;
+    const full = previous === null || imported || behind;
     const since = full ? null : previous;
     const readFrom = since === null ? null : new Date(Date.parse(since) - READ_MARGIN_MS).toISOString();
     const records: Record<string, number> = {};
@@ -189,22 +189,19 @@ export async function pushLedger(db: Db, client: Client, opts: PushOptions): Pro
       records[t.name] = opts.dryRun ? Number((await client.query(wouldTakeSql(t), [ledger])).rows[0].n) : ((await client.query(upsertSql(t), [ledger])).rowCount ?? 0);
     }
     const settings = await pushSettings(client, ledger, localSettings(db), opts.dryRun);
+    // The watermark: the newest stamp sent (never below the last one), or an import logged after it,
+    // whose rows this push carried (without that, the push after this one would be full again).
+    const newest = `greatest($1::timestamptz${staged.map((t) => `, (${newestStagedSql(t)})`).join('')})`;
+    const newestSent = (await client.query(`SELECT to_char(${newest} AT TIME ZONE 'UTC', ${STAMP}) AS w`, [previous])).rows[0].w as string | null;
+    const watermark = importedSince(db, newestSent ?? '') ?? newestSent;
     db.exec('COMMIT');
     sqliteOpen = false;
 
     const total = Object.values(records).reduce((a, n) => a + n, 0);
-    const floor = imported !== undefined && (previous === null || imported > previous) ? imported : previous;
-    const newest = `greatest($1::timestamptz${staged.map((t) => `, (${newestStagedSql(t)})`).join('')})`;
-    let watermark: string | null;
     if (opts.dryRun) {
-      watermark = (await client.query(`SELECT to_char(${newest} AT TIME ZONE 'UTC', ${STAMP}) AS w`, [floor])).rows[0].w as string | null;
       await client.query('ROLLBACK');
     } else {
-      const r = await client.query(
-        `INSERT INTO county.pushes (ledger, watermark, records, fs_version) SELECT $2, ${newest}, $3, $4 RETURNING to_char(watermark AT TIME ZONE 'UTC', ${STAMP}) AS w`,
-        [floor, ledger, total, opts.fsVersion ?? null],
-      );
-      watermark = r.rows[0].w as string | null;
+      await client.query('INSERT INTO county.pushes (ledger, watermark, records, fs_version) VALUES ($1, $2, $3, $4)', [ledger, watermark, total, opts.fsVersion ?? null]);
       await client.query('COMMIT');
     }
     return { ledger, dryRun: opts.dryRun, full, records, total, sent, settings, since, watermark };
