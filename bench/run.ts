@@ -6,6 +6,7 @@ import { latestVersion } from '../src/db/open.js';
 import { addPeople, addVisits, buildOnce, rng } from './generate.js';
 import { fillReportDb } from './generate-report.js';
 import { documentBench } from './documents.js';
+import { countyBench } from './county.js';
 import { safetyBench } from './safety.js';
 import { benchEnv, removedVariablesNote, report, timeInterleaved, type Target } from './timing.js';
 import { searchBench } from './search.js';
@@ -18,6 +19,12 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 25);
 
 async function main(): Promise<void> {
   mkdirSync(CACHE, { recursive: true });
+  // `npm run bench:county`: the county part alone (it needs PostgreSQL and takes minutes).
+  if (process.argv[2] === 'county') {
+    process.stdout.write(`${removedVariablesNote()}\n`);
+    process.exitCode = report(await countyBench(BIN, CACHE)) ? 0 : 1;
+    return;
+  }
   // Named after the schema version: a cached database from an older schema is never reused.
   const visitsDb = join(CACHE, `visits-100k-s${latestVersion()}.db`);
   process.stdout.write(`building ${visitsDb} (100,000 visits) if missing...\n`);
@@ -50,7 +57,8 @@ async function main(): Promise<void> {
   const safetyTargets = process.env.BENCH_SKIP_SAFETY === '1' ? [] : await safetyBench(BIN, CACHE);
   const searchTargets = process.env.BENCH_SKIP_SEARCH === '1' ? [] : await searchBench(node, BIN, join(CACHE, `report-1m-s${latestVersion()}.db`), Math.max(10, Math.floor(ROUNDS / 2)));
   const tableTargets = process.env.BENCH_SKIP_TABLE === '1' ? [] : await tableBench(BIN, CACHE);
-  const ok = report([...targets, ...reportTargets, ...safetyTargets, ...searchTargets, ...tableTargets]);
+  const countyTargets = process.env.BENCH_SKIP_COUNTY === '1' ? [] : await countyBench(BIN, CACHE);
+  const ok = report([...targets, ...reportTargets, ...safetyTargets, ...searchTargets, ...tableTargets, ...countyTargets]);
   process.exitCode = ok ? 0 : 1;
 }
 

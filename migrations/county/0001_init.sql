@@ -21,6 +21,8 @@ CREATE TABLE county.ledgers (
   role_name     text NOT NULL UNIQUE,
   registered_at timestamptz NOT NULL DEFAULT now()
 );
+-- One ledger per village of a township (fs county add-ledger also refuses a second one in words).
+CREATE UNIQUE INDEX ledgers_village ON county.ledgers (village, coalesce(township, ''));
 
 -- The ledger a connected role writes: NULL for the county office's own (owner) connection.
 CREATE FUNCTION county.my_ledger() RETURNS uuid
@@ -337,6 +339,16 @@ CREATE TABLE county.presence_holidays (
   deleted_at timestamptz,
   PRIMARY KEY (ledger, uid)
 );
+
+-- The county report reads each ledger's rows of a period: one index range per ledger and table,
+-- holding the columns its figures need, so that a year of hundreds of villages is read from the
+-- indexes alone (src/db/county/report.ts).
+CREATE INDEX meetings_ledger_date ON county.meetings (ledger, date) INCLUDE (type, forced, expected, present) WHERE deleted_at IS NULL;
+CREATE INDEX dispute_events_ledger_date ON county.dispute_events (ledger, date) INCLUDE (dispute_uid, uid, kind, to_status, revisit_due) WHERE deleted_at IS NULL;
+CREATE INDEX concerns_ledger_raised ON county.concerns (ledger, raised_on) INCLUDE (resolved_on, feedback_on, due_on) WHERE deleted_at IS NULL;
+CREATE INDEX people_ledger_household ON county.people (ledger, household_uid) INCLUDE (added_on) WHERE deleted_at IS NULL;
+CREATE INDEX pair_logs_ledger_pair ON county.pair_logs (ledger, pair_uid, date) WHERE deleted_at IS NULL;
+CREATE INDEX presence_days_ledger_date ON county.presence_days (ledger, date) INCLUDE (status) WHERE deleted_at IS NULL;
 
 -- Row-level security: a ledger's role sees and writes its own rows only (county.my_ledger()); the
 -- county office (the tables' owner) reads everything. The initplan form `(SELECT county.my_ledger())`

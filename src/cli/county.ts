@@ -10,6 +10,7 @@ import { t } from '../i18n/index.js';
 import { action } from './shared/action.js';
 import { checkCountyUrl, withCounty } from './shared/county.js';
 import { writeErr, writeOut } from './shared/io.js';
+import { countyReportCommand } from './county-report.js';
 
 /** add-ledger prints one thing: the connection string, or with --format json/ndjson the whole registration. */
 const ADD_LEDGER_FORMATS = ['json', 'ndjson'] as const;
@@ -81,6 +82,7 @@ export function countyCommand(): Command {
     );
 
   cmd.addCommand(countyVillagesCommand());
+  cmd.addCommand(countyReportCommand());
 
   return cmd;
 }

@@ -20,7 +20,8 @@ function packageYear(year: number): YearData | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as YearData) : undefined;
 }
 
-export function loadCalendar(db: Db, from: IsoDate, to: IsoDate): Calendar {
+/** The official calendar alone (no user corrections): the county report applies each ledger's own in SQL. */
+export function officialCalendar(from: IsoDate, to: IsoDate): { days: Map<IsoDate, boolean>; years: Set<number> } {
   const days = new Map<IsoDate, boolean>();
   const years = new Set<number>();
   for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
@@ -30,6 +31,11 @@ export function loadCalendar(db: Db, from: IsoDate, to: IsoDate): Calendar {
     for (const d of Object.keys(data.holidays)) days.set(d, false);
     for (const d of Object.keys(data.workdays)) days.set(d, true);
   }
+  return { days, years };
+}
+
+export function loadCalendar(db: Db, from: IsoDate, to: IsoDate): Calendar {
+  const { days, years } = officialCalendar(from, to);
   // The user's corrections win, and a year they have entered holidays for counts as known.
   for (const h of listHolidayCorrections(db)) {
     days.set(h.date, h.workday);

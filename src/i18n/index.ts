@@ -5,6 +5,7 @@ import { agenda } from './agenda.js';
 import { core } from './core.js';
 import { county } from './county.js';
 import { countyPush } from './county-push.js';
+import { countyReport } from './county-report.js';
 import { decisions } from './decisions.js';
 import { handover } from './handover.js';
 import { ledger } from './ledger.js';
@@ -32,7 +33,7 @@ export type Params = Record<string, string | number>;
 
 // Looked up in place, not merged into one object: copying a thousand entries would cost every
 // start a few milliseconds. A key found in two files means what the later file says.
-const catalogues = [core, cli, people, visits, dispute, pair, meetings, decisions, plan, report, safety, ledger, presence, agenda, documents, handover, guard, undo, valid, search, input, county, countyPush] as const;
+const catalogues = [core, cli, people, visits, dispute, pair, meetings, decisions, plan, report, safety, ledger, presence, agenda, documents, handover, guard, undo, valid, search, input, county, countyPush, countyReport] as const;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;
 

@@ -56,7 +56,11 @@ async function freePort(): Promise<number> {
 
 let counter = 0;
 
-export async function startCluster(): Promise<Cluster> {
+/**
+ * `settings` are added to (or override) the cluster's postgresql.auto.conf, e.g. a larger
+ * shared_buffers for the benchmark (bench/county.ts).
+ */
+export async function startCluster(settings: Record<string, string> = {}): Promise<Cluster> {
   const bin = binDir();
   if (!bin) throw new Error(pgSkipReason());
   const root = userInfo().uid === 0;
@@ -95,6 +99,7 @@ export async function startCluster(): Promise<Cluster> {
       "log_min_messages = 'warning'",
       // Statements are not logged: a password in a CREATE ROLE must never reach a log file.
       "log_statement = 'none'",
+      ...Object.entries(settings).map(([k, v]) => `${k} = '${v}'`),
       '',
     ].join('\n'),
   );
