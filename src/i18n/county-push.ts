@@ -4,13 +4,16 @@ import type { Entries } from './index.js';
 export const countyPush = {
   'opt.push_dry_run': ['connect and say what would be sent, without writing anything', '连接并列出将要发送的内容，但不写入任何数据'],
   'opt.push_format': ['text (a summary on stderr, default) or json (on stdout)', 'text（在标准错误输出摘要，默认）或 json（在标准输出）'],
-  'push.msg.pushed': ['Pushed {total} records{detail} to {url}.', '已推送 {total} 条记录{detail}到 {url}。'],
+  'push.msg.pushed': ['Pushed {total} {records}{detail} to {url}.', '已推送 {total} 条记录{detail}到 {url}。'],
   'push.msg.nothing': ['Nothing to push: {url} already has every record of this ledger.', '没有需要推送的内容：{url} 已有本台账的全部记录。'],
-  'push.msg.would_push': ['Dry run: would push {total} records{detail} to {url}; nothing written.', '试运行：将推送 {total} 条记录{detail}到 {url}；未写入任何数据。'],
+  'push.msg.would_push': ['Dry run: would push {total} {records}{detail} to {url}; nothing written.', '试运行：将推送 {total} 条记录{detail}到 {url}；未写入任何数据。'],
   'push.msg.would_nothing': ['Dry run: nothing to push, {url} already has every record of this ledger.', '试运行：没有需要推送的内容，{url} 已有本台账的全部记录。'],
+  'push.word.record': ['record', '条记录'],
+  'push.word.records': ['records', '条记录'],
   'push.detail.open': [' (', '（'],
   'push.detail.close': [')', '）'],
   'push.detail.sep': [', ', '，'],
+  'push.detail.then': ['; ', '；'],
   'push.err.not_ledger': [
     "This connection string is the county office's, not a village ledger's: push with the one fs county add-ledger printed for this village.",
     '该连接串属于县级管理账号，不属于某个村的台账：请使用 fs county add-ledger 为本村打印的连接串推送。',

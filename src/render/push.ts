@@ -9,12 +9,15 @@ export function groupDigits(n: number): string {
 
 /** "Pushed 1,234 records (visits 900, people 334; settings 2) to postgresql://…:***@host/db." */
 export function pushSummary(r: PushResult, maskedUrl: string): string {
-  const parts = Object.entries(r.records)
+  const tables = Object.entries(r.records)
     .filter(([, n]) => n > 0)
-    .map(([table, n]) => `${t(`push.table.${table}`)} ${groupDigits(n)}`);
-  if (r.settings > 0) parts.push(`${t('push.table.settings')} ${groupDigits(r.settings)}`);
-  const detail = parts.length ? `${t('push.detail.open')}${parts.join(t('push.detail.sep'))}${t('push.detail.close')}` : '';
-  const params = { total: groupDigits(r.total), detail, url: maskedUrl };
+    .map(([table, n]) => `${t(`push.table.${table}`)} ${groupDigits(n)}`)
+    .join(t('push.detail.sep'));
+  // Settings are not records: after the tables, apart.
+  const settings = r.settings > 0 ? `${t('push.table.settings')} ${groupDigits(r.settings)}` : '';
+  const inside = [tables, settings].filter((x) => x !== '').join(t('push.detail.then'));
+  const detail = inside ? `${t('push.detail.open')}${inside}${t('push.detail.close')}` : '';
+  const params = { total: groupDigits(r.total), records: t(r.total === 1 ? 'push.word.record' : 'push.word.records'), detail, url: maskedUrl };
   if (r.total === 0 && r.settings === 0) return t(r.dryRun ? 'push.msg.would_nothing' : 'push.msg.nothing', params);
   return t(r.dryRun ? 'push.msg.would_push' : 'push.msg.pushed', params);
 }

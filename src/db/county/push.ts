@@ -26,6 +26,13 @@ function copyModule(): CopyStreams {
  */
 export const PUSH_LOCK_CLASS = 0x6673;
 
+/**
+ * Rows are read from a little before the watermark: a writer that took its stamp before it took the
+ * ledger's write lock, or a clock slewed back by NTP, may commit a row stamped just below the newest
+ * already sent. Those few rows go again; the county keeps them as they are (same updated_at).
+ */
+const READ_MARGIN_MS = 5000;
+
 /** ISO stamps as the ledger writes them (new Date().toISOString()): milliseconds, UTC. */
 const STAMP = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
@@ -89,15 +96,19 @@ async function copyRows(client: Client, t: MirrorTable, first: unknown[], rest: 
 }
 
 /**
- * True when `fs import` ran since `since`: imported rows keep their own (possibly older) updated_at,
- * so only a full push is sure to carry them. The log is read from its newest row back to `since`.
+ * The stamp of the newest `fs import` logged after `since`, if any: imported rows keep their own
+ * (possibly older) updated_at, so only a full push is sure to carry them. The log is read from its
+ * newest row back to `since` only (every logged change stamps its record at the same moment, so few
+ * log rows are newer than the newest record).
  */
-function importedSince(db: Db, since: string): boolean {
+function importedSince(db: Db, since: string): string | undefined {
+  let newest: string | undefined;
   for (const r of db.prepare('SELECT op, at FROM change_log ORDER BY id DESC').iterate() as IterableIterator<{ op: string; at: string }>) {
-    if (r.at < since) return false;
-    if (r.op === 'import') return true;
+    // Strictly after: an import whose own stamp became the watermark was carried by that push.
+    if (r.at <= since) break;
+    if (r.op === 'import' && (newest === undefined || r.at > newest)) newest = r.at;
   }
-  return false;
+  return newest;
 }
 
 /** The ledger's settings, without the keys that never leave it. */
@@ -152,14 +163,20 @@ export async function pushLedger(db: Db, client: Client, opts: PushOptions): Pro
     // in the same millisecond as the newest sent, has updated_at >= the new watermark: it goes next time.
     db.exec('BEGIN');
     sqliteOpen = true;
-    const full = previous === null || importedSince(db, previous);
+    // Imported rows keep their own, older stamps: after an import the next push sends every row.
+    const imported = previous !== null && importedSince(db, previous) !== undefined;
+    // A clock behind the county's watermark (a successor's laptop, a clock set back) stamps new rows
+    // below it: only a full push is sure to carry them, the county keeping the newer of each row.
+    const behind = previous !== null && new Date().toISOString() < previous;
+    const full = previous === null || imported || behind;
     const since = full ? null : previous;
+    const readFrom = since === null ? null : new Date(Date.parse(since) - READ_MARGIN_MS).toISOString();
     const records: Record<string, number> = {};
     const staged: MirrorTable[] = [];
     let sent = 0;
     for (const t of MIRRORED) {
       records[t.name] = 0;
-      const rows = db.prepare(selectSql(t, since !== null)).raw().iterate(...(since !== null ? [since] : [])) as IterableIterator<unknown[]>;
+      const rows = db.prepare(selectSql(t, readFrom !== null)).raw().iterate(...(readFrom !== null ? [readFrom] : [])) as IterableIterator<unknown[]>;
       try {
         const first = rows.next();
         if (first.done) continue;
@@ -172,21 +189,19 @@ export async function pushLedger(db: Db, client: Client, opts: PushOptions): Pro
       records[t.name] = opts.dryRun ? Number((await client.query(wouldTakeSql(t), [ledger])).rows[0].n) : ((await client.query(upsertSql(t), [ledger])).rowCount ?? 0);
     }
     const settings = await pushSettings(client, ledger, localSettings(db), opts.dryRun);
+    // The watermark: the newest stamp sent (never below the last one), or an import logged after it,
+    // whose rows this push carried (without that, the push after this one would be full again).
+    const newest = `greatest($1::timestamptz${staged.map((t) => `, (${newestStagedSql(t)})`).join('')})`;
+    const newestSent = (await client.query(`SELECT to_char(${newest} AT TIME ZONE 'UTC', ${STAMP}) AS w`, [previous])).rows[0].w as string | null;
+    const watermark = importedSince(db, newestSent ?? '') ?? newestSent;
     db.exec('COMMIT');
     sqliteOpen = false;
 
     const total = Object.values(records).reduce((a, n) => a + n, 0);
-    const newest = `greatest($1::timestamptz${staged.map((t) => `, (${newestStagedSql(t)})`).join('')})`;
-    let watermark: string | null;
     if (opts.dryRun) {
-      watermark = (await client.query(`SELECT to_char(${newest} AT TIME ZONE 'UTC', ${STAMP}) AS w`, [previous])).rows[0].w as string | null;
       await client.query('ROLLBACK');
     } else {
-      const r = await client.query(
-        `INSERT INTO county.pushes (ledger, watermark, records, fs_version) SELECT $2, ${newest}, $3, $4 RETURNING to_char(watermark AT TIME ZONE 'UTC', ${STAMP}) AS w`,
-        [previous, ledger, total, opts.fsVersion ?? null],
-      );
-      watermark = r.rows[0].w as string | null;
+      await client.query('INSERT INTO county.pushes (ledger, watermark, records, fs_version) VALUES ($1, $2, $3, $4)', [ledger, watermark, total, opts.fsVersion ?? null]);
       await client.query('COMMIT');
     }
     return { ledger, dryRun: opts.dryRun, full, records, total, sent, settings, since, watermark };

@@ -212,8 +212,9 @@ export function countSql(t: MirrorTable, since: boolean): string {
 /** PostgreSQL identifier quoting (every name here comes from MIRRORED, never from input). */
 const pq = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
+/** Qualified with pg_temp: no table of the same name elsewhere on the search path can stand in for it. */
 export function stagingName(t: MirrorTable): string {
-  return pq(`push_${t.name}`);
+  return `pg_temp.${pq(`push_${t.name}`)}`;
 }
 
 /** A temporary table shaped like the county table without `ledger`, gone at the end of the push's transaction. */
