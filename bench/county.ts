@@ -12,6 +12,7 @@
 //   BENCH_COUNTY_JOBS     pushes run at once (default 2: one per core of the reference machine)
 //   BENCH_COUNTY_ROUNDS   rounds of the incremental push against `node -e 0` (default 15)
 //   BENCH_COUNTY_FSYNC=1  the server durable (fsync, synchronous_commit, full_page_writes on)
+//   BENCH_COUNTY_KEEP=1   leave the loaded cluster running afterwards, for EXPLAIN (stop it with pg_ctl)
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -294,7 +295,9 @@ export async function countyBench(bin: string, cacheDir: string): Promise<Target
       ...reportTargets,
     ];
   } finally {
-    cluster?.stop();
+    // BENCH_COUNTY_KEEP=1 leaves the loaded cluster running for EXPLAIN ANALYZE (stop it with pg_ctl).
+    if (process.env.BENCH_COUNTY_KEEP === '1' && cluster) log(`kept: ${cluster.url.replace(cluster.password, '***')} (password ${cluster.password})`);
+    else cluster?.stop();
     rmSync(runDir, { recursive: true, force: true });
   }
 }

@@ -56,9 +56,9 @@ export function countyReportCommand(): Command {
         const format = formatOf(o, ctx);
         const url = checkCountyUrl(o.url);
         const q = countyQueryOf(period, ctx.today, officialCalendar(period.from, period.to));
-        const { ledgers, figures } = await withCounty(url, async (c) => {
+        const { ledgers, figures } = await withCounty(url, async (c, more) => {
           await checkCountyVersion(c);
-          return countyFigures(c, q);
+          return countyFigures(c, q, more);
         });
         const lang = getLang();
         const collator = new Intl.Collator(lang === 'zh' ? 'zh' : 'en');

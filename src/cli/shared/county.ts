@@ -21,8 +21,11 @@ function parses(url: string): boolean {
   }
 }
 
-/** Connects, runs `fn`, ends the connection; errors come back as FsErrors with the secret scrubbed. */
-export async function withCounty<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
+/**
+ * Connects, runs `fn`, ends the connection (and any more that `fn` opened through `more`, e.g. to
+ * run queries side by side); errors come back as FsErrors with the secret scrubbed.
+ */
+export async function withCounty<T>(url: string, fn: (client: Client, more: () => Promise<Client>) => Promise<T>): Promise<T> {
   let client: Client;
   try {
     client = await connectCounty(url);
@@ -31,12 +34,20 @@ export async function withCounty<T>(url: string, fn: (client: Client) => Promise
   }
   // A dropped connection later is reported by the query that needed it; here it must not crash the process.
   client.on('error', () => undefined);
+  const extra: Client[] = [];
+  const more = async () => {
+    const c = await connectCounty(url);
+    c.on('error', () => undefined);
+    extra.push(c);
+    return c;
+  };
   try {
-    return await fn(client);
+    return await fn(client, more);
   } catch (e) {
     if (e instanceof FsError) throw e;
     throw new DataError('county.err.server', { detail: scrubSecret(describe(e), url) });
   } finally {
+    for (const c of extra) await c.end().catch(() => undefined);
     await client.end().catch(() => undefined);
   }
 }

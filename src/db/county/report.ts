@@ -90,8 +90,6 @@ function visitsQuery(q: CountyQuery): Built {
   const asOf = p.add(q.asOf, 'date');
   const figures = [
     n('count(*)', 'visits.total'),
-    n('count(DISTINCT v.person_uid)', 'visits.people'),
-    n('count(DISTINCT v.household_uid)', 'visits.households'),
     ...VISIT_CATEGORIES.map((c) => n(`count(*) FILTER (WHERE v.category = ${lit(c)})`, `visits.by_category.${c}`)),
     ...VISIT_TOPICS.map((k, i) => n(`count(*) FILTER (WHERE v.topics & ${1 << i} <> 0)`, `visits.by_topic.${k}`)),
   ];
@@ -99,13 +97,22 @@ function visitsQuery(q: CountyQuery): Built {
   // A household on the roster on asOf: live, added by then, with a live member added by then (as
   // STALE_HOUSEHOLDS_WHERE). Not visited lately: no visit of it in the visit.stale_days before asOf.
   return finish(p, `
-      SELECT l.id AS ledger, v.*, h.*
+      SELECT l.id AS ledger, v."visits.total", reach.*, v.*, h.*
       FROM county.ledgers l
       CROSS JOIN LATERAL (
         SELECT ${figures.join(',\n               ')}
         FROM county.visits v
         WHERE v.ledger = l.id AND v.deleted_at IS NULL AND v.date BETWEEN ${from} AND ${to}
       ) v
+      -- People and households reached: distinct values hashed from the same index range (count(DISTINCT)
+      -- would sort each ledger's visits twice).
+      CROSS JOIN LATERAL (
+        SELECT (SELECT count(*) FROM (SELECT v.person_uid FROM county.visits v
+                  WHERE v.ledger = l.id AND v.deleted_at IS NULL AND v.date BETWEEN ${from} AND ${to} GROUP BY v.person_uid) x)::int AS "visits.people",
+               (SELECT count(*) FROM (SELECT v.household_uid FROM county.visits v
+                  WHERE v.ledger = l.id AND v.deleted_at IS NULL AND v.date BETWEEN ${from} AND ${to} AND v.household_uid IS NOT NULL
+                  GROUP BY v.household_uid) x)::int AS "visits.households"
+      ) reach
       CROSS JOIN LATERAL (
         SELECT ${n('count(*)', 'visits.households_on_roster')},
                ${n('count(*) FILTER (WHERE recent.household_uid IS NULL)', 'visits.households_not_visited')}
@@ -189,17 +196,27 @@ function disputesQuery(q: CountyQuery): Built {
           AND (e.kind IN ('register', 'agreement', 'escalation', 'withdrawal') OR (e.kind = 'revisit' AND e.to_status = 'closed'))
       ) f
       CROSS JOIN LATERAL (
+        WITH registered AS (SELECT DISTINCT r.dispute_uid FROM county.dispute_events r
+                            WHERE r.ledger = l.id AND r.deleted_at IS NULL AND r.kind = 'register' AND r.date BETWEEN ${from} AND ${to})
         SELECT ${stocks.join(',\n               ')}
         FROM (
-          SELECT DISTINCT ON (e.dispute_uid) e.to_status AS status, e.revisit_due, d.registered_on, d.source,
-                 r.dispute_uid IS NOT NULL AS registered_in_period
-          FROM county.dispute_events e JOIN county.disputes d ON d.ledger = e.ledger AND d.uid = e.dispute_uid
-          LEFT JOIN (SELECT DISTINCT r.dispute_uid FROM county.dispute_events r
-                     WHERE r.ledger = l.id AND r.deleted_at IS NULL AND r.kind = 'register' AND r.date BETWEEN ${from} AND ${to}) r
-                 ON r.dispute_uid = e.dispute_uid
-          WHERE e.ledger = l.id AND e.deleted_at IS NULL AND e.to_status IS NOT NULL AND e.date <= ${asOf}
-            AND d.deleted_at IS NULL AND d.registered_on <= ${asOf}
-          ORDER BY e.dispute_uid, e.date DESC, e.uid DESC
+          -- A case whose latest state-setting event (status_on) is on or before asOf stood on asOf as it
+          -- stands now: its row says it, no event is read. Only the cases changed after asOf are
+          -- replayed from their events (most of a ledger's history is settled long before).
+          SELECT d.status, d.revisit_due, d.registered_on, d.source, r.dispute_uid IS NOT NULL AS registered_in_period
+          FROM county.disputes d
+          LEFT JOIN registered r ON r.dispute_uid = d.uid
+          WHERE d.ledger = l.id AND d.deleted_at IS NULL AND d.registered_on <= ${asOf} AND d.status_on <= ${asOf}
+          UNION ALL
+          SELECT * FROM (
+            SELECT DISTINCT ON (e.dispute_uid) e.to_status AS status, e.revisit_due, d.registered_on, d.source,
+                   r.dispute_uid IS NOT NULL AS registered_in_period
+            FROM county.disputes d JOIN county.dispute_events e ON e.ledger = d.ledger AND e.dispute_uid = d.uid
+            LEFT JOIN registered r ON r.dispute_uid = d.uid
+            WHERE d.ledger = l.id AND d.deleted_at IS NULL AND d.registered_on <= ${asOf} AND d.status_on > ${asOf}
+              AND e.deleted_at IS NULL AND e.to_status IS NOT NULL AND e.date <= ${asOf}
+            ORDER BY e.dispute_uid, e.date DESC, e.uid DESC
+          ) replayed
         ) s
       ) s`);
 }
@@ -432,17 +449,42 @@ export async function listLedgers(client: Client): Promise<LedgerRow[]> {
 
 /**
  * Every ledger's figures for the period, in one read-only snapshot (REPEATABLE READ): a push
- * committing meanwhile shows in all the tables or in none.
+ * committing meanwhile shows in all the tables or in none. With `more`, a second connection joins
+ * the same snapshot (pg_export_snapshot) and the queries run on both at once, the costliest first:
+ * the server has a core for each.
  */
-export async function countyFigures(client: Client, q: CountyQuery): Promise<{ ledgers: LedgerRow[]; figures: Map<string, FlatFigures> }> {
+export async function countyFigures(
+  client: Client,
+  q: CountyQuery,
+  more?: () => Promise<Client>,
+): Promise<{ ledgers: LedgerRow[]; figures: Map<string, FlatFigures> }> {
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  let helper: Client | undefined;
   try {
+    // These queries are many small index ranges, one per ledger, whose estimated cost passes
+    // jit_above_cost at a few dozen villages: compiling them (100 ms to seconds) costs more than running them.
+    await client.query('SET LOCAL jit = off');
     const ledgers = await listLedgers(client);
     const figures = new Map<string, FlatFigures>(ledgers.map((l) => [l.ledger, {}]));
-    for (const build of Object.values(COUNTY_QUERIES)) {
-      const { text, values } = build(q);
-      const r = await client.query<Record<string, unknown>>(text, values);
-      for (const row of r.rows) {
+    const rowsOf = new Map<string, Record<string, unknown>[]>();
+    const queue = QUERY_ORDER.map((name) => ({ name, ...COUNTY_QUERIES[name](q) }));
+    const work = async (c: Client) => {
+      for (let job = queue.shift(); job; job = queue.shift()) rowsOf.set(job.name, (await c.query<Record<string, unknown>>(job.text, job.values)).rows);
+    };
+    if (more && ledgers.length > 1) {
+      const snapshot = (await client.query('SELECT pg_export_snapshot() AS s')).rows[0].s as string;
+      helper = await more();
+      await helper.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await helper.query(`SET TRANSACTION SNAPSHOT '${snapshot.replace(/'/g, "''")}'`);
+      await helper.query('SET LOCAL jit = off');
+      await Promise.all([work(client), work(helper)]);
+      await helper.query('COMMIT');
+    } else {
+      await work(client);
+    }
+    // Merged in one fixed order, whichever connection ran what: the keys come out as fs report has them.
+    for (const name of Object.keys(COUNTY_QUERIES)) {
+      for (const row of rowsOf.get(name) ?? []) {
         const mine = figures.get(String(row.ledger));
         if (!mine) continue;
         for (const [k, v] of Object.entries(row)) if (k.includes('.')) mine[k] = Number(v);
@@ -451,7 +493,11 @@ export async function countyFigures(client: Client, q: CountyQuery): Promise<{ l
     await client.query('COMMIT');
     return { ledgers, figures };
   } catch (e) {
+    await helper?.query('ROLLBACK').catch(() => undefined);
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;
   }
 }
+
+/** The order the queries are taken in: the costliest first, so two connections finish together. */
+const QUERY_ORDER: (keyof typeof COUNTY_QUERIES)[] = ['visitsQuery', 'disputesQuery', 'meetingsQuery', 'pairsQuery', 'presenceQuery', 'concernsQuery', 'planQuery', 'decisionsQuery'];
