@@ -1,6 +1,6 @@
 // "Are we keeping the rules?": which required meetings are missing for which month, quarter or
 // year. Pure: the held counts come in per type and month (aggregated in SQL), today is passed in.
-import type { IsoDate } from '../time/dates.js';
+import { addDays, type IsoDate } from '../time/dates.js';
 import { splitPeriod, yearOf } from '../time/periods.js';
 import { MEETING_TYPES, type Frequency, type MeetingType } from './meeting.js';
 
@@ -106,4 +106,14 @@ export function requiredTally(rows: readonly ComplianceRow[], to: IsoDate): { re
     else gaps++;
   }
   return { required, required_held: held, gaps };
+}
+
+/**
+ * The day meeting compliance is judged on. An interval is missed once it is over, and an interval
+ * ending on "today" is not over yet: a period that has ended is judged as it stood at the end of its
+ * last day (so the day after), one still running on the real today. Passing asOf (the last day)
+ * would never count the period's last month as missed. Used by fs report and the county report.
+ */
+export function judgedOn(asOf: IsoDate, today: IsoDate): IsoDate {
+  return asOf < today ? addDays(asOf, 1) : today;
 }

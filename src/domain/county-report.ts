@@ -5,6 +5,7 @@
 import type { Calendar } from './presence.js';
 import { isWorkingDay } from './presence.js';
 import { settingSpecs } from './settings.js';
+import { judgedOn } from './compliance.js';
 import { addDays, type IsoDate } from '../time/dates.js';
 import { monthOf, splitPeriod, type Period } from '../time/periods.js';
 import { REPORT_SECTIONS, type SectionName } from './report.js';
@@ -42,10 +43,6 @@ export function presenceUnit(p: Pick<Period, 'from' | 'to'>): 'month' | 'year' |
   return 'range';
 }
 
-/** The day meeting compliance is judged on (src/report/sections.ts judgedOn): the day after a finished period, else today. */
-export function judgedOn(asOf: IsoDate, today: IsoDate): IsoDate {
-  return asOf < today ? addDays(asOf, 1) : today;
-}
 
 const FREQUENCY_UNIT = { monthly: 'month', quarterly: 'quarter', yearly: 'year' } as const;
 

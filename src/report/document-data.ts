@@ -1,6 +1,6 @@
 // What the work report as a document reads beyond the report's figures, gathered once: the items
 // each role's section names, the annexed grids, and the due items of 存在的问题 and 下步工作打算.
-import type { ComplianceRow } from '../domain/compliance.js';
+import { judgedOn, type ComplianceRow } from '../domain/compliance.js';
 import type { ReportModel } from '../domain/report.js';
 import { meetingCompliance } from '../db/meeting-report.js';
 import type { Db } from '../db/open.js';
@@ -63,8 +63,8 @@ export function gatherDocumentData(db: Db, m: ReportModel, limit: number): Docum
   const { from, to } = m.period;
   const has = (name: string) => m.sections.some((s) => s.name === name);
   const empty = { rows: [], total: 0 };
-  // Meetings are judged as the period stood at the end of its last day (see sections.ts, judgedOn).
-  const judged = m.as_of < m.today ? addDays(m.as_of, 1) : m.today;
+  // Meetings are judged as the period stood at the end of its last day (src/domain/compliance.ts).
+  const judged = judgedOn(m.as_of, m.today);
   const grid: Record<string, Record<string, number>> = {};
   if (has('visits')) {
     for (const d of visitCountsByDay(db, from, to)) {

@@ -7,7 +7,7 @@ import { computeCoverage, MUST_VISIT_CATEGORIES, VISIT_CATEGORIES, VISIT_TOPICS,
 import { disputeFlowRows, disputeStockRows, longestFinishedCase } from '../db/dispute-counts.js';
 import { computeDisputeCounts } from '../domain/dispute-counts.js';
 import { averageAttendance, complianceGaps, decisionSummary, meetingCompliance, meetingsHeldByType } from '../db/meeting-report.js';
-import { requiredTally } from '../domain/compliance.js';
+import { judgedOn, requiredTally } from '../domain/compliance.js';
 import type { Db } from '../db/open.js';
 import { pairActivePerHelper, pairHelpEntriesLogged, pairOverdueContacts, pairPeopleByKind, pairsStartedAndEnded } from '../db/pair-report.js';
 import { goalsByArea, milestonesInPeriod, practicalThings, progressInPeriod } from '../db/plan-reports.js';
@@ -177,14 +177,8 @@ const pairs: SectionSpec = {
   },
 };
 
-/**
- * The "today" meeting compliance is judged on. It misses an interval once the interval is over,
- * and an interval ending on "today" is not over yet. A period that has ended is judged as it stood
- * at the end of its last day (so the day after), one still running on the real today. Passing asOf
- * (the last day) would never count the period's last month as missed. Each gap so falls in the
- * period, and the --by column, in which its month, quarter or year ends.
- */
-const judgedOn = (r: Range) => (r.asOf < r.today ? addDays(r.asOf, 1) : r.today);
+/** Meeting compliance of a range is judged on judgedOn (src/domain/compliance.ts): each gap so falls in the period, and the --by column, in which its month, quarter or year ends. */
+const judged = (r: Range) => judgedOn(r.asOf, r.today);
 
 const meetings: SectionSpec = {
   name: 'meetings',
@@ -194,7 +188,7 @@ const meetings: SectionSpec = {
     const byType = meetingsHeldByType(db, r.from, r.to, r.asOf);
     const att = averageAttendance(db, r.from, r.to, r.asOf);
     return {
-      summary: { held: byType.reduce((n, x) => n + x.held, 0), forced: byType.reduce((n, x) => n + x.forced, 0), ...requiredTally(meetingCompliance(db, r.from, r.to, judgedOn(r)), r.to) },
+      summary: { held: byType.reduce((n, x) => n + x.held, 0), forced: byType.reduce((n, x) => n + x.forced, 0), ...requiredTally(meetingCompliance(db, r.from, r.to, judged(r)), r.to) },
       held_by_type: fromEntries(byType.map((x) => [x.type, x.held])),
       attendance: { rate: att.rate ?? Number.NaN },
     };
@@ -205,7 +199,7 @@ const meetings: SectionSpec = {
       {
         name: 'missing',
         columns: [{ key: 'type', labelKind: 'meeting_type' }, { key: 'interval' }, { key: 'from' }, { key: 'to' }, { key: 'required' }, { key: 'held' }],
-        rows: complianceGaps(db, p.from, p.to, judgedOn(p)).map(({ type, interval, from, to, required, held }) => ({ type, interval, from, to, required, held })),
+        rows: complianceGaps(db, p.from, p.to, judged(p)).map(({ type, interval, from, to, required, held }) => ({ type, interval, from, to, required, held })),
       },
     ];
   },
