@@ -17,7 +17,7 @@ import { loadCalendar } from '../db/calendar.js';
 import { leaveDaysInYear, listPresenceDays, presenceSettings } from '../db/presence.js';
 import { summarisePresence } from '../domain/presence.js';
 import { monthOf } from '../time/periods.js';
-import { addDays, type IsoDate } from '../time/dates.js';
+import type { IsoDate } from '../time/dates.js';
 
 /** A date range and the day its state describes (its last day, or today while it runs). */
 export interface Range {
