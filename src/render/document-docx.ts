@@ -4,9 +4,12 @@
 // 二级标题 楷体, body 仿宋 16 pt (三号) on a fixed 28 pt line, page numbers "— 1 —" at the foot.
 // en: a plain, clean style. Tables have borders and repeat their header row on every page.
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { cellText, type Block, type DocTable, type DocumentTree } from '../domain/document.js';
 import { stripControls } from './escape.js';
 import { dashWidths, displayWidth } from './document-md.js';
+import { requireWithCodeCache } from './code-cache.js';
 import { zipArchive } from './zip.js';
 
 const MM = 56.693; // twips per millimetre
@@ -253,10 +256,23 @@ function partsXml(parts: Part[]): string {
   return out;
 }
 
-/** docx, from node_modules (it is not in the bundle: most runs never write a Word file). */
+let docx: Docx | undefined;
+
+/**
+ * docx, from node_modules (it is not in the bundle: most runs never write a Word file), compiled
+ * through the code cache the build writes beside the bundle (dist/docx.v8cache).
+ */
 function loadDocx(): Docx {
+  if (docx) return docx;
   // require, not import(): the bundle runs in a vm.Script (bin/fs.js), which has no dynamic import.
-  return createRequire(import.meta.url)('docx') as Docx;
+  const load = createRequire(import.meta.url);
+  const cache = join(dirname(fileURLToPath(import.meta.url)), 'docx.v8cache');
+  try {
+    docx = requireWithCodeCache(load.resolve('docx'), cache, 'docx') as Docx;
+  } catch {
+    docx = load('docx') as Docx; // whatever went wrong, the plain way
+  }
+  return docx;
 }
 
 /** The members of the archive docx's compiler makes (a JSZip), in its order. */
