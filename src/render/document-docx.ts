@@ -3,6 +3,9 @@
 // (公文格式): A4, margins 37/35/28/26 mm, the title in a song-style display face, 一级标题 黑体,
 // 二级标题 楷体, body 仿宋 16 pt (三号) on a fixed 28 pt line, page numbers "— 1 —" at the foot.
 // en: a plain, clean style. Tables have borders and repeat their header row on every page.
+// The document is laid out once (layOut); docx makes the file's parts (styles, numbering, settings,
+// footer, relationships, properties), the body is written as the XML docx would write for it
+// (partsXml, tested against docx's own objects, docxParts), and zlib deflates the archive.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
