@@ -5,7 +5,9 @@
 // the cache against the bundle's bytes on every start).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const bench = process.argv.includes('--bench');
@@ -76,4 +78,14 @@ if (!bench) {
   for (const old of readdirSync('dist').filter((f) => f.endsWith('.v8cache'))) rmSync(`dist/${old}`);
   const run = spawnSync(process.execPath, ['bin/fs.js', '--help'], { env: { ...process.env, FS_WRITE_CODE_CACHE: '1' }, stdio: 'ignore' });
   if (run.status !== 0) throw new Error('the built CLI failed to start (fs --help)');
+  // docx (node_modules, required only for a Word file) has a code cache of its own, dist/docx.v8cache
+  // (src/render/code-cache.ts): written by a run that writes a Word file, on an empty ledger.
+  const tmp = mkdtempSync(join(tmpdir(), 'fs-build-'));
+  try {
+    const env = { ...process.env, FS_WRITE_DOCX_CACHE: '1', FS_DB: join(tmp, 'ledger.db'), FS_TODAY: '2026-11-27' };
+    const docx = spawnSync(process.execPath, ['bin/fs.js', 'report', '--format', 'docx', '-o', join(tmp, 'report.docx')], { env, stdio: 'ignore' });
+    if (docx.status !== 0) throw new Error('the built CLI failed to write a Word file (fs report --format docx)');
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }

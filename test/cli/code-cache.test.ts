@@ -1,11 +1,13 @@
 // The code cache beside the bundle can make start-up faster, never break it: whatever happens to
-// dist/fs.v8cache or dist/fs.cjs, fs starts normally and runs the bundle that is there now.
+// dist/fs.v8cache or dist/fs.cjs, fs starts normally and runs the bundle that is there now; the same
+// for docx's cache (dist/docx.v8cache) and a Word file.
 // Each case runs a copy of the built install (bin/, dist/) in a temp dir (test/helpers/install.ts).
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 import { install as makeInstall, type Install } from '../helpers/install.js';
+import { unzipEntry } from '../helpers/zip.js';
 
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -96,5 +98,35 @@ describe('the code cache cannot break start-up', () => {
     const { dir, cache } = install();
     rmSync(cache);
     expect(expectNormalStart(dir)).toContain('code cache not used');
+  });
+});
+
+describe("docx's code cache (dist/docx.v8cache) cannot break a Word file", () => {
+  /** A Word file written, its body as with no cache; what FS_DEBUG=1 said of docx's cache. */
+  function wordFile(dir: string): string {
+    const r = run(dir, ['report', 'this-week', '--format', 'docx', '-o', join(dir, 'r.docx')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(unzipEntry(readFileSync(join(dir, 'r.docx')), 'word/document.xml').toString('utf8')).toContain('<w:tblHeader/>');
+    return r.stderr.split('\n').find((l) => l.includes('docx code cache')) ?? '';
+  }
+
+  it('an intact cache made by the build is used', () => {
+    expect(wordFile(install().dir)).toBe('fs: docx code cache used');
+  });
+
+  it('flipped bytes, a truncated cache, another file\'s cache, no cache: the Word file without it', () => {
+    const { dir } = install();
+    const cache = join(dir, 'dist', 'docx.v8cache');
+    const whole = readFileSync(cache);
+    flipBytes(cache);
+    expect(wordFile(dir)).toBe('fs: docx code cache none');
+    for (const size of [Math.floor(whole.length / 2), whole.length - 1, 40, 0]) {
+      writeFileSync(cache, whole.subarray(0, size));
+      expect(wordFile(dir)).toBe('fs: docx code cache none');
+    }
+    copyFileSync(join(dir, 'dist', 'fs.v8cache'), cache);
+    expect(wordFile(dir)).toBe('fs: docx code cache none');
+    rmSync(cache);
+    expect(wordFile(dir)).toBe('fs: docx code cache none');
   });
 });

@@ -17,7 +17,7 @@ export function install(): Install {
   mkdirSync(join(dir, 'bin'));
   mkdirSync(join(dir, 'dist'));
   copyFileSync(join(ROOT, 'bin', 'fs.js'), join(dir, 'bin', 'fs.js'));
-  for (const f of readdirSync(join(ROOT, 'dist')).filter((f) => /^(fs\.cjs|fs\.v8cache|report-worker\.cjs)$/.test(f))) copyFileSync(join(ROOT, 'dist', f), join(dir, 'dist', f));
+  for (const f of readdirSync(join(ROOT, 'dist')).filter((f) => /^(fs\.cjs|fs\.v8cache|docx\.v8cache|report-worker\.cjs)$/.test(f))) copyFileSync(join(ROOT, 'dist', f), join(dir, 'dist', f));
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   symlinkSync(join(ROOT, 'migrations'), join(dir, 'migrations'));
   const run = (args: string[], env: Record<string, string> = {}) => {
