@@ -6,7 +6,6 @@ import { meetingCompliance } from '../db/meeting-report.js';
 import type { Db } from '../db/open.js';
 import { visitCountsByDay } from '../db/report.js';
 import {
-  caseCategoryStatus,
   concernsReferred,
   documentCases,
   documentConcerns,
@@ -74,6 +73,7 @@ export function gatherDocumentData(db: Db, m: ReportModel, limit: number): Docum
     }
   }
   const next = nextPeriod(m.period);
+  const cases = has('disputes') ? documentCases(db, from, to, limit) : { cases: empty, grid: [] };
   return {
     visits: has('visits') ? documentVisits(db, from, to, limit) : empty,
     meetings: has('meetings') ? documentMeetings(db, from, to, limit) : empty,
@@ -81,8 +81,8 @@ export function gatherDocumentData(db: Db, m: ReportModel, limit: number): Docum
     decisionSteps: has('decisions') ? documentDecisionSteps(db, from, to) : [],
     concerns: has('concerns') ? documentConcerns(db, from, to, limit) : empty,
     concernsReferred: has('concerns') ? concernsReferred(db, from, to) : 0,
-    cases: has('disputes') ? documentCases(db, from, to, limit) : empty,
-    caseGrid: has('disputes') ? caseCategoryStatus(db, from, to) : [],
+    cases: cases.cases,
+    caseGrid: cases.grid,
     helpEntries: has('pairs') ? documentHelpEntries(db, from, to, limit) : empty,
     milestones: has('plan') ? documentMilestones(db, from, to, limit) : empty,
     progress: has('plan') ? documentProgress(db, from, to, limit) : empty,
