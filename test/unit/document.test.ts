@@ -3,7 +3,7 @@
 // the next period, Markdown column widths.
 import type { DueItem } from '../../src/domain/due.js';
 import { describe, expect, it } from 'vitest';
-import { chineseNumber, documentText, redactDocument, sectionNumber, type DocumentTree } from '../../src/domain/document.js';
+import { chineseNumber, documentText, redactDocument, sectionNumber, type DocTable, type DocumentTree } from '../../src/domain/document.js';
 import { makeRedactor } from '../../src/domain/redact.js';
 import type { ReportModel } from '../../src/domain/report.js';
 import { dashWidths, displayWidth, renderDocumentMarkdown } from '../../src/render/document-md.js';
@@ -163,5 +163,13 @@ describe('the tree: redaction before any renderer, Markdown widths', () => {
     const md = renderDocumentMarkdown(tree);
     expect(md).toContain('| -------- | ------ | ------ | ---------------- | ---: |');
     expect(md.split('\n').slice(0, 5)).toEqual(['# 青山村驻村第一书记2026年11月工作月报', '', '报告人：李书记', '', '## 一、总体情况']);
+  });
+
+  it('Markdown: a table of every visit of a year (--detail-limit 0) is written, not a stack overflow', () => {
+    const rows = Array.from({ length: 300_000 }, (_, i) => [`11月${(i % 30) + 1}日`, { name: '王秀英', id: 1 }, '刘帮扶', i === 7 ? '最宽的一格内容' : '带', i]);
+    const md = renderDocumentMarkdown({ ...tree, blocks: [{ ...(tree.blocks[1] as DocTable), rows }] });
+    expect(md.split('\n')).toHaveLength(4 + 2 + rows.length + 1);
+    expect(md).toContain('| -------- | ------ | ------ | -------------- | -----: |');
+    expect(md).toContain('| 11月8日 | 王秀英 | 刘帮扶 | 最宽的一格内容 | 7 |');
   });
 });
