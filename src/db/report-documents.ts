@@ -11,9 +11,12 @@ export interface Capped<T> {
   total: number;
 }
 
-/** The newest `limit` rows (0 = all, below 0 = none), given back oldest first, and how many there were. */
-function capped<T>(db: Db, select: string, params: Record<string, unknown>, limit: number): Capped<T> {
-  const total = (statement(db, `SELECT count(*) AS n FROM (${select})`).get(params) as { n: number }).n;
+/**
+ * The newest `limit` rows (0 = all, below 0 = none), given back oldest first, and how many there
+ * were (counted by `count` when there is a cheaper way than counting the select's rows).
+ */
+function capped<T>(db: Db, select: string, params: Record<string, unknown>, limit: number, count = `SELECT count(*) AS n FROM (${select})`): Capped<T> {
+  const total = (statement(db, count).get(params) as { n: number }).n;
   if (limit < 0) return { rows: [], total };
   const rows = statement(db, `SELECT * FROM (${select}) ORDER BY date DESC, id DESC${limit > 0 ? ` LIMIT ${Math.floor(limit)}` : ''}`).all(params) as T[];
   return { rows: rows.reverse(), total };
@@ -59,15 +62,18 @@ export interface DocConcern {
   feedback_on: IsoDate | null;
 }
 
+const CONCERN_IN_PERIOD = 'c.deleted_at IS NULL AND (c.raised_on BETWEEN @from AND @to OR c.resolved_on BETWEEN @from AND @to OR c.feedback_on BETWEEN @from AND @to)';
+
 /** Concerns raised in the period, or answered in it (resolved or the villager told). */
 export function documentConcerns(db: Db, from: IsoDate, to: IsoDate, limit: number): Capped<DocConcern> {
   return capped(
     db,
     `SELECT c.id, c.raised_on AS date, p.name AS person, c.person_id, c.text, c.status, c.referred_to, c.due_on, c.resolved_on, c.feedback_on
-     FROM concerns c LEFT JOIN people p ON p.id = c.person_id
-     WHERE c.deleted_at IS NULL AND (c.raised_on BETWEEN @from AND @to OR c.resolved_on BETWEEN @from AND @to OR c.feedback_on BETWEEN @from AND @to)`,
+     FROM concerns c LEFT JOIN people p ON p.id = c.person_id WHERE ${CONCERN_IN_PERIOD}`,
     { from, to },
     limit,
+    // Counted on the index that holds all three dates (named: the planner would read every row on concerns_resolved).
+    `SELECT count(*) AS n FROM concerns c INDEXED BY concerns_raised WHERE ${CONCERN_IN_PERIOD}`,
   );
 }
 
@@ -249,9 +255,12 @@ export interface DocVisit {
   notes: string | null;
 }
 
-/** The period's visits (the people's conditions diary), newest kept when capped: read on the date index. */
-export function documentVisits(db: Db, from: IsoDate, to: IsoDate, limit: number): Capped<DocVisit> {
-  const total = (statement(db, 'SELECT count(*) AS n FROM visits WHERE deleted_at IS NULL AND date BETWEEN ? AND ?').get(from, to) as { n: number }).n;
+/**
+ * The period's visits (the people's conditions diary), newest kept when capped: read on the date
+ * index. `known` is their number when the caller has counted them already (visitCountsByDay).
+ */
+export function documentVisits(db: Db, from: IsoDate, to: IsoDate, limit: number, known?: number): Capped<DocVisit> {
+  const total = known ?? (statement(db, 'SELECT count(*) AS n FROM visits WHERE deleted_at IS NULL AND date BETWEEN ? AND ?').get(from, to) as { n: number }).n;
   if (limit < 0) return { rows: [], total };
   const rows = statement(
     db,

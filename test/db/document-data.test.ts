@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listConcerns } from '../../src/db/concerns.js';
 import { openDatabase, type Db } from '../../src/db/open.js';
-import { documentCases } from '../../src/db/report-documents.js';
+import { documentCases, documentConcerns } from '../../src/db/report-documents.js';
 import { DISPUTE_CATEGORIES } from '../../src/domain/dispute.js';
 import { addDays } from '../../src/time/dates.js';
 import { tempDir } from '../helpers/cli.js';
@@ -117,6 +117,18 @@ describe('the document data on its fast paths equals the plain queries', () => {
       }
     }
     expect(touched).toBeGreaterThan(100);
+  });
+
+  it('concerns of the period: the total counted on the dates index, the newest shown', () => {
+    for (const [from, to] of PERIODS) {
+      const where = 'c.deleted_at IS NULL AND (c.raised_on BETWEEN @from AND @to OR c.resolved_on BETWEEN @from AND @to OR c.feedback_on BETWEEN @from AND @to)';
+      const all = db.prepare(`SELECT c.id, c.raised_on AS date FROM concerns c WHERE ${where} ORDER BY c.raised_on DESC, c.id DESC`).all({ from, to }) as { id: number }[];
+      for (const limit of [-1, 0, 5]) {
+        const got = documentConcerns(db, from, to, limit);
+        expect(got.total).toBe(all.length);
+        expect(got.rows.map((r) => r.id)).toEqual(limit < 0 ? [] : (limit ? all.slice(0, limit) : all).map((r) => r.id).reverse());
+      }
+    }
   });
 
   it('open concerns (not resolved, or the villager not told), alone and with the other filters', () => {
