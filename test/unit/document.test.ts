@@ -12,6 +12,8 @@ import { nextPeriod } from '../../src/report/document-data.js';
 import { documentTitle, groupDue } from '../../src/report/document.js';
 import { sentencesFor, type SummaryFigures } from '../../src/report/sentences.js';
 import { parsePeriod, rangePeriod } from '../../src/time/periods.js';
+import { addDays } from '../../src/time/dates.js';
+import { rng } from '../helpers/rng.js';
 
 const zero: SummaryFigures = { visits: 0, households: 0, poorVisits: 0, concernsRaised: 0, concernsResolved: 0, concernsReferred: 0, casesRegistered: 0, casesResolved: 0, casesClosed: 0, casesEscalated: 0, meetingsHeld: 0, helpEntries: 0, milestonesDone: 0, decisionsStarted: 0 };
 const one: SummaryFigures = { ...zero, visits: 1, households: 1, concernsRaised: 1, casesRegistered: 1, meetingsHeld: 1 };
@@ -83,6 +85,28 @@ describe('lead sentences, problems and plans', () => {
       { kind: 'plan-milestone', count: 1, titles: ['t5'], worstDays: 9, firstDue: '2026-11-18' },
       { kind: 'concern-due', count: 4, titles: ['t2', '王：t1', 't3'], worstDays: 7, firstDue: '2026-11-20' },
     ]);
+  });
+});
+
+describe('groupDue in one pass = sort by days and id, then group', () => {
+  // The grouping as it was first written: sort everything, then group in order of appearance.
+  const sortThenGroup = (items: readonly DueItem[]) => {
+    const groups = new Map<string, DueItem[]>();
+    for (const x of [...items].sort((a, b) => a.days - b.days || (a.ref.id ?? 0) - (b.ref.id ?? 0))) groups.set(x.reason, [...(groups.get(x.reason) ?? []), x]);
+    return [...groups].map(([kind, xs]) => ({ kind, count: xs.length, titles: xs.slice(0, 3).map((x) => (x.person ? `${x.person}：${x.title}` : x.title)), worstDays: -xs[0]!.days, firstDue: xs.reduce((a, x) => (x.due < a ? x.due : a), xs[0]!.due) }));
+  };
+  it('on random items with ties on days, ids and null ids', () => {
+    const rand = rng(7);
+    const reasons = ['concern-due', 'concern-feedback', 'dispute-revisit', 'pair-contact', 'presence-shortfall'] as const;
+    for (let round = 0; round < 200; round++) {
+      const items: DueItem[] = Array.from({ length: Math.floor(rand() * 40) }, (_, n) => {
+        const days = Math.floor(rand() * 9) - 5;
+        const id = rand() < 0.1 ? null : Math.floor(rand() * 6);
+        const reason = reasons[Math.floor(rand() * reasons.length)]!;
+        return { kind: reason.split('-')[0] as DueItem['kind'], reason, ref: { entity: 'x', id, uid: null }, title: `t${n}`, person: rand() < 0.3 ? '王' : null, due: addDays('2026-11-27', days), days, action: '', key: `${n}` };
+      });
+      expect(groupDue(items)).toEqual(sortThenGroup(items));
+    }
   });
 });
 
