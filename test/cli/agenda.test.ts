@@ -91,6 +91,15 @@ describe('fs agenda', () => {
     expect(fs.ok(['agenda', '--days', '0', '--format', 'json'])).not.toContain('dispute-mediation');
   });
 
+  it('--kind reads only those kinds and lists exactly what the whole agenda lists of them', () => {
+    for (const days of ['0', '31']) {
+      const all = fs.json(['agenda', '--days', days]) as { kind: string }[];
+      for (const kinds of [['concern'], ['dispute'], ['pair'], ['meeting'], ['plan'], ['decision'], ['visit'], ['presence'], ['visit', 'meeting'], ['concern', 'dispute', 'pair', 'plan', 'decision', 'presence']]) {
+        expect(fs.json(['agenda', '--days', days, '--kind', kinds.join(',')])).toEqual(all.filter((i) => kinds.includes(i.kind)));
+      }
+    }
+  });
+
   it('table in English and Chinese: overdue first, the days in words, no colour with NO_COLOR', () => {
     const en = fs.ok(['agenda', '--format', 'table']);
     expect(en).toContain('Agenda for 2026-12-01: overdue and due by 2026-12-08');
