@@ -49,7 +49,8 @@ export function loadDueState(db: Db, today: IsoDate, horizonDays: number, kinds:
 function staleByHorizon(db: Db, last: IsoDate, staleDays: number): DueState['staleHouseholds'] {
   const stale = staleHouseholds(db, last, staleDays);
   if (!stale.length) return [];
-  const uids = new Map((db.prepare('SELECT id, uid FROM households').all() as { id: number; uid: string }[]).map((h) => [h.id, h.uid]));
+  const ids = JSON.stringify(stale.map((h) => h.household_id));
+  const uids = new Map((db.prepare('SELECT id, uid FROM households WHERE id IN (SELECT value FROM json_each(?))').all(ids) as { id: number; uid: string }[]).map((h) => [h.id, h.uid]));
   return stale.map((h) => ({ household_id: h.household_id, uid: uids.get(h.household_id) ?? '', household: h.household, last_visit: h.last_visit }));
 }
 
