@@ -2,7 +2,7 @@
 // load the state (SQL) → dueItems (pure, src/domain/due.ts) → render (a listing, or ics).
 import { extname } from 'node:path';
 import { Command } from 'commander';
-import { DUE_KINDS, filterKinds, type DueKind } from '../domain/due.js';
+import { DUE_KINDS, type DueKind } from '../domain/due.js';
 import { listDueItems } from '../db/due.js';
 import { getSetting } from '../db/settings.js';
 import { UsageError } from '../errors.js';
@@ -71,7 +71,7 @@ export function agendaCommand(): Command {
           throw new UsageError('err.bad_format', { value: o.format, choices: [...FORMATS, 'ics'].join(', ') });
         }
         const db = await ctx.db();
-        const items = filterKinds(listDueItems(db, ctx.today, days), kinds);
+        const items = listDueItems(db, ctx.today, days, kinds);
         const last = addDays(ctx.today, days);
         if (!ics) return emitListing(agendaListing(items, ctx.today, last), o, ctx);
         const village = getSetting(db, 'village');

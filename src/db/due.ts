@@ -1,6 +1,6 @@
 // The ledger's state that the due rules (src/domain/due.ts) read: small queries, each reusing the
 // entity's own listing, so the agenda and the lists agree. Nothing here decides what is due.
-import { dueItems, type DueItem, type DueState } from '../domain/due.js';
+import { dueItems, filterKinds, type DueItem, type DueKind, type DueState } from '../domain/due.js';
 import { addDays, type IsoDate } from '../time/dates.js';
 import { monthOf } from '../time/periods.js';
 import { listConcerns } from './concerns.js';
@@ -14,9 +14,13 @@ import { presenceThisMonth } from './presence.js';
 import { getNumberSetting, ledgerStart } from './settings.js';
 import { staleHouseholds, visitCountsByCategory } from './visits.js';
 
-/** What is needed to list everything overdue on `today` or due within `horizonDays` after it. */
-export function loadDueState(db: Db, today: IsoDate, horizonDays: number): DueState {
+/**
+ * What is needed to list everything overdue on `today` or due within `horizonDays` after it, for
+ * the given kinds (all when none given): a kind not asked for is not read (its part left empty).
+ */
+export function loadDueState(db: Db, today: IsoDate, horizonDays: number, kinds: readonly DueKind[] = []): DueState {
   const last = addDays(today, horizonDays);
+  const wants = (kind: DueKind) => !kinds.length || kinds.includes(kind);
   const settings = {
     mediationDays: getNumberSetting(db, 'dispute.mediation_days'),
     staleDays: getNumberSetting(db, 'visit.stale_days'),
@@ -27,17 +31,17 @@ export function loadDueState(db: Db, today: IsoDate, horizonDays: number): DueSt
   return {
     ledgerStart: start,
     settings,
-    concerns: listConcerns(db, { open: true }),
-    disputes: listDisputes(db, { open: true }),
-    pairs: listPairs(db, { status: 'active' }),
-    meetings: meetingCompliance(db, start, today, today),
-    milestones: listMilestones(db, today, { due_to: last }),
-    practical: listPlans(db, today, { kind: 'practical' }),
+    concerns: wants('concern') ? listConcerns(db, { open: true }) : [],
+    disputes: wants('dispute') ? listDisputes(db, { open: true }) : [],
+    pairs: wants('pair') ? listPairs(db, { status: 'active' }) : [],
+    meetings: wants('meeting') ? meetingCompliance(db, start, today, today) : [],
+    milestones: wants('plan') ? listMilestones(db, today, { due_to: last }) : [],
+    practical: wants('plan') ? listPlans(db, today, { kind: 'practical' }) : [],
     // Stalled by the horizon's end: the last step (or the start) on or before last - stall_days.
-    decisions: openDecisions(db, today, addDays(last, 1 - settings.stallDays)),
-    staleHouseholds: staleByHorizon(db, last, settings.staleDays),
-    coverage: visitCountsByCategory(db, month.from, today),
-    presence: presenceThisMonth(db, today),
+    decisions: wants('decision') ? openDecisions(db, today, addDays(last, 1 - settings.stallDays)) : [],
+    staleHouseholds: wants('visit') ? staleByHorizon(db, last, settings.staleDays) : [],
+    coverage: wants('visit') ? visitCountsByCategory(db, month.from, today) : [],
+    presence: wants('presence') ? presenceThisMonth(db, today) : null,
   };
 }
 
@@ -45,11 +49,17 @@ export function loadDueState(db: Db, today: IsoDate, horizonDays: number): DueSt
 function staleByHorizon(db: Db, last: IsoDate, staleDays: number): DueState['staleHouseholds'] {
   const stale = staleHouseholds(db, last, staleDays);
   if (!stale.length) return [];
-  const uids = new Map((db.prepare('SELECT id, uid FROM households').all() as { id: number; uid: string }[]).map((h) => [h.id, h.uid]));
+  const ids = JSON.stringify(stale.map((h) => h.household_id));
+  const uids = new Map((db.prepare('SELECT id, uid FROM households WHERE id IN (SELECT value FROM json_each(?))').all(ids) as { id: number; uid: string }[]).map((h) => [h.id, h.uid]));
   return stale.map((h) => ({ household_id: h.household_id, uid: uids.get(h.household_id) ?? '', household: h.household, last_visit: h.last_visit }));
 }
 
-/** Everything overdue on `today` or due within `horizonDays`: the agenda, and the documents' 存在的问题/下步工作打算. */
-export function listDueItems(db: Db, today: IsoDate, horizonDays: number): DueItem[] {
-  return dueItems(loadDueState(db, today, horizonDays), today, horizonDays);
+/**
+ * Everything overdue on `today` or due within `horizonDays`, of the given kinds (all when none
+ * given): the agenda, the handover, and the documents' 存在的问题/下步工作打算. The rules see an
+ * empty part for a kind not read (no visits this month, say), so that kind's items are dropped.
+ */
+export function listDueItems(db: Db, today: IsoDate, horizonDays: number, kinds: readonly DueKind[] = []): DueItem[] {
+  const items = dueItems(loadDueState(db, today, horizonDays, kinds), today, horizonDays);
+  return kinds.length ? filterKinds(items, kinds) : items;
 }

@@ -11,9 +11,12 @@ export interface Capped<T> {
   total: number;
 }
 
-/** The newest `limit` rows (0 = all, below 0 = none), given back oldest first, and how many there were. */
-function capped<T>(db: Db, select: string, params: Record<string, unknown>, limit: number): Capped<T> {
-  const total = (statement(db, `SELECT count(*) AS n FROM (${select})`).get(params) as { n: number }).n;
+/**
+ * The newest `limit` rows (0 = all, below 0 = none), given back oldest first, and how many there
+ * were (counted by `count` when there is a cheaper way than counting the select's rows).
+ */
+function capped<T>(db: Db, select: string, params: Record<string, unknown>, limit: number, count = `SELECT count(*) AS n FROM (${select})`): Capped<T> {
+  const total = (statement(db, count).get(params) as { n: number }).n;
   if (limit < 0) return { rows: [], total };
   const rows = statement(db, `SELECT * FROM (${select}) ORDER BY date DESC, id DESC${limit > 0 ? ` LIMIT ${Math.floor(limit)}` : ''}`).all(params) as T[];
   return { rows: rows.reverse(), total };
@@ -59,15 +62,18 @@ export interface DocConcern {
   feedback_on: IsoDate | null;
 }
 
+const CONCERN_IN_PERIOD = 'c.deleted_at IS NULL AND (c.raised_on BETWEEN @from AND @to OR c.resolved_on BETWEEN @from AND @to OR c.feedback_on BETWEEN @from AND @to)';
+
 /** Concerns raised in the period, or answered in it (resolved or the villager told). */
 export function documentConcerns(db: Db, from: IsoDate, to: IsoDate, limit: number): Capped<DocConcern> {
   return capped(
     db,
     `SELECT c.id, c.raised_on AS date, p.name AS person, c.person_id, c.text, c.status, c.referred_to, c.due_on, c.resolved_on, c.feedback_on
-     FROM concerns c LEFT JOIN people p ON p.id = c.person_id
-     WHERE c.deleted_at IS NULL AND (c.raised_on BETWEEN @from AND @to OR c.resolved_on BETWEEN @from AND @to OR c.feedback_on BETWEEN @from AND @to)`,
+     FROM concerns c LEFT JOIN people p ON p.id = c.person_id WHERE ${CONCERN_IN_PERIOD}`,
     { from, to },
     limit,
+    // Counted on the index that holds all three dates (named: the planner would read every row on concerns_resolved).
+    `SELECT count(*) AS n FROM concerns c INDEXED BY concerns_raised WHERE ${CONCERN_IN_PERIOD}`,
   );
 }
 
@@ -89,40 +95,72 @@ export interface DocCase {
 
 const SEP = '\u001e';
 
-// The cases touched in the period: those with an event dated in it, found on the events' date index.
-const TOUCHED = `SELECT e.dispute_id AS id, min(e.date) AS date FROM dispute_events e JOIN disputes d ON d.id = e.dispute_id
-  WHERE e.deleted_at IS NULL AND e.date BETWEEN @from AND @to AND d.deleted_at IS NULL GROUP BY e.dispute_id`;
+// The status a case had at the period's end: its latest event (by date, then id) on or before it
+// that set one; none, the case's own.
 const STATUS_AT_END = `coalesce((SELECT e.to_status FROM dispute_events e WHERE e.dispute_id = d.id AND e.deleted_at IS NULL AND e.to_status IS NOT NULL AND e.date <= @to ORDER BY e.date DESC, e.id DESC LIMIT 1), d.status)`;
 
-/** Every case touched in the period (an event dated in it), with those events in order; the newest `limit`. */
-export function documentCases(db: Db, from: IsoDate, to: IsoDate, limit: number): Capped<DocCase & { eventList: { kind: string; date: IsoDate; note: string; to: string }[] }> {
-  const params = { from, to };
-  const total = (statement(db, `SELECT count(*) AS n FROM (${TOUCHED})`).get(params) as { n: number }).n;
-  if (limit < 0) return { rows: [], total };
-  // The newest cases first (by their first event in the period), then the costly columns for those only.
-  const rows = statement(
-    db,
-    `SELECT t.id, t.date, d.title, d.category, ${STATUS_AT_END} AS status,
-            coalesce((SELECT group_concat(coalesce(p.name, dp.name), '、') FROM dispute_parties dp LEFT JOIN people p ON p.id = dp.person_id WHERE dp.dispute_id = d.id AND dp.deleted_at IS NULL), '') AS parties,
-            coalesce((SELECT group_concat(x, '${SEP}') FROM (SELECT e.kind || '|' || e.date || '|' || coalesce(e.note, '') || '|' || coalesce(e.to_status, '') AS x
-                      FROM dispute_events e WHERE e.dispute_id = d.id AND e.deleted_at IS NULL AND e.date BETWEEN @from AND @to ORDER BY e.date, e.id)), '') AS events
-     FROM (SELECT * FROM (${TOUCHED}) ORDER BY date DESC, id DESC${limit > 0 ? ` LIMIT ${Math.floor(limit)}` : ''}) t JOIN disputes d ON d.id = t.id
-     ORDER BY t.date, t.id`,
-  ).all(params) as DocCase[];
-  return {
-    total,
-    rows: rows.map((c) => ({
-      ...c,
-      eventList: c.events
-        ? c.events.split(SEP).map((e) => {
+// The cases touched in the period (an event dated in it), each with its first event in the period
+// and its status at the period's end, from one read of the events' date index: a touched case that
+// set a status in the period has its latest one among these events (date, id zero-padded, status
+// in one text, so that max() picks it); only the others look further back (STATUS_AT_END).
+const TOUCHED = `SELECT t.id, t.date, d.category, coalesce(substr(t.last, 30), ${STATUS_AT_END}) AS status
+  FROM (SELECT e.dispute_id AS id, min(e.date) AS date, max(CASE WHEN e.to_status IS NOT NULL THEN e.date || printf('%019d', e.id) || e.to_status END) AS last
+        FROM dispute_events e WHERE e.deleted_at IS NULL AND e.date BETWEEN @from AND @to GROUP BY e.dispute_id) t
+  JOIN disputes d ON d.id = t.id WHERE d.deleted_at IS NULL`;
+
+export interface TouchedCases {
+  /** The newest `limit` cases touched, with the period's events in order. */
+  cases: Capped<DocCase & { eventList: { kind: string; date: IsoDate; note: string; to: string }[] }>;
+  /** Cases touched by category and by their status at the period's end (the annexed grid). */
+  grid: { category: string; status: string; n: number }[];
+}
+
+/** Every case touched in the period (an event dated in it): the grid of all, and the newest `limit` with what happened in them. */
+export function documentCases(db: Db, from: IsoDate, to: IsoDate, limit: number): TouchedCases {
+  const touched = statement(db, TOUCHED).all({ from, to }) as { id: number; date: IsoDate; category: string; status: string }[];
+  const counts = new Map<string, { category: string; status: string; n: number }>();
+  for (const c of touched) {
+    const key = `${c.category}\u0000${c.status}`;
+    const cell = counts.get(key);
+    if (cell) cell.n++;
+    else counts.set(key, { category: c.category, status: c.status, n: 1 });
+  }
+  const grid = [...counts.values()].sort((a, b) => cmp(a.category, b.category) || cmp(a.status, b.status));
+  if (limit < 0) return { cases: { rows: [], total: touched.length }, grid };
+  // The newest cases (by their first event in the period), then the costly columns for those only.
+  const newest = [...touched].sort((a, b) => cmp(b.date, a.date) || b.id - a.id);
+  const shown = (limit > 0 ? newest.slice(0, Math.floor(limit)) : newest).reverse();
+  const more = new Map(
+    (
+      statement(
+        db,
+        `SELECT d.id, d.title,
+                coalesce((SELECT group_concat(coalesce(p.name, dp.name), '、') FROM dispute_parties dp LEFT JOIN people p ON p.id = dp.person_id WHERE dp.dispute_id = d.id AND dp.deleted_at IS NULL), '') AS parties,
+                coalesce((SELECT group_concat(x, '${SEP}') FROM (SELECT e.kind || '|' || e.date || '|' || coalesce(e.note, '') || '|' || coalesce(e.to_status, '') AS x
+                          FROM dispute_events e WHERE e.dispute_id = d.id AND e.deleted_at IS NULL AND e.date BETWEEN @from AND @to ORDER BY e.date, e.id)), '') AS events
+         FROM disputes d WHERE d.id IN (SELECT value FROM json_each(@ids))`,
+      ).all({ from, to, ids: JSON.stringify(shown.map((c) => c.id)) }) as { id: number; title: string; parties: string; events: string }[]
+    ).map((r) => [r.id, r]),
+  );
+  const rows = shown.map((c) => {
+    const m = more.get(c.id)!;
+    const row: DocCase = { id: c.id, date: c.date, title: m.title, category: c.category, status: c.status, parties: m.parties, events: m.events };
+    return {
+      ...row,
+      eventList: row.events
+        ? row.events.split(SEP).map((e) => {
             const [kind = '', date = '', ...rest] = e.split('|');
             const to = rest.pop() ?? '';
             return { kind, date, note: rest.join('|'), to };
           })
         : [],
-    })),
-  };
+    };
+  });
+  return { cases: { rows, total: touched.length }, grid };
 }
+
+/** Text order as SQLite's BINARY collation has it (the grid was once ordered by its GROUP BY). */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface DocHelpEntry {
   id: number;
@@ -208,16 +246,6 @@ export function documentProgress(db: Db, from: IsoDate, to: IsoDate, limit: numb
   );
 }
 
-/** Cases touched in the period by category and by their status at its end (the annexed grid). */
-export function caseCategoryStatus(db: Db, from: IsoDate, to: IsoDate): { category: string; status: string; n: number }[] {
-  return statement(
-    db,
-    `SELECT category, status, count(*) AS n FROM (
-       SELECT d.category, ${STATUS_AT_END} AS status FROM (${TOUCHED}) t JOIN disputes d ON d.id = t.id)
-     GROUP BY category, status`,
-  ).all({ from, to }) as { category: string; status: string; n: number }[];
-}
-
 export interface DocVisit {
   id: number;
   date: IsoDate;
@@ -227,9 +255,12 @@ export interface DocVisit {
   notes: string | null;
 }
 
-/** The period's visits (the people's conditions diary), newest kept when capped: read on the date index. */
-export function documentVisits(db: Db, from: IsoDate, to: IsoDate, limit: number): Capped<DocVisit> {
-  const total = (statement(db, 'SELECT count(*) AS n FROM visits WHERE deleted_at IS NULL AND date BETWEEN ? AND ?').get(from, to) as { n: number }).n;
+/**
+ * The period's visits (the people's conditions diary), newest kept when capped: read on the date
+ * index. `known` is their number when the caller has counted them already (visitCountsByDay).
+ */
+export function documentVisits(db: Db, from: IsoDate, to: IsoDate, limit: number, known?: number): Capped<DocVisit> {
+  const total = known ?? (statement(db, 'SELECT count(*) AS n FROM visits WHERE deleted_at IS NULL AND date BETWEEN ? AND ?').get(from, to) as { n: number }).n;
   if (limit < 0) return { rows: [], total };
   const rows = statement(
     db,

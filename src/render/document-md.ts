@@ -17,7 +17,9 @@ const DASH_MAX = 40;
 /** Separator dashes per column: the widest cell (header included), within bounds. */
 export function dashWidths(tb: DocTable): number[] {
   return tb.columns.map((c, i) => {
-    const widest = Math.max(displayWidth(c.header), ...tb.rows.map((r) => displayWidth(cellText(r[i] ?? null))));
+    // A loop, not Math.max(...cells): a table of every visit (--detail-limit 0) has more cells than the stack has room for arguments.
+    let widest = displayWidth(c.header);
+    for (const r of tb.rows) widest = Math.max(widest, displayWidth(cellText(r[i] ?? null)));
     return Math.min(DASH_MAX, Math.max(DASH_MIN, widest));
   });
 }
@@ -45,7 +47,8 @@ export function renderDocumentMarkdown(doc: DocumentTree): string {
         out.push(mdText(b.sentences.join(zh ? '' : ' ')), '');
         break;
       case 'table':
-        out.push(...table(b, zh));
+        // One line at a time: a table's lines may be more than a call can take as arguments.
+        for (const line of table(b, zh)) out.push(line);
         break;
       case 'section':
         out.push(`${'#'.repeat(b.level + 1)} ${mdText(`${b.number}${zh || !b.number ? '' : ' '}${b.title}`)}`, '');

@@ -6,7 +6,6 @@ import { meetingCompliance } from '../db/meeting-report.js';
 import type { Db } from '../db/open.js';
 import { visitCountsByDay } from '../db/report.js';
 import {
-  caseCategoryStatus,
   concernsReferred,
   documentCases,
   documentConcerns,
@@ -66,23 +65,26 @@ export function gatherDocumentData(db: Db, m: ReportModel, limit: number): Docum
   // Meetings are judged as the period stood at the end of its last day (src/domain/compliance.ts).
   const judged = judgedOn(m.as_of, m.today);
   const grid: Record<string, Record<string, number>> = {};
+  let visits = 0;
   if (has('visits')) {
     for (const d of visitCountsByDay(db, from, to)) {
+      visits += d.visits;
       const row = (grid[d.category] ??= Object.fromEntries(VISIT_TOPICS.map((k) => [k, 0])));
       for (const k of VISIT_TOPICS) row[k]! += d.by_topic[k];
       row.total = (row.total ?? 0) + d.visits;
     }
   }
   const next = nextPeriod(m.period);
+  const cases = has('disputes') ? documentCases(db, from, to, limit) : { cases: empty, grid: [] };
   return {
-    visits: has('visits') ? documentVisits(db, from, to, limit) : empty,
+    visits: has('visits') ? documentVisits(db, from, to, limit, visits) : empty,
     meetings: has('meetings') ? documentMeetings(db, from, to, limit) : empty,
     compliance: has('meetings') ? meetingCompliance(db, from, to, judged) : [],
     decisionSteps: has('decisions') ? documentDecisionSteps(db, from, to) : [],
     concerns: has('concerns') ? documentConcerns(db, from, to, limit) : empty,
     concernsReferred: has('concerns') ? concernsReferred(db, from, to) : 0,
-    cases: has('disputes') ? documentCases(db, from, to, limit) : empty,
-    caseGrid: has('disputes') ? caseCategoryStatus(db, from, to) : [],
+    cases: cases.cases,
+    caseGrid: cases.grid,
     helpEntries: has('pairs') ? documentHelpEntries(db, from, to, limit) : empty,
     milestones: has('plan') ? documentMilestones(db, from, to, limit) : empty,
     progress: has('plan') ? documentProgress(db, from, to, limit) : empty,

@@ -5,6 +5,7 @@
 import { numberSections, type Block, type DocSection, type DocumentTree } from '../domain/document.js';
 import type { FigureTable, ReportModel, SectionName } from '../domain/report.js';
 import { label, t, type Lang } from '../i18n/index.js';
+import type { IsoDate } from '../time/dates.js';
 import type { PeriodUnit } from '../time/periods.js';
 import type { DocumentData } from './document-data.js';
 import { annexTables } from './document-annex.js';
@@ -117,21 +118,37 @@ function summaryParagraph(m: ReportModel, f: Figures, d: DocumentData, s: Senten
   );
 }
 
-/** Due items grouped by kind, the most urgent first, titles of up to three. */
+/**
+ * Due items grouped by kind, the most urgent first, titles of up to three: as if sorted by days
+ * then id (ties in the given order) and grouped in order of first appearance, in one pass (a
+ * year's report groups thousands of items for a few sentences).
+ */
 export function groupDue(items: readonly DueItem[]): DueGroup[] {
-  const groups = new Map<string, DueItem[]>();
-  for (const x of [...items].sort((a, b) => a.days - b.days || (a.ref.id ?? 0) - (b.ref.id ?? 0))) {
-    const group = groups.get(x.reason);
-    if (group) group.push(x);
-    else groups.set(x.reason, [x]);
-  }
-  return [...groups].map(([kind, xs]) => ({
-    kind,
-    count: xs.length,
-    titles: xs.slice(0, 3).map((x) => (x.person ? `${x.person}：${x.title}` : x.title)),
-    worstDays: -xs[0]!.days,
-    firstDue: xs.reduce((a, x) => (x.due < a ? x.due : a), xs[0]!.due),
-  }));
+  type Ranked = { x: DueItem; i: number };
+  const before = (a: Ranked, b: Ranked) => a.x.days - b.x.days || (a.x.ref.id ?? 0) - (b.x.ref.id ?? 0) || a.i - b.i;
+  const groups = new Map<string, { count: number; top: Ranked[]; firstDue: IsoDate }>();
+  items.forEach((x, i) => {
+    let g = groups.get(x.reason);
+    if (!g) groups.set(x.reason, (g = { count: 0, top: [], firstDue: x.due }));
+    g.count++;
+    if (x.due < g.firstDue) g.firstDue = x.due;
+    const r = { x, i };
+    let k = g.top.length;
+    while (k > 0 && before(r, g.top[k - 1]!) < 0) k--;
+    if (k < 3) {
+      g.top.splice(k, 0, r);
+      if (g.top.length > 3) g.top.pop();
+    }
+  });
+  return [...groups]
+    .sort(([, a], [, b]) => before(a.top[0]!, b.top[0]!))
+    .map(([kind, g]) => ({
+      kind,
+      count: g.count,
+      titles: g.top.map(({ x }) => (x.person ? `${x.person}：${x.title}` : x.title)),
+      worstDays: -g.top[0]!.x.days,
+      firstDue: g.firstDue,
+    }));
 }
 
 function problemsPart(m: ReportModel, f: Figures, d: DocumentData, s: Sentences, lang: Lang): Block[] {

@@ -3,12 +3,13 @@
 // the period's own figures, so those reasons are left to them.
 import { listDueItems } from '../db/due.js';
 import type { Db } from '../db/open.js';
-import type { DueItem } from '../domain/due.js';
+import { DUE_KINDS, type DueItem, type DueKind } from '../domain/due.js';
 import type { IsoDate } from '../time/dates.js';
 
 export type { DueItem };
 
-const FROM_FIGURES = new Set(['meeting-pending', 'meeting-missing', 'visit-stale', 'visit-category', 'visit-topic']);
+const FROM_FIGURES: readonly DueKind[] = ['meeting', 'visit'];
+const KINDS = DUE_KINDS.filter((k) => !FROM_FIGURES.includes(k));
 
 /**
  * Items overdue on `today` and those falling due in the `horizonDays` after it. The records'
@@ -16,5 +17,5 @@ const FROM_FIGURES = new Set(['meeting-pending', 'meeting-missing', 'visit-stale
  * no longer a problem of that period.
  */
 export function reportDueItems(db: Db, today: IsoDate, horizonDays: number): DueItem[] {
-  return listDueItems(db, today, horizonDays).filter((i) => !FROM_FIGURES.has(i.reason));
+  return listDueItems(db, today, horizonDays, KINDS);
 }

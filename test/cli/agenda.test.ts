@@ -3,6 +3,7 @@
 // read back by an independent parser (ical.js).
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, snapshot, tempDir } from '../helpers/cli.js';
@@ -89,6 +90,25 @@ describe('fs agenda', () => {
     expect(nd).toHaveLength(6);
     expect(JSON.parse(nd[0]!)).toMatchObject({ kind: 'decision' });
     expect(fs.ok(['agenda', '--days', '0', '--format', 'json'])).not.toContain('dispute-mediation');
+  });
+
+  it('--kind reads only those kinds and lists exactly what the whole agenda lists of them', () => {
+    for (const days of ['0', '31']) {
+      const all = fs.json(['agenda', '--days', days]) as { kind: string }[];
+      for (const kinds of [['concern'], ['dispute'], ['pair'], ['meeting'], ['plan'], ['decision'], ['visit'], ['presence'], ['visit', 'meeting'], ['concern', 'dispute', 'pair', 'plan', 'decision', 'presence']]) {
+        expect(fs.json(['agenda', '--days', days, '--kind', kinds.join(',')])).toEqual(all.filter((i) => kinds.includes(i.kind)));
+      }
+    }
+  });
+
+  it('a household not visited for visit.stale_days is due a visit, its ref the household\'s uid', () => {
+    // 王家 was last visited 10-31: stale (90 days) from 2027-01-29, within 60 days of 12-01.
+    const stale = fs.json(['agenda', '--days', '60', '--kind', 'visit']).filter((i: { reason: string }) => i.reason === 'visit-stale');
+    expect(stale.map((i: { due: string; title: string }) => `${i.due} ${i.title}`)).toEqual(['2027-01-29 Visit household 王家']);
+    const db = new Database(fs.db, { readonly: true });
+    const household = db.prepare("SELECT id, uid FROM households WHERE label = '王家'").get() as { id: number; uid: string };
+    db.close();
+    expect(stale[0].ref).toEqual({ entity: 'household', id: household.id, uid: household.uid });
   });
 
   it('table in English and Chinese: overdue first, the days in words, no colour with NO_COLOR', () => {

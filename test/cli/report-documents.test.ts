@@ -112,6 +112,15 @@ describe('fs report --format md: GitHub-flavoured Markdown', () => {
     ]);
   });
 
+  it('--detail-limit 1: the newest row of each table, and under it how many there were', () => {
+    const md = fs.ok(['report', 'last-week', '--format', 'md', '--detail-limit', '1']);
+    const root = parse(md);
+    expect(rowsOf(root, ['Date', 'Visited', 'Category', 'What was found'])).toEqual([['2026-11-18', '张三', 'ordinary households', 'line1<br>line2 | with 王秀 and 李四']]);
+    expect(rowsOf(root, ['Raised', 'Villager', 'Concern', 'How it was handled', 'Status'])).toHaveLength(1);
+    // Visits, concerns and milestones: 2 each in the week.
+    expect(md.split('\n').filter((l) => l === 'The last 1 of 2 are listed (raise --detail-limit for more).')).toHaveLength(3);
+  });
+
   it('the same structure in Chinese and with a column per month (same column order every time)', () => {
     for (const args of [['--lang', 'zh'], ['--by', 'month'], ['--by', 'week', '--lang', 'zh', '--redact']]) {
       const md = fs.ok(['report', '2026-Q4', '--format', 'md', ...args]);

@@ -3,7 +3,7 @@
 // the next period, Markdown column widths.
 import type { DueItem } from '../../src/domain/due.js';
 import { describe, expect, it } from 'vitest';
-import { chineseNumber, documentText, redactDocument, sectionNumber, type DocumentTree } from '../../src/domain/document.js';
+import { chineseNumber, documentText, redactDocument, sectionNumber, type DocTable, type DocumentTree } from '../../src/domain/document.js';
 import { makeRedactor } from '../../src/domain/redact.js';
 import type { ReportModel } from '../../src/domain/report.js';
 import { dashWidths, displayWidth, renderDocumentMarkdown } from '../../src/render/document-md.js';
@@ -12,6 +12,8 @@ import { nextPeriod } from '../../src/report/document-data.js';
 import { documentTitle, groupDue } from '../../src/report/document.js';
 import { sentencesFor, type SummaryFigures } from '../../src/report/sentences.js';
 import { parsePeriod, rangePeriod } from '../../src/time/periods.js';
+import { addDays } from '../../src/time/dates.js';
+import { rng } from '../helpers/rng.js';
 
 const zero: SummaryFigures = { visits: 0, households: 0, poorVisits: 0, concernsRaised: 0, concernsResolved: 0, concernsReferred: 0, casesRegistered: 0, casesResolved: 0, casesClosed: 0, casesEscalated: 0, meetingsHeld: 0, helpEntries: 0, milestonesDone: 0, decisionsStarted: 0 };
 const one: SummaryFigures = { ...zero, visits: 1, households: 1, concernsRaised: 1, casesRegistered: 1, meetingsHeld: 1 };
@@ -83,6 +85,28 @@ describe('lead sentences, problems and plans', () => {
       { kind: 'plan-milestone', count: 1, titles: ['t5'], worstDays: 9, firstDue: '2026-11-18' },
       { kind: 'concern-due', count: 4, titles: ['t2', '王：t1', 't3'], worstDays: 7, firstDue: '2026-11-20' },
     ]);
+  });
+});
+
+describe('groupDue in one pass = sort by days and id, then group', () => {
+  // The grouping as it was first written: sort everything, then group in order of appearance.
+  const sortThenGroup = (items: readonly DueItem[]) => {
+    const groups = new Map<string, DueItem[]>();
+    for (const x of [...items].sort((a, b) => a.days - b.days || (a.ref.id ?? 0) - (b.ref.id ?? 0))) groups.set(x.reason, [...(groups.get(x.reason) ?? []), x]);
+    return [...groups].map(([kind, xs]) => ({ kind, count: xs.length, titles: xs.slice(0, 3).map((x) => (x.person ? `${x.person}：${x.title}` : x.title)), worstDays: -xs[0]!.days, firstDue: xs.reduce((a, x) => (x.due < a ? x.due : a), xs[0]!.due) }));
+  };
+  it('on random items with ties on days, ids and null ids', () => {
+    const rand = rng(7);
+    const reasons = ['concern-due', 'concern-feedback', 'dispute-revisit', 'pair-contact', 'presence-shortfall'] as const;
+    for (let round = 0; round < 200; round++) {
+      const items: DueItem[] = Array.from({ length: Math.floor(rand() * 40) }, (_, n) => {
+        const days = Math.floor(rand() * 9) - 5;
+        const id = rand() < 0.1 ? null : Math.floor(rand() * 6);
+        const reason = reasons[Math.floor(rand() * reasons.length)]!;
+        return { kind: reason.split('-')[0] as DueItem['kind'], reason, ref: { entity: 'x', id, uid: null }, title: `t${n}`, person: rand() < 0.3 ? '王' : null, due: addDays('2026-11-27', days), days, action: '', key: `${n}` };
+      });
+      expect(groupDue(items)).toEqual(sortThenGroup(items));
+    }
   });
 });
 
@@ -163,5 +187,13 @@ describe('the tree: redaction before any renderer, Markdown widths', () => {
     const md = renderDocumentMarkdown(tree);
     expect(md).toContain('| -------- | ------ | ------ | ---------------- | ---: |');
     expect(md.split('\n').slice(0, 5)).toEqual(['# 青山村驻村第一书记2026年11月工作月报', '', '报告人：李书记', '', '## 一、总体情况']);
+  });
+
+  it('Markdown: a table of every visit of a year (--detail-limit 0) is written, not a stack overflow', () => {
+    const rows = Array.from({ length: 300_000 }, (_, i) => [`11月${(i % 30) + 1}日`, { name: '王秀英', id: 1 }, '刘帮扶', i === 7 ? '最宽的一格内容' : '带', i]);
+    const md = renderDocumentMarkdown({ ...tree, blocks: [{ ...(tree.blocks[1] as DocTable), rows }] });
+    expect(md.split('\n')).toHaveLength(4 + 2 + rows.length + 1);
+    expect(md).toContain('| -------- | ------ | ------ | -------------- | -----: |');
+    expect(md).toContain('| 11月8日 | 王秀英 | 刘帮扶 | 最宽的一格内容 | 7 |');
   });
 });
