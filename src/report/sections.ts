@@ -11,7 +11,7 @@ import { judgedOn, requiredTally } from '../domain/compliance.js';
 import type { Db } from '../db/open.js';
 import { pairActivePerHelper, pairHelpEntriesLogged, pairOverdueContacts, pairPeopleByKind, pairsStartedAndEnded } from '../db/pair-report.js';
 import { goalsByArea, milestonesInPeriod, practicalThings, progressInPeriod } from '../db/plan-reports.js';
-import { concernFlows, concernStates, staleHouseholdCount, visitCountsByDay, visitReach } from '../db/report.js';
+import { concernFlows, concernStates, staleHouseholdCount, visitCountsByDay, visitReachSplit } from '../db/report.js';
 import { getNumberSetting } from '../db/settings.js';
 import { loadCalendar } from '../db/calendar.js';
 import { leaveDaysInYear, listPresenceDays, presenceSettings } from '../db/presence.js';
@@ -64,10 +64,11 @@ const visits: SectionSpec = {
   tables: [{ name: 'summary' }, { name: 'by_category', labelKind: 'visit_category' }, { name: 'by_topic', labelKind: 'visit_topic' }, { name: 'state', state: true }],
   flows: ['total'],
   // Category and topic counts come per day from one scan and are summed per interval (ISO weeks
-  // included); people and households reached are distinct counts, one indexed query per range.
+  // included); people and households reached are distinct counts, every interval's from one read.
   count(db, period, intervals) {
     const days = visitCountsByDay(db, period.from, period.to);
-    const figures = (r: Range): Figures => {
+    const reached = visitReachSplit(db, period, intervals);
+    const figures = (r: Range, i?: number): Figures => {
       const rows = days.filter((d) => d.date >= r.from && d.date <= r.to);
       const cov = computeCoverage(
         VISIT_CATEGORIES.map((category) => {
@@ -76,14 +77,14 @@ const visits: SectionSpec = {
           return { category, visits: mine.reduce((n, d) => n + d.visits, 0), by_topic };
         }),
       );
-      const reach = visitReach(db, r.from, r.to);
+      const reach = i === undefined ? reached.total : reached.per[i]!;
       return {
         summary: { total: cov.total, people: reach.people, households: reach.households },
         by_category: fromEntries(VISIT_CATEGORIES.map((k) => [k, cov.rows.find((row) => row.category === k)?.total ?? 0])),
         by_topic: { ...cov.topic_totals },
       };
     };
-    return { total: figures(period), per: intervals.map(figures) };
+    return { total: figures(period), per: intervals.map((r, i) => figures(r, i)) };
   },
   state: (db, period) => ({ state: { households_not_visited: staleHouseholdCount(db, period.asOf, getNumberSetting(db, 'visit.stale_days')) } }),
   lists(_db, _period, total) {

@@ -1,0 +1,109 @@
+// The report's one-pass counts (every interval of --by from one read) against the plain rule:
+// on random ledgers, each interval's figure is what a query of that interval alone gives, and
+// each state is what the definition says, row by row.
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../src/db/open.js';
+import { concernStates, visitReach, visitReachSplit } from '../../src/db/report.js';
+import { insertRecord, write } from '../../src/db/store.js';
+import { addDays, type IsoDate } from '../../src/time/dates.js';
+import { splitPeriod } from '../../src/time/periods.js';
+import { tempDir } from '../helpers/cli.js';
+import { rng } from '../helpers/rng.js';
+
+const dir = tempDir();
+const START = '2025-01-01';
+const day = (rand: () => number, span = 700) => addDays(START, Math.floor(rand() * span));
+const maybe = <T>(rand: () => number, p: number, value: () => T): T | null => (rand() < p ? value() : null);
+
+/** People in households (some in none), visits to them (some with no household, some deleted), concerns in every state. */
+function fill(db: Db, seed: number): void {
+  const rand = rng(seed);
+  write(db, () => {
+    const households = Array.from({ length: 12 }, (_, i) => insertRecord(db, 'households', 'household', { label: `户${seed}-${i}` }));
+    const people = Array.from({ length: 30 }, (_, i) =>
+      insertRecord(db, 'people', 'person', { name: `人${i}`, household_id: rand() < 0.85 ? households[Math.floor(rand() * households.length)] : null }),
+    );
+    for (let i = 0; i < 900; i++) {
+      const person = people[Math.floor(rand() * people.length)]!;
+      const household = rand() < 0.1 ? null : (db.prepare('SELECT household_id FROM people WHERE id = ?').pluck().get(person) as number | null);
+      insertRecord(db, 'visits', 'visit', { date: day(rand), person_id: person, household_id: household, category: 'other', topics: Math.floor(rand() * 32), deleted_at: rand() < 0.05 ? '2026-01-01T00:00:00Z' : null });
+    }
+    for (let i = 0; i < 400; i++) {
+      const raised = day(rand);
+      const resolved = maybe(rand, 0.7, () => addDays(raised, Math.floor(rand() * 90)));
+      insertRecord(db, 'concerns', 'concern', {
+        person_id: people[Math.floor(rand() * people.length)],
+        raised_on: raised,
+        text: '事',
+        status: resolved ? 'resolved' : 'open',
+        due_on: maybe(rand, 0.8, () => addDays(raised, Math.floor(rand() * 40))),
+        resolved_on: resolved,
+        feedback_on: resolved ? maybe(rand, 0.7, () => addDays(resolved, Math.floor(rand() * 20))) : null,
+        deleted_at: rand() < 0.05 ? '2026-01-01T00:00:00Z' : null,
+      });
+    }
+  });
+}
+
+let db: Db;
+beforeAll(async () => {
+  db = await openDatabase(join(dir, 'figures.db'));
+  fill(db, 11);
+  return () => db.close();
+});
+
+const PERIODS: [IsoDate, IsoDate][] = [
+  ['2025-01-01', '2025-12-31'],
+  ['2025-03-10', '2026-02-14'],
+  ['2025-11-01', '2025-11-30'],
+  ['2025-06-01', '2025-08-31'],
+  ['2026-10-01', '2026-12-31'],
+];
+const UNITS = ['week', 'month', 'quarter', 'year'] as const;
+
+describe('people and households reached, every interval from one read', () => {
+  it('equal a distinct count of each interval alone, and of the whole period', () => {
+    for (const [from, to] of PERIODS) {
+      for (const unit of UNITS) {
+        const intervals = splitPeriod(from, to, unit);
+        const split = visitReachSplit(db, { from, to }, intervals);
+        expect(split.total, `${from}..${to}`).toEqual(visitReach(db, from, to));
+        expect(split.per, `${from}..${to} by ${unit}`).toEqual(intervals.map((r) => visitReach(db, r.from, r.to)));
+      }
+    }
+  });
+
+  it('intervals that do not tile the period are counted one by one', () => {
+    const intervals = [
+      { from: '2025-02-01', to: '2025-02-28' },
+      { from: '2025-04-01', to: '2025-06-30' },
+    ];
+    const split = visitReachSplit(db, { from: '2025-01-01', to: '2025-12-31' }, intervals);
+    expect(split.total).toEqual(visitReach(db, '2025-01-01', '2025-12-31'));
+    expect(split.per).toEqual(intervals.map((r) => visitReach(db, r.from, r.to)));
+  });
+});
+
+describe('concern states on many days at once', () => {
+  it('open, overdue and awaiting feedback on each day: the definition applied to every concern', () => {
+    const rows = db.prepare('SELECT raised_on, due_on, resolved_on, feedback_on FROM concerns WHERE deleted_at IS NULL').all() as Record<'raised_on' | 'due_on' | 'resolved_on' | 'feedback_on', IsoDate | null>[];
+    const on = (d: IsoDate) => {
+      const open = rows.filter((c) => c.raised_on! <= d && (c.resolved_on === null || c.resolved_on > d));
+      return {
+        open: open.length,
+        overdue: open.filter((c) => c.due_on !== null && c.due_on < d).length,
+        awaiting_feedback: rows.filter((c) => c.resolved_on !== null && c.resolved_on <= d && (c.feedback_on === null || c.feedback_on > d)).length,
+      };
+    };
+    const rand = rng(5);
+    const sets: IsoDate[][] = [
+      ['2025-06-30'],
+      splitPeriod('2025-01-01', '2025-12-31', 'month').map((r) => r.to),
+      // Unsorted, repeated, before the first concern and after the last.
+      ['2026-03-31', '2024-12-31', '2025-05-17', '2026-03-31', '2027-01-01'],
+      Array.from({ length: 60 }, () => day(rand, 800)),
+    ];
+    for (const days of sets) expect(concernStates(db, days), days.join(' ')).toEqual(days.map(on));
+  });
+});
