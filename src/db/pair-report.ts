@@ -1,8 +1,8 @@
 // Pairing figures for any period [from, to] (inclusive), for `fs report`. Counts are SQL
 // aggregations over the indexed date columns; only per-helper rows and the overdue pairings
 // (at most pair.max per helper) come back as lists.
-import { asOfDate, countsByKind, PAIR_PERSON_KINDS, type PairPersonKind } from '../domain/pair.js';
-import type { IsoDate } from '../time/dates.js';
+import { asOfDate, contactBase, countsByKind, PAIR_PERSON_KINDS, type PairPersonKind } from '../domain/pair.js';
+import { daysBetween, type IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
 import { statement } from './store.js';
 
@@ -109,6 +109,111 @@ export function pairOverdueContacts(db: Db, from: IsoDate, to: IsoDate, today: I
     pairings,
   };
 }
+
+export interface PairIntervalCounts {
+  /** Pairings that ran in the interval and still ran on its last day (pairActivePerHelper's active_at_end, summed). */
+  active: number;
+  /** Help entries dated in the interval, per helper (pairHelpEntriesLogged). */
+  help_entries: number;
+  entries_by_helper: Map<string, number>;
+  started: number;
+  ended: number;
+  /** Pairings overdue for a contact on the interval's last day (pairOverdueContacts' total). */
+  overdue: number;
+}
+
+/**
+ * The counts of pairActivePerHelper, pairHelpEntriesLogged, pairsStartedAndEnded and
+ * pairOverdueContacts for each of a report's intervals, from one read of the pairings and of
+ * their help entries up to the last interval's end: a village has hundreds of pairings and a few
+ * thousand entries a year, where the queries would run four times per interval.
+ */
+export function pairIntervalCounts(db: Db, intervals: readonly { from: IsoDate; to: IsoDate; asOf: IsoDate }[]): PairIntervalCounts[] {
+  if (intervals.length === 0) return [];
+  // Entries from the first interval's start, or from the earliest day the rule is applied on if
+  // that is before (an interval after today is judged on today).
+  const first = intervals.reduce((m, r) => (r.from < m ? r.from : m), intervals[0]!.from);
+  const since = intervals.reduce((m, r) => (r.asOf < m ? r.asOf : m), first);
+  const last = intervals.reduce((m, r) => (r.to > m ? r.to : m), intervals[0]!.to);
+  const pairs = statement(db, 'SELECT id, helper, cadence_days, started_on, ended_on FROM pairs WHERE deleted_at IS NULL').all() as Array<{
+    id: number;
+    helper: string;
+    cadence_days: number;
+    started_on: IsoDate;
+    ended_on: IsoDate | null;
+  }>;
+  // Each live pairing's entry dates, oldest first: its last one before `since`, then those from
+  // `since` to the last interval's end; and those entries by date.
+  const byId = new Map(pairs.map((p) => [p.id, { pair: p, dates: [] as IsoDate[] }]));
+  for (const [pairId, date] of statement(db, 'SELECT pair_id, max(date) FROM pair_logs WHERE deleted_at IS NULL AND date < ? GROUP BY pair_id').raw().all(since) as [number, IsoDate][]) {
+    byId.get(pairId)?.dates.push(date);
+  }
+  const entries: Array<{ date: IsoDate; helper: string }> = [];
+  for (const [pairId, date] of statement(db, 'SELECT pair_id, date FROM pair_logs WHERE deleted_at IS NULL AND date BETWEEN ? AND ? ORDER BY date, id').raw().all(since, last) as [number, IsoDate][]) {
+    const mine = byId.get(pairId);
+    if (!mine) continue;
+    mine.dates.push(date);
+    entries.push({ date, helper: mine.pair.helper });
+  }
+  // Pairings that overlap no interval count only in `started` and `ended`: sorted dates do for those.
+  const started = pairs.map((p) => p.started_on).sort();
+  const ended = pairs.flatMap((p) => (p.ended_on === null ? [] : [p.ended_on])).sort();
+  const running = [...byId.values()].filter(({ pair: p }) => p.started_on <= last && (p.ended_on === null || p.ended_on >= first));
+  const entryDates = entries.map((e) => e.date);
+  return intervals.map(({ from, to, asOf: today }) => {
+    const asOf = asOfDate(to, today);
+    const counts: PairIntervalCounts = {
+      active: 0,
+      help_entries: 0,
+      entries_by_helper: new Map(),
+      started: countIn(started, from, to),
+      ended: countIn(ended, from, to),
+      overdue: 0,
+    };
+    for (const { pair: p, dates } of running) {
+      // ACTIVE_IN_PERIOD and ACTIVE_ON, as in the queries.
+      if (!(p.started_on <= to && (p.ended_on === null || p.ended_on >= from))) continue;
+      if (!(p.started_on <= asOf && (p.ended_on === null || p.ended_on > asOf))) continue;
+      counts.active++;
+      const lastContact = dates[firstAfter(dates, asOf) - 1] ?? null;
+      if (daysBetween(contactBase({ started_on: p.started_on, last_contact: lastContact }), asOf) > p.cadence_days) counts.overdue++;
+    }
+    const [lo, hi] = [firstFrom(entryDates, from), firstAfter(entryDates, to)];
+    for (let i = lo; i < hi; i++) {
+      const helper = entries[i]!.helper;
+      counts.entries_by_helper.set(helper, (counts.entries_by_helper.get(helper) ?? 0) + 1);
+    }
+    counts.help_entries = hi - lo;
+    return counts;
+  });
+}
+
+/** The index of the first of the sorted `dates` after `day` (the number on or before it). */
+function firstAfter(dates: readonly IsoDate[], day: IsoDate): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid]! <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The index of the first of the sorted `dates` on or after `day`. */
+function firstFrom(dates: readonly IsoDate[], day: IsoDate): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many of the sorted `dates` fall in [from, to]. */
+const countIn = (dates: readonly IsoDate[], from: IsoDate, to: IsoDate) => firstAfter(dates, to) - firstFrom(dates, from);
 
 export interface PeopleByKind {
   /** Distinct people in pairings that ran in the period, by kind. */

@@ -9,7 +9,7 @@ import { computeDisputeCounts } from '../domain/dispute-counts.js';
 import { averageAttendance, complianceGaps, decisionSummary, meetingCompliance, meetingsHeldByType } from '../db/meeting-report.js';
 import { judgedOn, requiredTally } from '../domain/compliance.js';
 import type { Db } from '../db/open.js';
-import { pairActivePerHelper, pairHelpEntriesLogged, pairOverdueContacts, pairPeopleByKind, pairsStartedAndEnded } from '../db/pair-report.js';
+import { pairActivePerHelper, pairHelpEntriesLogged, pairIntervalCounts, pairOverdueContacts, pairPeopleByKind, pairsStartedAndEnded } from '../db/pair-report.js';
 import { goalsByArea, milestonesInPeriod, practicalThings, progressInPeriod } from '../db/plan-reports.js';
 import { concernFlows, concernStates, staleHouseholdCount, visitCountsByDay, visitReachSplit } from '../db/report.js';
 import { getNumberSetting } from '../db/settings.js';
@@ -123,8 +123,9 @@ const disputes: SectionSpec = {
   count(db, period, intervals) {
     const rows = disputeFlowRows(db, period.from, period.to, intervals.length ? intervals.map((r) => r.to) : [period.to]);
     const mediationDays = getNumberSetting(db, 'dispute.mediation_days');
-    const longest = longestFinishedCase(db);
     // The period and its last interval end on the same day: take that day's stock once.
+    const days = new Set([period.asOf, ...intervals.map((r) => r.asOf)]);
+    const longest = days.size > 1 ? longestFinishedCase(db) : undefined;
     const stock = new Map<IsoDate, ReturnType<typeof disputeStockRows>>();
     const stockOn = (day: IsoDate) => stock.get(day) ?? stock.set(day, disputeStockRows(db, day, mediationDays, longest)).get(day)!;
     const figures = (r: Range, bucket?: number): Figures => {
@@ -143,21 +144,27 @@ const pairs: SectionSpec = {
   name: 'pairs',
   tables: [{ name: 'summary' }, { name: 'help_entries_by_helper', names: true }, { name: 'state', state: true }, { name: 'active_per_helper', names: true, state: true }],
   flows: ['help_entries', 'started', 'ended'],
-  count: eachRange((db, r) => {
-    const entries = pairHelpEntriesLogged(db, r.from, r.to, r.asOf);
-    const se = pairsStartedAndEnded(db, r.from, r.to, r.asOf);
-    const active = pairActivePerHelper(db, r.from, r.to, r.asOf);
-    return {
+  // The period by its queries; its intervals all from one read of the pairings and their entries.
+  count(db, period, intervals) {
+    const entries = pairHelpEntriesLogged(db, period.from, period.to, period.asOf);
+    const se = pairsStartedAndEnded(db, period.from, period.to, period.asOf);
+    const active = pairActivePerHelper(db, period.from, period.to, period.asOf);
+    const total: Figures = {
       summary: {
         active: active.reduce((n, h) => n + h.active_at_end, 0),
         help_entries: entries.total,
         started: se.started,
         ended: se.ended,
-        overdue: pairOverdueContacts(db, r.from, r.to, r.asOf).total,
+        overdue: pairOverdueContacts(db, period.from, period.to, period.asOf).total,
       },
       help_entries_by_helper: fromEntries(entries.by_helper.map((h) => [h.helper, h.entries])),
     };
-  }),
+    const per = pairIntervalCounts(db, intervals).map((c) => ({
+      summary: { active: c.active, help_entries: c.help_entries, started: c.started, ended: c.ended, overdue: c.overdue },
+      help_entries_by_helper: Object.fromEntries(c.entries_by_helper),
+    }));
+    return { total, per };
+  },
   // Per helper, only on the period's last day: a breakdown by name would be one column per helper and interval.
   state(db, p) {
     // People helped over the whole period, party members and villagers apart (distinct people).

@@ -4,6 +4,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/open.js';
+import { disputeStockRows, longestFinishedCase } from '../../src/db/dispute-counts.js';
+import { pairActivePerHelper, pairHelpEntriesLogged, pairIntervalCounts, pairOverdueContacts, pairsStartedAndEnded } from '../../src/db/pair-report.js';
 import { concernStates, visitReach, visitReachSplit } from '../../src/db/report.js';
 import { insertRecord, write } from '../../src/db/store.js';
 import { addDays, type IsoDate } from '../../src/time/dates.js';
@@ -16,7 +18,15 @@ const START = '2025-01-01';
 const day = (rand: () => number, span = 700) => addDays(START, Math.floor(rand() * span));
 const maybe = <T>(rand: () => number, p: number, value: () => T): T | null => (rand() < p ? value() : null);
 
-/** People in households (some in none), visits to them (some with no household, some deleted), concerns in every state. */
+const DELETED = '2026-01-01T00:00:00Z';
+const CATEGORIES = ['neighbor', 'homestead', 'other'] as const;
+const SOURCES = ['visit', 'petition', 'referral'] as const;
+
+/**
+ * People in households (some in none), visits to them (some with no household, some deleted),
+ * concerns in every state, pairings with help entries (some ended, some deleted), and disputes
+ * with their state-setting events (same-day ones, deleted ones, cases that ran for a year).
+ */
 function fill(db: Db, seed: number): void {
   const rand = rng(seed);
   write(db, () => {
@@ -40,8 +50,55 @@ function fill(db: Db, seed: number): void {
         due_on: maybe(rand, 0.8, () => addDays(raised, Math.floor(rand() * 40))),
         resolved_on: resolved,
         feedback_on: resolved ? maybe(rand, 0.7, () => addDays(resolved, Math.floor(rand() * 20))) : null,
-        deleted_at: rand() < 0.05 ? '2026-01-01T00:00:00Z' : null,
+        deleted_at: rand() < 0.05 ? DELETED : null,
       });
+    }
+    for (let i = 0; i < 60; i++) {
+      const started = day(rand);
+      const ended = maybe(rand, 0.5, () => addDays(started, Math.floor(rand() * 300)));
+      const pair = insertRecord(db, 'pairs', 'pair', {
+        // One running pairing per person and helper.
+        person_id: people[i % people.length],
+        helper: ['李明', '张红', '王刚', '𠀋'][Math.floor(i / people.length)],
+        needs: '帮扶',
+        cadence_days: 1 + Math.floor(rand() * 45),
+        started_on: started,
+        ended_on: ended,
+        deleted_at: rand() < 0.05 ? DELETED : null,
+      });
+      for (let j = Math.floor(rand() * 12); j > 0; j--) {
+        insertRecord(db, 'pair_logs', 'pair_log', { pair_id: pair, date: addDays(started, Math.floor(rand() * 400)), action: '走访', deleted_at: rand() < 0.05 ? DELETED : null });
+      }
+    }
+    for (let i = 0; i < 300; i++) {
+      const registered = day(rand);
+      const source = SOURCES[Math.floor(rand() * SOURCES.length)]!;
+      const id = insertRecord(db, 'disputes', 'dispute', {
+        title: '纠纷',
+        category: CATEGORIES[Math.floor(rand() * CATEGORIES.length)],
+        source,
+        channel: source === 'petition' ? 'letter' : null,
+        registered_on: registered,
+        status: 'registered',
+        status_on: registered,
+        deleted_at: rand() < 0.03 ? DELETED : null,
+      });
+      let status = 'registered';
+      let date = registered;
+      const event = (kind: string, to: string, revisit_due: string | null = null, deleted = false) =>
+        insertRecord(db, 'dispute_events', 'dispute_event', { dispute_id: id, date, kind, from_status: status, to_status: to, revisit_due, deleted_at: deleted ? DELETED : null });
+      event('register', 'registered');
+      const span = rand() < 0.1 ? 400 : 40;
+      for (let steps = 1 + Math.floor(rand() * 4); steps > 0 && !['closed', 'escalated', 'withdrawn'].includes(status); steps--) {
+        // A quarter of the steps fall on the same day as the one before.
+        if (rand() < 0.75) date = addDays(date, Math.floor(rand() * span));
+        const next = ['mediating', 'resolved', 'resolved', 'closed', 'escalated', 'withdrawn'][Math.floor(rand() * 6)]!;
+        const kind = { mediating: 'step', resolved: 'agreement', closed: 'revisit', escalated: 'escalation', withdrawn: 'withdrawal' }[next]!;
+        const deleted = rand() < 0.05;
+        event(kind, next, next === 'resolved' ? addDays(date, Math.floor(rand() * 60)) : null, deleted);
+        if (!deleted) status = next;
+      }
+      db.prepare('UPDATE disputes SET status = ?, status_on = ? WHERE id = ?').run(status, date, id);
     }
   });
 }
@@ -82,6 +139,45 @@ describe('people and households reached, every interval from one read', () => {
     const split = visitReachSplit(db, { from: '2025-01-01', to: '2025-12-31' }, intervals);
     expect(split.total).toEqual(visitReach(db, '2025-01-01', '2025-12-31'));
     expect(split.per).toEqual(intervals.map((r) => visitReach(db, r.from, r.to)));
+  });
+});
+
+describe('pairing counts of every interval from one read', () => {
+  it('equal the queries of each interval alone', () => {
+    for (const [from, to] of PERIODS) {
+      for (const unit of UNITS) {
+        for (const today of ['2025-08-15', '2026-11-27']) {
+          const intervals = splitPeriod(from, to, unit).map((r) => ({ ...r, asOf: r.to < today ? r.to : today }));
+          const one = intervals.map((r) => {
+            const entries = pairHelpEntriesLogged(db, r.from, r.to, r.asOf);
+            const se = pairsStartedAndEnded(db, r.from, r.to, r.asOf);
+            return {
+              active: pairActivePerHelper(db, r.from, r.to, r.asOf).reduce((n, h) => n + h.active_at_end, 0),
+              help_entries: entries.total,
+              entries_by_helper: new Map(entries.by_helper.map((h) => [h.helper, h.entries])),
+              started: se.started,
+              ended: se.ended,
+              overdue: pairOverdueContacts(db, r.from, r.to, r.asOf).total,
+            };
+          });
+          expect(pairIntervalCounts(db, intervals), `${from}..${to} by ${unit}, today ${today}`).toEqual(one);
+        }
+      }
+    }
+  });
+});
+
+describe('the dispute stock on a day', () => {
+  it('the same whether the cases finished since are looked for by registration or by status', () => {
+    const longest = longestFinishedCase(db);
+    expect(longest).toBeGreaterThan(100);
+    const sorted = (rows: ReturnType<typeof disputeStockRows>) => rows.map((r) => `${r.category} ${r.source} ${r.channel} ${r.key} ${r.n}`).sort();
+    const rand = rng(9);
+    for (const asOf of Array.from({ length: 40 }, () => day(rand, 800))) {
+      const byStatus = sorted(disputeStockRows(db, asOf, 30));
+      expect(byStatus.some((r) => !r.endsWith(' 0')) || asOf < START).toBe(true);
+      expect(sorted(disputeStockRows(db, asOf, 30, longest)), asOf).toEqual(byStatus);
+    }
   });
 });
 
