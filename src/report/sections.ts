@@ -10,7 +10,7 @@ import { averageAttendance, complianceGaps, decisionSummary, meetingCompliance, 
 import { judgedOn, requiredTally } from '../domain/compliance.js';
 import type { Db } from '../db/open.js';
 import { pairActivePerHelper, pairHelpEntriesLogged, pairIntervalCounts, pairOverdueContacts, pairPeopleByKind, pairsStartedAndEnded } from '../db/pair-report.js';
-import { goalsByArea, milestonesInPeriod, practicalThings, progressInPeriod } from '../db/plan-reports.js';
+import { goalsByArea, milestoneCounts, practicalThings, progressCounts } from '../db/plan-reports.js';
 import { concernFlows, concernStates, staleHouseholdCount, visitCountsByDay, visitReachSplit } from '../db/report.js';
 import { getNumberSetting } from '../db/settings.js';
 import { loadCalendar } from '../db/calendar.js';
@@ -238,8 +238,8 @@ const plan: SectionSpec = {
   tables: [{ name: 'summary' }, { name: 'goals_by_area', labelKind: 'plan_area', state: true }],
   flows: ['milestones_done', 'progress_notes'],
   count: eachRange((db, r) => {
-    const m = milestonesInPeriod(db, r.from, r.to, r.asOf);
-    return { summary: { milestones_due: m.due, milestones_done: m.done, overdue: m.overdue, progress_notes: progressInPeriod(db, r.from, r.to, r.asOf).notes } };
+    const m = milestoneCounts(db, r.from, r.to, r.asOf);
+    return { summary: { milestones_due: m.due, milestones_done: m.done, overdue: m.overdue, progress_notes: progressCounts(db, r.from, r.to).notes } };
   }),
   state: (db, p) => ({ goals_by_area: fromEntries(goalsByArea(db, p.from, p.to, p.asOf).rows.map((x) => [x.area, x.goals])) }),
   lists(db, p) {
