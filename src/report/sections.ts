@@ -3,15 +3,15 @@
 // and how its tables are labelled. Figures come from the db modules of each domain.
 import { FLOW_COUNTS } from '../domain/dispute-counts.js';
 import type { Figures, ReportList, SectionName } from '../domain/report.js';
-import { computeCoverage, MUST_VISIT_CATEGORIES, VISIT_CATEGORIES, VISIT_TOPICS, type VisitTopic } from '../domain/visits.js';
+import { computeCoverage, MUST_VISIT_CATEGORIES, VISIT_CATEGORIES, VISIT_TOPICS, zeroTopics, type CategoryCount, type VisitCategory } from '../domain/visits.js';
 import { disputeFlowRows, disputeStockRows, longestFinishedCase } from '../db/dispute-counts.js';
-import { computeDisputeCounts } from '../domain/dispute-counts.js';
+import { computeDisputeCounts, type CountRow } from '../domain/dispute-counts.js';
 import { averageAttendance, complianceGaps, decisionSummary, meetingCompliance, meetingsHeldByType } from '../db/meeting-report.js';
 import { judgedOn, requiredTally } from '../domain/compliance.js';
 import type { Db } from '../db/open.js';
 import { pairActivePerHelper, pairHelpEntriesLogged, pairIntervalCounts, pairOverdueContacts, pairPeopleByKind, pairsStartedAndEnded } from '../db/pair-report.js';
 import { goalsByArea, milestoneCounts, practicalThings, progressCounts } from '../db/plan-reports.js';
-import { concernFlows, concernStates, staleHouseholdCount, visitCountsByDay, visitReachSplit } from '../db/report.js';
+import { concernFlows, concernStates, staleHouseholdCount, visitCountsByDay, visitReachSplit, type VisitDay } from '../db/report.js';
 import { getNumberSetting } from '../db/settings.js';
 import { loadCalendar } from '../db/calendar.js';
 import { leaveDaysInYear, listPresenceDays, presenceSettings } from '../db/presence.js';
@@ -44,7 +44,7 @@ export interface SectionSpec {
   tables: TableSpec[];
   /** Summary metrics that count what happened in the period (the zero-report test). */
   flows: string[];
-  /** The flow tables for the whole period and for each interval (none without --by). */
+  /** The flow tables for the whole period and for each interval (none without --by): the intervals tile the period, in order. */
   count(db: Db, period: Range, intervals: Range[]): { total: Figures; per: Figures[] };
   /** The state tables, once, as of the period's last day. */
   state(db: Db, period: Range): Figures;
@@ -59,6 +59,18 @@ function eachRange(count: (db: Db, r: Range) => Figures): SectionSpec['count'] {
   return (db, period, intervals) => ({ total: count(db, period), per: intervals.map((r) => count(db, r)) });
 }
 
+/** The index of the range (in order, not overlapping) that holds `day`, or -1. */
+function rangeOf(ranges: readonly Range[], day: IsoDate): number {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid]!.to < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ranges.length && ranges[lo]!.from <= day ? lo : -1;
+}
+
 const visits: SectionSpec = {
   name: 'visits',
   tables: [{ name: 'summary' }, { name: 'by_category', labelKind: 'visit_category' }, { name: 'by_topic', labelKind: 'visit_topic' }, { name: 'state', state: true }],
@@ -68,23 +80,30 @@ const visits: SectionSpec = {
   count(db, period, intervals) {
     const days = visitCountsByDay(db, period.from, period.to);
     const reached = visitReachSplit(db, period, intervals);
-    const figures = (r: Range, i?: number): Figures => {
-      const rows = days.filter((d) => d.date >= r.from && d.date <= r.to);
-      const cov = computeCoverage(
-        VISIT_CATEGORIES.map((category) => {
-          const mine = rows.filter((d) => d.category === category);
-          const by_topic = fromEntries(VISIT_TOPICS.map((k) => [k, mine.reduce((n, d) => n + d.by_topic[k], 0)])) as Record<VisitTopic, number>;
-          return { category, visits: mine.reduce((n, d) => n + d.visits, 0), by_topic };
-        }),
-      );
-      const reach = i === undefined ? reached.total : reached.per[i]!;
+    // Each day's counts go to the period and to the interval it falls in, in one pass.
+    const tally = () => new Map<VisitCategory, CategoryCount>(VISIT_CATEGORIES.map((category) => [category, { category, visits: 0, by_topic: zeroTopics() }]));
+    const total = tally();
+    const per = intervals.map(tally);
+    const add = (t: Map<VisitCategory, CategoryCount>, d: VisitDay) => {
+      const c = t.get(d.category);
+      if (!c) return;
+      c.visits += d.visits;
+      for (const k of VISIT_TOPICS) c.by_topic[k] += d.by_topic[k];
+    };
+    for (const d of days) {
+      add(total, d);
+      const i = rangeOf(intervals, d.date);
+      if (i >= 0) add(per[i]!, d);
+    }
+    const figures = (t: Map<VisitCategory, CategoryCount>, reach: { people: number; households: number }): Figures => {
+      const cov = computeCoverage([...t.values()]);
       return {
         summary: { total: cov.total, people: reach.people, households: reach.households },
         by_category: fromEntries(VISIT_CATEGORIES.map((k) => [k, cov.rows.find((row) => row.category === k)?.total ?? 0])),
         by_topic: { ...cov.topic_totals },
       };
     };
-    return { total: figures(period), per: intervals.map((r, i) => figures(r, i)) };
+    return { total: figures(total, reached.total), per: per.map((t, i) => figures(t, reached.per[i]!)) };
   },
   state: (db, period) => ({ state: { households_not_visited: staleHouseholdCount(db, period.asOf, getNumberSetting(db, 'visit.stale_days')) } }),
   lists(_db, _period, total) {
@@ -119,22 +138,23 @@ const disputes: SectionSpec = {
     { name: 'by_source', labelKind: 'dispute_source' },
   ],
   flows: [...FLOW_COUNTS],
-  // The flows: one query grouped by interval. The stock (open, overdue, ...): as of each range's last day.
+  // The flows: a query per interval, the period's their sum (intervals tile it). The stock (open,
+  // overdue, ...): as of each range's last day.
   count(db, period, intervals) {
-    const rows = disputeFlowRows(db, period.from, period.to, intervals.length ? intervals.map((r) => r.to) : [period.to]);
+    const perInterval = intervals.map((r) => disputeFlowRows(db, r.from, r.to));
+    const rows = intervals.length ? perInterval.flat() : disputeFlowRows(db, period.from, period.to);
     const mediationDays = getNumberSetting(db, 'dispute.mediation_days');
     // The period and its last interval end on the same day: take that day's stock once.
     const days = new Set([period.asOf, ...intervals.map((r) => r.asOf)]);
     const longest = days.size > 1 ? longestFinishedCase(db) : undefined;
     const stock = new Map<IsoDate, ReturnType<typeof disputeStockRows>>();
     const stockOn = (day: IsoDate) => stock.get(day) ?? stock.set(day, disputeStockRows(db, day, mediationDays, longest)).get(day)!;
-    const figures = (r: Range, bucket?: number): Figures => {
-      const flows = bucket === undefined ? rows : rows.filter((x) => x.bucket === bucket);
+    const figures = (r: Range, flows: CountRow[]): Figures => {
       const c = computeDisputeCounts([...flows, ...stockOn(r.asOf)], r.from, r.to, r.asOf);
       const registered = (table: Record<string, { registered: number }>) => fromEntries(Object.entries(table).map(([k, v]) => [k, v.registered]));
       return { summary: { ...c.total }, petitions: { ...c.petitions }, by_category: registered(c.by_category), by_source: registered(c.by_source) };
     };
-    return { total: figures(period), per: intervals.map((r, i) => figures(r, i)) };
+    return { total: figures(period, rows), per: intervals.map((r, i) => figures(r, perInterval[i]!)) };
   },
   state: () => ({}),
   lists: () => [],

@@ -7,6 +7,8 @@ import { openDatabase, type Db } from '../../src/db/open.js';
 import { disputeStockRows, longestFinishedCase } from '../../src/db/dispute-counts.js';
 import { pairActivePerHelper, pairHelpEntriesLogged, pairIntervalCounts, pairOverdueContacts, pairsStartedAndEnded } from '../../src/db/pair-report.js';
 import { concernStates, visitReach, visitReachSplit } from '../../src/db/report.js';
+import { REPORT_SECTIONS } from '../../src/domain/report.js';
+import { SECTION_SPECS, type Range } from '../../src/report/sections.js';
 import { insertRecord, write } from '../../src/db/store.js';
 import { addDays, type IsoDate } from '../../src/time/dates.js';
 import { splitPeriod } from '../../src/time/periods.js';
@@ -118,6 +120,25 @@ const PERIODS: [IsoDate, IsoDate][] = [
   ['2026-10-01', '2026-12-31'],
 ];
 const UNITS = ['week', 'month', 'quarter', 'year'] as const;
+
+describe('a report split by interval', () => {
+  it('each interval of every section counts what a report of that interval alone counts', () => {
+    for (const today of ['2025-08-15', '2026-11-27']) {
+      const range = (r: { from: IsoDate; to: IsoDate }): Range => ({ ...r, asOf: r.to < today ? r.to : today, today });
+      for (const [from, to] of PERIODS) {
+        for (const unit of UNITS) {
+          const intervals = splitPeriod(from, to, unit).map(range);
+          for (const name of REPORT_SECTIONS) {
+            const { total, per } = SECTION_SPECS[name].count(db, range({ from, to }), intervals);
+            const where = `${name} ${from}..${to} by ${unit}, today ${today}`;
+            expect(total, where).toEqual(SECTION_SPECS[name].count(db, range({ from, to }), []).total);
+            expect(per, where).toEqual(intervals.map((r) => SECTION_SPECS[name].count(db, r, []).total));
+          }
+        }
+      }
+    }
+  });
+});
 
 describe('people and households reached, every interval from one read', () => {
   it('equal a distinct count of each interval alone, and of the whole period', () => {
