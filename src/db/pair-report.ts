@@ -124,9 +124,10 @@ export interface PairIntervalCounts {
 
 /**
  * The counts of pairActivePerHelper, pairHelpEntriesLogged, pairsStartedAndEnded and
- * pairOverdueContacts for each of a report's intervals, from one read of the pairings and of
- * their help entries up to the last interval's end: a village has hundreds of pairings and a few
- * thousand entries a year, where the queries would run four times per interval.
+ * pairOverdueContacts for each of a report's intervals, from one read of the pairings that ran in
+ * them and of their help entries: a village has hundreds of pairings and a few thousand entries a
+ * year, where the queries would run four times per interval. (Started and ended stay two indexed
+ * counts per interval.)
  */
 export function pairIntervalCounts(db: Db, intervals: readonly { from: IsoDate; to: IsoDate; asOf: IsoDate }[]): PairIntervalCounts[] {
   if (intervals.length === 0) return [];
@@ -135,54 +136,48 @@ export function pairIntervalCounts(db: Db, intervals: readonly { from: IsoDate; 
   const first = intervals.reduce((m, r) => (r.from < m ? r.from : m), intervals[0]!.from);
   const since = intervals.reduce((m, r) => (r.asOf < m ? r.asOf : m), first);
   const last = intervals.reduce((m, r) => (r.to > m ? r.to : m), intervals[0]!.to);
-  const pairs = statement(db, 'SELECT id, helper, cadence_days, started_on, ended_on FROM pairs WHERE deleted_at IS NULL').all() as Array<{
-    id: number;
-    helper: string;
-    cadence_days: number;
-    started_on: IsoDate;
-    ended_on: IsoDate | null;
-  }>;
-  // Each live pairing's entry dates, oldest first: its last one before `since`, then those from
-  // `since` to the last interval's end; and those entries by date.
-  const byId = new Map(pairs.map((p) => [p.id, { pair: p, dates: [] as IsoDate[] }]));
+  // The pairings that overlap an interval (ACTIVE_IN_PERIOD of the span), each with its entry
+  // dates, oldest first: its last one before `since`, then those from `since` on.
+  const running = new Map<number, { helper: string; cadence: number; started: IsoDate; ended: IsoDate | null; dates: IsoDate[] }>();
+  for (const [id, helper, cadence, started, ended] of statement(db, 
+    'SELECT id, helper, cadence_days, started_on, ended_on FROM pairs WHERE deleted_at IS NULL AND started_on <= ? AND (ended_on IS NULL OR ended_on >= ?)',
+  )
+    .raw()
+    .all(last, first) as [number, string, number, IsoDate, IsoDate | null][]) {
+    running.set(id, { helper, cadence, started, ended, dates: [] });
+  }
   for (const [pairId, date] of statement(db, 'SELECT pair_id, max(date) FROM pair_logs WHERE deleted_at IS NULL AND date < ? GROUP BY pair_id').raw().all(since) as [number, IsoDate][]) {
-    byId.get(pairId)?.dates.push(date);
+    running.get(pairId)?.dates.push(date);
   }
-  const entries: Array<{ date: IsoDate; helper: string }> = [];
+  // Help entries (of live pairings) by date, and whose they are.
+  const entryDates: IsoDate[] = [];
+  const entryHelpers: string[] = [];
+  for (const [date, helper] of statement(db, 
+    `SELECT l.date, pr.helper FROM pair_logs l JOIN pairs pr ON pr.id = l.pair_id
+     WHERE l.deleted_at IS NULL AND pr.deleted_at IS NULL AND l.date BETWEEN ? AND ? ORDER BY l.date, l.id`,
+  )
+    .raw()
+    .all(first, last) as [IsoDate, string][]) {
+    entryDates.push(date);
+    entryHelpers.push(helper);
+  }
   for (const [pairId, date] of statement(db, 'SELECT pair_id, date FROM pair_logs WHERE deleted_at IS NULL AND date BETWEEN ? AND ? ORDER BY date, id').raw().all(since, last) as [number, IsoDate][]) {
-    const mine = byId.get(pairId);
-    if (!mine) continue;
-    mine.dates.push(date);
-    entries.push({ date, helper: mine.pair.helper });
+    running.get(pairId)?.dates.push(date);
   }
-  // Pairings that overlap no interval count only in `started` and `ended`: sorted dates do for those.
-  const started = pairs.map((p) => p.started_on).sort();
-  const ended = pairs.flatMap((p) => (p.ended_on === null ? [] : [p.ended_on])).sort();
-  const running = [...byId.values()].filter(({ pair: p }) => p.started_on <= last && (p.ended_on === null || p.ended_on >= first));
-  const entryDates = entries.map((e) => e.date);
   return intervals.map(({ from, to, asOf: today }) => {
     const asOf = asOfDate(to, today);
-    const counts: PairIntervalCounts = {
-      active: 0,
-      help_entries: 0,
-      entries_by_helper: new Map(),
-      started: countIn(started, from, to),
-      ended: countIn(ended, from, to),
-      overdue: 0,
-    };
-    for (const { pair: p, dates } of running) {
+    const se = pairsStartedAndEnded(db, from, to, today);
+    const counts: PairIntervalCounts = { active: 0, help_entries: 0, entries_by_helper: new Map(), started: se.started, ended: se.ended, overdue: 0 };
+    for (const p of running.values()) {
       // ACTIVE_IN_PERIOD and ACTIVE_ON, as in the queries.
-      if (!(p.started_on <= to && (p.ended_on === null || p.ended_on >= from))) continue;
-      if (!(p.started_on <= asOf && (p.ended_on === null || p.ended_on > asOf))) continue;
+      if (!(p.started <= to && (p.ended === null || p.ended >= from))) continue;
+      if (!(p.started <= asOf && (p.ended === null || p.ended > asOf))) continue;
       counts.active++;
-      const lastContact = dates[firstAfter(dates, asOf) - 1] ?? null;
-      if (daysBetween(contactBase({ started_on: p.started_on, last_contact: lastContact }), asOf) > p.cadence_days) counts.overdue++;
+      const lastContact = p.dates[firstAfter(p.dates, asOf) - 1] ?? null;
+      if (daysBetween(contactBase({ started_on: p.started, last_contact: lastContact }), asOf) > p.cadence) counts.overdue++;
     }
     const [lo, hi] = [firstFrom(entryDates, from), firstAfter(entryDates, to)];
-    for (let i = lo; i < hi; i++) {
-      const helper = entries[i]!.helper;
-      counts.entries_by_helper.set(helper, (counts.entries_by_helper.get(helper) ?? 0) + 1);
-    }
+    for (let i = lo; i < hi; i++) counts.entries_by_helper.set(entryHelpers[i]!, (counts.entries_by_helper.get(entryHelpers[i]!) ?? 0) + 1);
     counts.help_entries = hi - lo;
     return counts;
   });
@@ -211,9 +206,6 @@ function firstFrom(dates: readonly IsoDate[], day: IsoDate): number {
   }
   return lo;
 }
-
-/** How many of the sorted `dates` fall in [from, to]. */
-const countIn = (dates: readonly IsoDate[], from: IsoDate, to: IsoDate) => firstAfter(dates, to) - firstFrom(dates, from);
 
 export interface PeopleByKind {
   /** Distinct people in pairings that ran in the period, by kind. */
