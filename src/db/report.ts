@@ -42,6 +42,27 @@ export async function rememberingVisitDays<T>(db: Db, fn: () => Promise<T>): Pro
   }
 }
 
+export type RememberedVisitDays = Array<[string, VisitDay[]]>;
+
+/** Whether visitCountsByDay on `db` is remembering (inside rememberingVisitDays). */
+export function isRememberingVisitDays(db: Db): boolean {
+  return remembered.has(db);
+}
+
+/** The ranges visitCountsByDay has scanned on `db` so far, to hand to a connection that reads the same snapshot. */
+export function rememberedVisitDays(db: Db): RememberedVisitDays {
+  return [...(remembered.get(db) ?? [])];
+}
+
+/**
+ * Ranges scanned by another connection on the same snapshot (the report worker's): answered from
+ * memory here too, while `db` is remembering. Anything else would be another state of the ledger.
+ */
+export function shareVisitDays(db: Db, days: RememberedVisitDays): void {
+  const memo = remembered.get(db);
+  if (memo) for (const [key, rows] of days) if (!memo.has(key)) memo.set(key, rows);
+}
+
 function countVisitsByDay(db: Db, from: IsoDate, to: IsoDate): VisitDay[] {
   const sums = topicSums();
   const rows = statement(db, `SELECT date, category, count(*) AS visits, ${sums} FROM visits WHERE deleted_at IS NULL AND date BETWEEN ? AND ? GROUP BY date, category`)

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ReportModel, SectionName, SectionReport } from '../domain/report.js';
 import type { Db } from '../db/open.js';
+import { isRememberingVisitDays, shareVisitDays, type RememberedVisitDays } from '../db/report.js';
 import { beginRead, endRead, holdWrites } from '../db/snapshot.js';
 import { assembleReport, buildReport, buildSections, type ReportOptions } from './build.js';
 
@@ -17,15 +18,17 @@ export interface Job {
   dbPath: string;
   options: ReportOptions;
   sections: SectionName[];
+  /** Send back the visit days scanned: this thread remembers them (its document reads them too). */
+  shareVisitDays?: boolean;
 }
 
-export type Reply = { kind: 'ready' } | { kind: 'done'; sections: SectionReport[] } | { kind: 'failed'; message: string };
+export type Reply = { kind: 'ready' } | { kind: 'done'; sections: SectionReport[]; days?: RememberedVisitDays } | { kind: 'failed'; message: string };
 
 /** The sections counted apart: together about as long as all the others. */
 const APART: readonly SectionName[] = ['visits', 'concerns'];
 
-/** The worker's sections; `ready` is called once it has taken its snapshot (or has failed). */
-function inWorker(job: Job, ready: () => void): Promise<SectionReport[]> {
+/** The worker's sections (and visit days); `ready` is called once it has taken its snapshot (or has failed). */
+function inWorker(job: Job, ready: () => void): Promise<Extract<Reply, { kind: 'done' }>> {
   return new Promise((resolve, reject) => {
     const fail = (why: string) => {
       ready();
@@ -34,7 +37,7 @@ function inWorker(job: Job, ready: () => void): Promise<SectionReport[]> {
     const worker = new Worker(join(__dirname, 'report-worker.cjs'), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     worker.on('message', (reply: Reply) => {
       if (reply.kind === 'ready') ready();
-      else if (reply.kind === 'done') resolve(reply.sections);
+      else if (reply.kind === 'done') resolve(reply);
       else fail(reply.message);
     });
     worker.once('error', (e) => fail(e.message));
@@ -73,7 +76,7 @@ export async function buildReportParallel(db: Db, dbPath: string, o: ReportOptio
   }
   try {
     beginRead(db);
-    const counted = inWorker({ dbPath, options: o, sections: apart }, release);
+    const counted = inWorker({ dbPath, options: o, sections: apart, shareVisitDays: isRememberingVisitDays(db) }, release);
     // Settled either way before this thread's own counting can throw: no unhandled rejection.
     counted.catch(() => undefined);
     // A section at a time, letting the worker's "ready" in between to release the writers early.
@@ -82,7 +85,10 @@ export async function buildReportParallel(db: Db, dbPath: string, o: ReportOptio
       mine.push(...buildSections(db, o, [name]));
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const byName = new Map([...(await counted), ...mine].map((s) => [s.name, s]));
+    const done = await counted;
+    // Same snapshot: what the worker scanned is what this connection would read.
+    if (done.days) shareVisitDays(db, done.days);
+    const byName = new Map([...done.sections, ...mine].map((s) => [s.name, s]));
     return assembleReport(db, o, o.sections.map((name) => byName.get(name)!));
   } finally {
     release();

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/open.js';
 import { disputeStockRows, longestFinishedCase } from '../../src/db/dispute-counts.js';
 import { pairActivePerHelper, pairHelpEntriesLogged, pairIntervalCounts, pairOverdueContacts, pairsStartedAndEnded } from '../../src/db/pair-report.js';
-import { concernStates, visitReach, visitReachSplit } from '../../src/db/report.js';
+import { concernStates, rememberedVisitDays, rememberingVisitDays, shareVisitDays, visitCountsByDay, visitReach, visitReachSplit } from '../../src/db/report.js';
 import { REPORT_SECTIONS } from '../../src/domain/report.js';
 import { SECTION_SPECS, type Range } from '../../src/report/sections.js';
 import { insertRecord, write } from '../../src/db/store.js';
@@ -222,5 +222,27 @@ describe('concern states on many days at once', () => {
       Array.from({ length: 60 }, () => day(rand, 800)),
     ];
     for (const days of sets) expect(concernStates(db, days), days.join(' ')).toEqual(days.map(on));
+  });
+});
+
+describe('visit days scanned by the report worker', () => {
+  it('answer the same range on another connection of the same snapshot from memory, only while it remembers', async () => {
+    const other = await openDatabase(join(dir, 'figures.db'));
+    try {
+      const scanned = await rememberingVisitDays(db, async () => {
+        visitCountsByDay(db, '2025-01-01', '2025-12-31');
+        return rememberedVisitDays(db);
+      });
+      expect(scanned.map(([key]) => key)).toEqual(['2025-01-01|2025-12-31']);
+      shareVisitDays(other, scanned);
+      expect(visitCountsByDay(other, '2025-01-01', '2025-12-31')).not.toBe(scanned[0]![1]);
+      await rememberingVisitDays(other, async () => {
+        shareVisitDays(other, scanned);
+        expect(visitCountsByDay(other, '2025-01-01', '2025-12-31')).toBe(scanned[0]![1]);
+        expect(visitCountsByDay(other, '2025-01-01', '2025-12-31')).toEqual(visitCountsByDay(db, '2025-01-01', '2025-12-31'));
+      });
+    } finally {
+      other.close();
+    }
   });
 });
