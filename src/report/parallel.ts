@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ReportModel, SectionName, SectionReport } from '../domain/report.js';
-import type { Db } from '../db/open.js';
+import { setPageCache, type Db } from '../db/open.js';
 import { isRememberingVisitDays, shareVisitDays, type RememberedVisitDays } from '../db/report.js';
 import { beginRead, endRead, holdWrites } from '../db/snapshot.js';
 import { assembleReport, buildReport, buildSections, type ReportOptions } from './build.js';
@@ -23,6 +23,9 @@ export interface Job {
 }
 
 export type Reply = { kind: 'ready' } | { kind: 'done'; sections: SectionReport[]; days?: RememberedVisitDays } | { kind: 'failed'; message: string };
+
+/** The page cache of the report's own connection (see buildReportParallel); the worker's is smaller still. */
+const REPORT_PAGE_CACHE_KIB = 8192;
 
 /** The sections counted apart: together about as long as all the others. */
 const APART: readonly SectionName[] = ['visits', 'concerns'];
@@ -60,6 +63,10 @@ function lockOrUndefined(dbPath: string): (() => void) | undefined {
  * it in one thread.
  */
 export async function buildReportParallel(db: Db, dbPath: string, o: ReportOptions): Promise<ReportModel> {
+  // A report reads most pages once (and its document a few again): 8 MiB of page cache instead of
+  // 16 keep the whole run, document and Word file included, ~8 MB lower at no measurable cost
+  // (with 4 MiB the disputes' stock, day after day, reads its pages again).
+  setPageCache(db, REPORT_PAGE_CACHE_KIB);
   const apart = o.sections.filter((s) => APART.includes(s));
   const others = o.sections.filter((s) => !APART.includes(s));
   const oneThread = typeof FS_BUNDLE === 'undefined' || process.env.FS_REPORT_WORKER === '0';
