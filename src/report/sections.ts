@@ -6,8 +6,8 @@ import type { Figures, ReportList, SectionName } from '../domain/report.js';
 import { computeCoverage, MUST_VISIT_CATEGORIES, VISIT_CATEGORIES, VISIT_TOPICS, zeroTopics, type CategoryCount, type VisitCategory } from '../domain/visits.js';
 import { disputeFlowRows, disputeStockRows, longestFinishedCase } from '../db/dispute-counts.js';
 import { computeDisputeCounts, type CountRow } from '../domain/dispute-counts.js';
-import { averageAttendance, complianceGaps, decisionSummary, meetingCompliance, meetingsHeldByType } from '../db/meeting-report.js';
-import { judgedOn, requiredTally } from '../domain/compliance.js';
+import { averageAttendance, decisionSummary, meetingCompliance, meetingsHeldByType } from '../db/meeting-report.js';
+import { complianceGapsOf, judgedOn, requiredTally } from '../domain/compliance.js';
 import type { Db } from '../db/open.js';
 import { pairActivePerHelper, pairHelpEntriesLogged, pairIntervalCounts, pairOverdueContacts, pairPeopleByKind, pairsStartedAndEnded } from '../db/pair-report.js';
 import { goalsByArea, milestoneCounts, practicalThings, progressCounts } from '../db/plan-reports.js';
@@ -38,6 +38,21 @@ export interface TableSpec {
   state?: boolean;
 }
 
+/**
+ * A section's count, state and lists ask some of the same questions of the period (overdue
+ * pairings, stuck decisions, the meetings owed): `once` answers each once per report.
+ */
+export type Once = <T>(key: string, compute: () => T) => T;
+
+/** A fresh `once`, for one section of one report. */
+export function onceMemo(): Once {
+  const known = new Map<string, unknown>();
+  return <T>(key: string, compute: () => T): T => {
+    if (!known.has(key)) known.set(key, compute());
+    return known.get(key) as T;
+  };
+}
+
 export interface SectionSpec {
   name: SectionName;
   /** Tables in display order: the summary of flows first, then breakdowns, then state tables. */
@@ -45,19 +60,22 @@ export interface SectionSpec {
   /** Summary metrics that count what happened in the period (the zero-report test). */
   flows: string[];
   /** The flow tables for the whole period and for each interval (none without --by): the intervals tile the period, in order. */
-  count(db: Db, period: Range, intervals: Range[]): { total: Figures; per: Figures[] };
+  count(db: Db, period: Range, intervals: Range[], once: Once): { total: Figures; per: Figures[] };
   /** The state tables, once, as of the period's last day. */
-  state(db: Db, period: Range): Figures;
+  state(db: Db, period: Range, once: Once): Figures;
   /** Lists that are not counts; `total` holds the period's figures, computed already. */
-  lists(db: Db, period: Range, total: Figures): ReportList[];
+  lists(db: Db, period: Range, total: Figures, once: Once): ReportList[];
 }
 
 const fromEntries = <T>(entries: [string, T][]) => Object.fromEntries(entries) as Record<string, T>;
 
 /** Most sections count each range on its own: their queries are cheap, indexed range counts. */
-function eachRange(count: (db: Db, r: Range) => Figures): SectionSpec['count'] {
-  return (db, period, intervals) => ({ total: count(db, period), per: intervals.map((r) => count(db, r)) });
+function eachRange(count: (db: Db, r: Range, once: Once) => Figures): SectionSpec['count'] {
+  return (db, period, intervals, once) => ({ total: count(db, period, once), per: intervals.map((r) => count(db, r, once)) });
 }
+
+/** The key `once` knows a range's answer by. */
+const of = (what: string, r: Range) => `${what} ${r.from} ${r.to} ${r.asOf}`;
 
 /** The index of the range (in order, not overlapping) that holds `day`, or -1. */
 function rangeOf(ranges: readonly Range[], day: IsoDate): number {
@@ -165,17 +183,17 @@ const pairs: SectionSpec = {
   tables: [{ name: 'summary' }, { name: 'help_entries_by_helper', names: true }, { name: 'state', state: true }, { name: 'active_per_helper', names: true, state: true }],
   flows: ['help_entries', 'started', 'ended'],
   // The period by its queries; its intervals all from one read of the pairings and their entries.
-  count(db, period, intervals) {
+  count(db, period, intervals, once) {
     const entries = pairHelpEntriesLogged(db, period.from, period.to, period.asOf);
     const se = pairsStartedAndEnded(db, period.from, period.to, period.asOf);
-    const active = pairActivePerHelper(db, period.from, period.to, period.asOf);
+    const active = once(of('active', period), () => pairActivePerHelper(db, period.from, period.to, period.asOf));
     const total: Figures = {
       summary: {
         active: active.reduce((n, h) => n + h.active_at_end, 0),
         help_entries: entries.total,
         started: se.started,
         ended: se.ended,
-        overdue: pairOverdueContacts(db, period.from, period.to, period.asOf).total,
+        overdue: once(of('overdue', period), () => pairOverdueContacts(db, period.from, period.to, period.asOf)).total,
       },
       help_entries_by_helper: fromEntries(entries.by_helper.map((h) => [h.helper, h.entries])),
     };
@@ -186,20 +204,20 @@ const pairs: SectionSpec = {
     return { total, per };
   },
   // Per helper, only on the period's last day: a breakdown by name would be one column per helper and interval.
-  state(db, p) {
+  state(db, p, once) {
     // People helped over the whole period, party members and villagers apart (distinct people).
     const people = pairPeopleByKind(db, p.from, p.to, p.asOf).people;
     return {
       state: { party_members: people['party-member'], villagers: people.villager },
-      active_per_helper: fromEntries(pairActivePerHelper(db, p.from, p.to, p.asOf).map((h) => [h.helper, h.active_at_end])),
+      active_per_helper: fromEntries(once(of('active', p), () => pairActivePerHelper(db, p.from, p.to, p.asOf)).map((h) => [h.helper, h.active_at_end])),
     };
   },
-  lists(db, p) {
+  lists(db, p, _total, once) {
     return [
       {
         name: 'overdue_contacts',
         columns: [{ key: 'person', name: true }, { key: 'helper', name: true }, { key: 'last_contact' }, { key: 'next_contact_due' }],
-        rows: pairOverdueContacts(db, p.from, p.to, p.asOf).pairings.map((x) => ({ person: x.person, person_id: x.person_id, helper: x.helper, last_contact: x.last_contact, next_contact_due: x.next_contact_due })),
+        rows: once(of('overdue', p), () => pairOverdueContacts(db, p.from, p.to, p.asOf)).pairings.map((x) => ({ person: x.person, person_id: x.person_id, helper: x.helper, last_contact: x.last_contact, next_contact_due: x.next_contact_due })),
       },
     ];
   },
@@ -212,22 +230,22 @@ const meetings: SectionSpec = {
   name: 'meetings',
   tables: [{ name: 'summary' }, { name: 'held_by_type', labelKind: 'meeting_type' }, { name: 'attendance', labelKind: 'report.meetings', ratio: true }],
   flows: ['held'],
-  count: eachRange((db, r) => {
+  count: eachRange((db, r, once) => {
     const byType = meetingsHeldByType(db, r.from, r.to, r.asOf);
     const att = averageAttendance(db, r.from, r.to, r.asOf);
     return {
-      summary: { held: byType.reduce((n, x) => n + x.held, 0), forced: byType.reduce((n, x) => n + x.forced, 0), ...requiredTally(meetingCompliance(db, r.from, r.to, judged(r)), r.to) },
+      summary: { held: byType.reduce((n, x) => n + x.held, 0), forced: byType.reduce((n, x) => n + x.forced, 0), ...requiredTally(once(of('compliance', r), () => meetingCompliance(db, r.from, r.to, judged(r))), r.to) },
       held_by_type: fromEntries(byType.map((x) => [x.type, x.held])),
       attendance: { rate: att.rate ?? Number.NaN },
     };
   }),
   state: () => ({}),
-  lists(db, p) {
+  lists(db, p, _total, once) {
     return [
       {
         name: 'missing',
         columns: [{ key: 'type', labelKind: 'meeting_type' }, { key: 'interval' }, { key: 'from' }, { key: 'to' }, { key: 'required' }, { key: 'held' }],
-        rows: complianceGaps(db, p.from, p.to, judged(p)).map(({ type, interval, from, to, required, held }) => ({ type, interval, from, to, required, held })),
+        rows: complianceGapsOf(once(of('compliance', p), () => meetingCompliance(db, p.from, p.to, judged(p)))).map(({ type, interval, from, to, required, held }) => ({ type, interval, from, to, required, held })),
       },
     ];
   },
@@ -237,17 +255,17 @@ const decisions: SectionSpec = {
   name: 'decisions',
   tables: [{ name: 'summary' }],
   flows: ['started', 'completed', 'rejected'],
-  count: eachRange((db, r) => {
-    const s = decisionSummary(db, r.from, r.to, r.asOf, getNumberSetting(db, 'decision.stall_days'));
+  count: eachRange((db, r, once) => {
+    const s = once(of('summary', r), () => decisionSummary(db, r.from, r.to, r.asOf, getNumberSetting(db, 'decision.stall_days')));
     return { summary: { started: s.started, completed: s.completed, rejected: s.rejected, stuck: s.stuck.length } };
   }),
   state: () => ({}),
-  lists(db, p) {
+  lists(db, p, _total, once) {
     return [
       {
         name: 'stuck',
         columns: [{ key: 'matter' }, { key: 'last_step', labelKind: 'decision_step' }, { key: 'next_step', labelKind: 'decision_step' }, { key: 'since' }, { key: 'days' }],
-        rows: decisionSummary(db, p.from, p.to, p.asOf, getNumberSetting(db, 'decision.stall_days')).stuck.map(({ matter, last_step, next_step, since, days }) => ({ matter, last_step, next_step, since, days })),
+        rows: once(of('summary', p), () => decisionSummary(db, p.from, p.to, p.asOf, getNumberSetting(db, 'decision.stall_days'))).stuck.map(({ matter, last_step, next_step, since, days }) => ({ matter, last_step, next_step, since, days })),
       },
     ];
   },
@@ -292,15 +310,15 @@ const presence: SectionSpec = {
   tables: [{ name: 'summary' }, { name: 'by_status', labelKind: 'presence_status' }, { name: 'state', state: true }],
   // Days in the village are not work done: a week with presence alone is still a zero report.
   flows: [],
-  count: eachRange((db, r) => {
-    const s = presenceSummary(db, r);
+  count: eachRange((db, r, once) => {
+    const s = once(of('presence', r), () => presenceSummary(db, r));
     return {
       summary: { days_in_village: s.days_in_village, days_counted: s.days_counted, leave_days: s.leave_days.total, unrecorded_working_days: s.unrecorded_working_days },
       by_status: { 'in-village': s.days_in_village, business: s.days_business, training: s.days_training, leave: s.leave_days.total, absent: s.days_absent },
     };
   }),
-  state(db, p) {
-    const s = presenceSummary(db, p);
+  state(db, p, once) {
+    const s = once(of('presence', p), () => presenceSummary(db, p));
     const state: Record<string, number> = s.target === null ? {} : { target: s.target, target_met: s.target_met ? 1 : 0, needed: s.needed ?? 0 };
     return { state };
   },

@@ -8,7 +8,7 @@ import { disputeStockRows, longestFinishedCase } from '../../src/db/dispute-coun
 import { pairActivePerHelper, pairHelpEntriesLogged, pairIntervalCounts, pairOverdueContacts, pairsStartedAndEnded } from '../../src/db/pair-report.js';
 import { concernStates, rememberedVisitDays, rememberingVisitDays, shareVisitDays, visitCountsByDay, visitReach, visitReachSplit } from '../../src/db/report.js';
 import { REPORT_SECTIONS } from '../../src/domain/report.js';
-import { SECTION_SPECS, type Range } from '../../src/report/sections.js';
+import { onceMemo, SECTION_SPECS, type Range } from '../../src/report/sections.js';
 import { insertRecord, write } from '../../src/db/store.js';
 import { addDays, type IsoDate } from '../../src/time/dates.js';
 import { splitPeriod } from '../../src/time/periods.js';
@@ -129,10 +129,10 @@ describe('a report split by interval', () => {
         for (const unit of UNITS) {
           const intervals = splitPeriod(from, to, unit).map(range);
           for (const name of REPORT_SECTIONS) {
-            const { total, per } = SECTION_SPECS[name].count(db, range({ from, to }), intervals);
+            const { total, per } = SECTION_SPECS[name].count(db, range({ from, to }), intervals, onceMemo());
             const where = `${name} ${from}..${to} by ${unit}, today ${today}`;
-            expect(total, where).toEqual(SECTION_SPECS[name].count(db, range({ from, to }), []).total);
-            expect(per, where).toEqual(intervals.map((r) => SECTION_SPECS[name].count(db, r, []).total));
+            expect(total, where).toEqual(SECTION_SPECS[name].count(db, range({ from, to }), [], onceMemo()).total);
+            expect(per, where).toEqual(intervals.map((r) => SECTION_SPECS[name].count(db, r, [], onceMemo()).total));
           }
         }
       }
