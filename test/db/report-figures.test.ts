@@ -152,6 +152,27 @@ describe('people and households reached, every interval from one read', () => {
     }
   });
 
+  it('a ledger with ids too large to pack is counted by the per-range queries, with the same figures', async () => {
+    const big = await openDatabase(join(dir, 'big-ids.db'));
+    try {
+      write(big, () => {
+        const household = insertRecord(big, 'households', 'household', { id: 2 ** 21, label: '大户' });
+        const person = insertRecord(big, 'people', 'person', { id: 2 ** 22, name: '甲', household_id: household });
+        const other = insertRecord(big, 'people', 'person', { name: '乙' });
+        for (const [date, who, home] of [['2025-01-03', person, household], ['2025-02-10', other, null], ['2025-02-11', person, household]] as const) {
+          insertRecord(big, 'visits', 'visit', { date, person_id: who, household_id: home, category: 'other', topics: 0 });
+        }
+      });
+      const intervals = splitPeriod('2025-01-01', '2025-03-31', 'month');
+      expect(visitReachSplit(big, { from: '2025-01-01', to: '2025-03-31' }, intervals)).toEqual({
+        total: { people: 2, households: 1 },
+        per: [{ people: 1, households: 1 }, { people: 2, households: 1 }, { people: 0, households: 0 }],
+      });
+    } finally {
+      big.close();
+    }
+  });
+
   it('intervals that do not tile the period are counted one by one', () => {
     const intervals = [
       { from: '2025-02-01', to: '2025-02-28' },
