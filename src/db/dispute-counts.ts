@@ -1,27 +1,26 @@
 // The period counts behind the monthly dispute report: SQL aggregation over indexed date ranges.
 import { asOfDay, computeDisputeCounts, type CountRow, type DisputePeriodCounts } from '../domain/dispute-counts.js';
 import { addDays, type IsoDate } from '../time/dates.js';
-import { bucketOf } from './buckets.js';
 import type { Db } from './open.js';
 import { getNumberSetting } from './settings.js';
 import { statement } from './store.js';
 
 /**
  * Events dated in [from, to], grouped: cases registered, agreements reached, cases closed by a
- * return visit that found the agreement performed, escalations and withdrawals. With `ends` (the
- * last days of a report's intervals) each row also says which interval it falls in (`bucket`).
+ * return visit that found the agreement performed, escalations and withdrawals. A report split
+ * by interval asks for each interval: a query each costs less than one over the period whose
+ * rows must all be told their interval before they are grouped.
  */
-export function disputeFlowRows(db: Db, from: IsoDate, to: IsoDate, ends?: readonly IsoDate[]): (CountRow & { bucket?: number })[] {
-  const day = ends ? `${bucketOf('e.date', ends)} AS bucket, ` : '';
+export function disputeFlowRows(db: Db, from: IsoDate, to: IsoDate): CountRow[] {
   return statement(db, 
-      `SELECT ${day}d.category, d.source, d.channel,
+      `SELECT d.category, d.source, d.channel,
               CASE e.kind WHEN 'register' THEN 'registered' WHEN 'agreement' THEN 'resolved' WHEN 'revisit' THEN 'closed'
                           WHEN 'escalation' THEN 'escalated' ELSE 'withdrawn' END AS key,
               count(*) AS n
        FROM dispute_events e JOIN disputes d ON d.id = e.dispute_id
        WHERE e.deleted_at IS NULL AND d.deleted_at IS NULL AND e.date BETWEEN @from AND @to
          AND (e.kind IN ('register', 'agreement', 'escalation', 'withdrawal') OR (e.kind = 'revisit' AND e.to_status = 'closed'))
-       GROUP BY ${ends ? 'bucket, ' : ''}d.category, d.source, d.channel, key`,
+       GROUP BY d.category, d.source, d.channel, key`,
     )
     .all({ from, to }) as CountRow[];
 }
@@ -40,29 +39,44 @@ export function longestFinishedCase(db: Db): number {
   return Math.ceil(row.days ?? 0);
 }
 
+/** The cases open now and registered by @asOf: the state of each is read as of @asOf. */
+const OPEN_NOW = `SELECT id, category, source, channel, registered_on FROM disputes
+         WHERE deleted_at IS NULL AND status IN ('registered', 'mediating', 'resolved') AND registered_on <= @asOf`;
+
+/**
+ * The cases finished after @asOf and registered by it, which may have been open then: found among
+ * the registrations of the @since..@asOf weeks (the registration index holds every column needed;
+ * unary + keeps SQLite on it rather than on the status index, years long for an old day), or,
+ * without a bound, among the cases finished after @asOf (the status index: short for a recent day).
+ */
+const FINISHED_AFTER = {
+  since: `SELECT id, category, source, channel, registered_on FROM disputes
+         WHERE deleted_at IS NULL AND registered_on BETWEEN @since AND @asOf
+           AND +status IN ('closed', 'escalated', 'withdrawn') AND +status_on > @asOf`,
+  all: `SELECT id, category, source, channel, registered_on FROM disputes
+         WHERE deleted_at IS NULL AND status IN ('closed', 'escalated', 'withdrawn') AND status_on > @asOf AND +registered_on <= @asOf`,
+};
+
 /**
  * The ledger as it stood at the end of `asOf`: each case's state is its latest state-setting
- * event on or before that day. Only cases open now, or that ended after `asOf`, can have been open;
- * of the latter only those registered within `longest` days (longestFinishedCase) before it.
+ * event on or before that day. Only cases open now, or that ended after `asOf`, can have been open.
+ * With `longest` (longestFinishedCase: worth reading once for a report's many days), the latter
+ * are looked for among the registrations of the `longest` days before `asOf` only; both ways find
+ * the same cases, since none took longer.
  */
-export function disputeStockRows(db: Db, asOf: IsoDate, mediationDays: number, longest = longestFinishedCase(db)): CountRow[] {
+export function disputeStockRows(db: Db, asOf: IsoDate, mediationDays: number, longest?: number): CountRow[] {
   const rows = statement(db, 
       `WITH candidates AS (
-         SELECT id FROM disputes
-         WHERE deleted_at IS NULL AND status IN ('registered', 'mediating', 'resolved') AND registered_on <= @asOf
+         ${OPEN_NOW}
          UNION ALL
-         SELECT id FROM disputes
-         WHERE deleted_at IS NULL AND registered_on BETWEEN @since AND @asOf
-           -- unary + keeps SQLite on the registration index (a few weeks) instead of the status one (years)
-           AND +status IN ('closed', 'escalated', 'withdrawn') AND +status_on > @asOf
+         ${longest === undefined ? FINISHED_AFTER.all : FINISHED_AFTER.since}
        ),
        state AS (
-         SELECT d.category, d.source, d.channel, d.registered_on, e.to_status AS status, e.revisit_due
+         SELECT c.category, c.source, c.channel, c.registered_on, e.to_status AS status, e.revisit_due
          FROM candidates c
-         JOIN disputes d ON d.id = c.id
          JOIN dispute_events e ON e.id = (
            SELECT e2.id FROM dispute_events e2
-           WHERE e2.dispute_id = d.id AND e2.to_status IS NOT NULL AND e2.deleted_at IS NULL AND e2.date <= @asOf
+           WHERE e2.dispute_id = c.id AND e2.to_status IS NOT NULL AND e2.deleted_at IS NULL AND e2.date <= @asOf
            ORDER BY e2.date DESC, e2.id DESC LIMIT 1)
        )
        SELECT category, source, channel,
@@ -72,7 +86,7 @@ export function disputeStockRows(db: Db, asOf: IsoDate, mediationDays: number, l
               sum(status = 'resolved' AND revisit_due <= @asOf) AS revisits_due
        FROM state GROUP BY category, source, channel`,
     )
-    .all({ asOf, since: addDays(asOf, -longest), cutoff: addDays(asOf, -mediationDays) }) as Array<Omit<CountRow, 'key' | 'n'> & Record<'open' | 'mediating' | 'overdue' | 'revisits_due', number>>;
+    .all({ asOf, cutoff: addDays(asOf, -mediationDays), ...(longest === undefined ? {} : { since: addDays(asOf, -longest) }) }) as Array<Omit<CountRow, 'key' | 'n'> & Record<'open' | 'mediating' | 'overdue' | 'revisits_due', number>>;
   return rows.flatMap((r) =>
     (['open', 'mediating', 'overdue', 'revisits_due'] as const).map((key) => ({ category: r.category, source: r.source, channel: r.channel, key, n: r[key] })),
   );

@@ -173,7 +173,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    if (options.cacheKib) db.pragma(`cache_size = -${Math.floor(options.cacheKib)}`);
+    if (options.cacheKib) setPageCache(db, options.cacheKib);
     if (isNew) chmodSync(path, 0o600);
     await migrate(db, path, migrations, options.notice);
     tightenPermissions(path);
@@ -183,6 +183,11 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     if (e instanceof DataError) throw e;
     wrapSqliteError(path, e);
   }
+}
+
+/** SQLite's page cache of this connection, in KiB (better-sqlite3 builds it with 16 MiB). */
+export function setPageCache(db: Db, kib: number): void {
+  db.pragma(`cache_size = -${Math.floor(kib)}`);
 }
 
 function backupStamp(): string {

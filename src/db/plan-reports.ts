@@ -24,6 +24,18 @@ export interface MilestonesInPeriod {
 }
 
 export function milestonesInPeriod(db: Db, from: IsoDate, to: IsoDate, today: IsoDate): MilestonesInPeriod {
+  return {
+    from,
+    to,
+    ...milestoneCounts(db, from, to, today),
+    due_list: listMilestones(db, today, { due_from: from, due_to: to }).filter((m) => m.status !== 'dropped'),
+    done_list: listMilestones(db, today, { done_from: from, done_to: to }).filter((m) => m.status === 'done'),
+    overdue_list: listMilestones(db, today, { due_from: from, due_to: to, overdue: true }),
+  };
+}
+
+/** The counts of milestonesInPeriod without its lists (a report's intervals need only those). */
+export function milestoneCounts(db: Db, from: IsoDate, to: IsoDate, today: IsoDate): Pick<MilestonesInPeriod, 'due' | 'done' | 'done_late' | 'overdue'> {
   // Two range queries, one per indexed date column (an OR of both ranges makes SQLite scan).
   const byDue = statement(db, 
       `SELECT coalesce(sum(m.status <> 'dropped'), 0) AS due, coalesce(sum(${milestoneOverdueSql('m.')}), 0) AS overdue
@@ -37,15 +49,7 @@ export function milestonesInPeriod(db: Db, from: IsoDate, to: IsoDate, today: Is
        WHERE m.deleted_at IS NULL AND p.deleted_at IS NULL AND m.done_on BETWEEN @from AND @to AND m.status = 'done'`,
     )
     .get({ from, to }) as { done: number; done_late: number };
-  const counts = { due: byDue.due, done: byDone.done, done_late: byDone.done_late, overdue: byDue.overdue };
-  return {
-    from,
-    to,
-    ...counts,
-    due_list: listMilestones(db, today, { due_from: from, due_to: to }).filter((m) => m.status !== 'dropped'),
-    done_list: listMilestones(db, today, { done_from: from, done_to: to }).filter((m) => m.status === 'done'),
-    overdue_list: listMilestones(db, today, { due_from: from, due_to: to, overdue: true }),
-  };
+  return { due: byDue.due, done: byDone.done, done_late: byDone.done_late, overdue: byDue.overdue };
 }
 
 export interface ProgressInPeriod {
@@ -59,13 +63,17 @@ export interface ProgressInPeriod {
 }
 
 export function progressInPeriod(db: Db, from: IsoDate, to: IsoDate, _today?: IsoDate): ProgressInPeriod {
-  const counts = statement(db, 
+  return { from, to, ...progressCounts(db, from, to), list: listProgress(db, { from, to }) };
+}
+
+/** The counts of progressInPeriod without its list. */
+export function progressCounts(db: Db, from: IsoDate, to: IsoDate): Pick<ProgressInPeriod, 'notes' | 'plans'> {
+  return statement(db, 
       `SELECT count(*) AS notes, count(DISTINCT g.plan_id) AS plans
        FROM plan_progress g JOIN plans p ON p.id = g.plan_id
        WHERE g.deleted_at IS NULL AND p.deleted_at IS NULL AND g.date BETWEEN @from AND @to`,
     )
     .get({ from, to }) as { notes: number; plans: number };
-  return { from, to, ...counts, list: listProgress(db, { from, to }) };
 }
 
 export interface PracticalYear {

@@ -1,12 +1,13 @@
 import { settingSpec, settingSpecs } from '../domain/settings.js';
 import type { IsoDate } from '../time/dates.js';
 import { DataError, FsError } from '../errors.js';
-import { logChange, nowStamp, write } from './store.js';
+import { logChange, nowStamp, statement, write } from './store.js';
 import type { Db } from './open.js';
 
 export function getSetting(db: Db, key: string): string {
   const spec = settingSpec(key);
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  // A report reads some settings once per interval: the statement is kept (src/db/store.ts).
+  const row = statement(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   if (!row) return spec.default;
   // Read back through the same rule as `fs config set`: a value written by an older version or
   // another tool ("ten" days) stops here instead of turning into NaN dates further on.
@@ -77,6 +78,6 @@ const FIRST_DATES = [
 export function ledgerStart(db: Db, today: IsoDate): IsoDate {
   const set = getSetting(db, 'ledger.start');
   if (set) return set;
-  const first = db.prepare(`SELECT min(d) AS d FROM (${FIRST_DATES})`).get() as { d: string | null };
+  const first = statement(db, `SELECT min(d) AS d FROM (${FIRST_DATES})`).get() as { d: string | null };
   return first.d !== null && first.d < today ? first.d : today;
 }

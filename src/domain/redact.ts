@@ -6,8 +6,14 @@
 // decided by an HMAC keyed with the ledger's own secret salt: whoever holds the roster still
 // cannot tell who is who by hashing or ordering names. Every name the ledger has ever held (old
 // names, removed people, helpers, chairs, parties, participants, the secretary) is masked in text.
-import { createHmac } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import type { Lang } from '../i18n/index.js';
+
+/**
+ * node:crypto costs every start a few milliseconds to load: it is required when a redactor first
+ * hashes a name, not by every command whose code could redact (a report without --redact).
+ */
+const createHmac: typeof Crypto.createHmac = (...args) => (require('node:crypto') as typeof Crypto).createHmac(...args);
 
 /** What the ledger knows about the names in it, gathered by src/db/redact.ts. */
 export interface LedgerFacts {

@@ -8,7 +8,7 @@ import { getLang, type Lang } from '../i18n/index.js';
 import { getSetting } from '../db/settings.js';
 import type { IsoDate } from '../time/dates.js';
 import { splitPeriod, type Period } from '../time/periods.js';
-import { SECTION_SPECS } from './sections.js';
+import { onceMemo, SECTION_SPECS } from './sections.js';
 
 export interface ReportOptions {
   period: Period;
@@ -38,15 +38,16 @@ export function buildSections(db: Db, o: ReportOptions, names: readonly SectionN
     const spec = SECTION_SPECS[name];
     const range = (p: Period) => ({ from: p.from, to: p.to, asOf: earlier(p.to, today), today });
     const whole = range(period);
-    const { total, per } = spec.count(db, whole, intervals.map(range));
-    const rows = { ...mergeIntervals(total, o.by ? per : undefined), ...mergeIntervals(spec.state(db, whole), undefined) };
+    const once = onceMemo();
+    const { total, per } = spec.count(db, whole, intervals.map(range), once);
+    const rows = { ...mergeIntervals(total, o.by ? per : undefined), ...mergeIntervals(spec.state(db, whole, once), undefined) };
     // Presence has no narrative of its own: its days are in `fs presence list` and the workbook.
     const query = DETAIL_QUERIES[name];
     const details = o.detailLimit === undefined || !query ? { rows: [], total: 0 } : query(db, period.from, period.to, o.detailLimit);
     const section: SectionReport = {
       name,
       tables: spec.tables.map((meta) => ({ ...meta, rows: rows[meta.name] ?? [] })),
-      lists: spec.lists(db, whole, total),
+      lists: spec.lists(db, whole, total, once),
       details: details.rows,
       details_total: details.total,
       flows: spec.flows,

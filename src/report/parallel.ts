@@ -7,7 +7,8 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ReportModel, SectionName, SectionReport } from '../domain/report.js';
-import type { Db } from '../db/open.js';
+import { setPageCache, type Db } from '../db/open.js';
+import { isRememberingVisitDays, shareVisitDays, type RememberedVisitDays } from '../db/report.js';
 import { beginRead, endRead, holdWrites } from '../db/snapshot.js';
 import { assembleReport, buildReport, buildSections, type ReportOptions } from './build.js';
 
@@ -17,15 +18,20 @@ export interface Job {
   dbPath: string;
   options: ReportOptions;
   sections: SectionName[];
+  /** Send back the visit days scanned: this thread remembers them (its document reads them too). */
+  shareVisitDays?: boolean;
 }
 
-export type Reply = { kind: 'ready' } | { kind: 'done'; sections: SectionReport[] } | { kind: 'failed'; message: string };
+export type Reply = { kind: 'ready' } | { kind: 'done'; sections: SectionReport[]; days?: RememberedVisitDays } | { kind: 'failed'; message: string };
+
+/** The page cache of the report's own connection (see buildReportParallel); the worker's is smaller still. */
+const REPORT_PAGE_CACHE_KIB = 8192;
 
 /** The sections counted apart: together about as long as all the others. */
 const APART: readonly SectionName[] = ['visits', 'concerns'];
 
-/** The worker's sections; `ready` is called once it has taken its snapshot (or has failed). */
-function inWorker(job: Job, ready: () => void): Promise<SectionReport[]> {
+/** The worker's sections (and visit days); `ready` is called once it has taken its snapshot (or has failed). */
+function inWorker(job: Job, ready: () => void): Promise<Extract<Reply, { kind: 'done' }>> {
   return new Promise((resolve, reject) => {
     const fail = (why: string) => {
       ready();
@@ -34,7 +40,7 @@ function inWorker(job: Job, ready: () => void): Promise<SectionReport[]> {
     const worker = new Worker(join(__dirname, 'report-worker.cjs'), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     worker.on('message', (reply: Reply) => {
       if (reply.kind === 'ready') ready();
-      else if (reply.kind === 'done') resolve(reply.sections);
+      else if (reply.kind === 'done') resolve(reply);
       else fail(reply.message);
     });
     worker.once('error', (e) => fail(e.message));
@@ -57,6 +63,10 @@ function lockOrUndefined(dbPath: string): (() => void) | undefined {
  * it in one thread.
  */
 export async function buildReportParallel(db: Db, dbPath: string, o: ReportOptions): Promise<ReportModel> {
+  // A report reads most pages once (and its document a few again): 8 MiB of page cache instead of
+  // 16 keep the whole run, document and Word file included, ~8 MB lower at no measurable cost
+  // (with 4 MiB the disputes' stock, day after day, reads its pages again).
+  setPageCache(db, REPORT_PAGE_CACHE_KIB);
   const apart = o.sections.filter((s) => APART.includes(s));
   const others = o.sections.filter((s) => !APART.includes(s));
   const oneThread = typeof FS_BUNDLE === 'undefined' || process.env.FS_REPORT_WORKER === '0';
@@ -73,7 +83,7 @@ export async function buildReportParallel(db: Db, dbPath: string, o: ReportOptio
   }
   try {
     beginRead(db);
-    const counted = inWorker({ dbPath, options: o, sections: apart }, release);
+    const counted = inWorker({ dbPath, options: o, sections: apart, shareVisitDays: isRememberingVisitDays(db) }, release);
     // Settled either way before this thread's own counting can throw: no unhandled rejection.
     counted.catch(() => undefined);
     // A section at a time, letting the worker's "ready" in between to release the writers early.
@@ -82,7 +92,10 @@ export async function buildReportParallel(db: Db, dbPath: string, o: ReportOptio
       mine.push(...buildSections(db, o, [name]));
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const byName = new Map([...(await counted), ...mine].map((s) => [s.name, s]));
+    const done = await counted;
+    // Same snapshot: what the worker scanned is what this connection would read.
+    if (done.days) shareVisitDays(db, done.days);
+    const byName = new Map([...done.sections, ...mine].map((s) => [s.name, s]));
     return assembleReport(db, o, o.sections.map((name) => byName.get(name)!));
   } finally {
     release();
