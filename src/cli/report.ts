@@ -13,7 +13,7 @@ import { manyOf, oneOf } from '../domain/keys.js';
 import { REPORT_BY, REPORT_SECTIONS } from '../domain/report.js';
 import { getLang, t } from '../i18n/index.js';
 import { renderReport } from '../render/report.js';
-import { buildReportParallel } from '../report/parallel.js';
+import { buildReportParallel, readReport } from '../report/parallel.js';
 import { parsePeriod } from '../time/periods.js';
 import { action } from './shared/action.js';
 import { addOutputOptions, collect, emit, parseWholeNumber, resolveFormat, withBom, type OutputOptions } from './shared/options.js';
@@ -61,10 +61,10 @@ export function reportCommand(): Command {
         const chosen = REPORT_SECTIONS.filter((s) => sections.includes(s));
         if (format === 'md') {
           // The work report as a document: one tree, redacted on the tree, then Markdown or docx.
-          const { model, data } = await rememberingVisitDays(db, async () => {
-            const model = await buildReportParallel(db, ctx.dbPath, { period, today: ctx.today, sections: chosen, by, redact: false });
-            return { model, data: gatherDocumentData(db, model, detail.text ? limit : -1) };
-          });
+          // The document's tables and due items are read on the figures' snapshot.
+          const { model, data } = await rememberingVisitDays(db, () =>
+            readReport(db, ctx.dbPath, { period, today: ctx.today, sections: chosen, by, redact: false }, (model) => ({ model, data: gatherDocumentData(db, model, detail.text ? limit : -1) })),
+          );
           let tree = buildDocument(model, data, getLang(), Boolean(o.redact));
           if (o.redact) tree = redactDocument(tree, reportRedactor(db, { lang: getLang() }));
           if (!docx) return emit(renderDocumentMarkdown(tree), o);

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
 import { beginRead, endRead, holdWrites } from '../../src/db/snapshot.js';
+import { readReport } from '../../src/report/parallel.js';
+import { parsePeriod } from '../../src/time/periods.js';
 import { tempDir } from '../helpers/cli.js';
 
 const count = (db: { prepare(sql: string): { get(): unknown } }) => (db.prepare('SELECT count(*) AS n FROM settings').get() as { n: number }).n;
@@ -43,6 +45,21 @@ describe('one snapshot for several readers', () => {
     expect(count(a)).toBe(1);
     endRead(a); // no transaction open: a no-op
     a.close();
+    writer.close();
+  });
+
+  it("what a report's document reads after the figures sees the figures' state, not a commit made in between", async () => {
+    const path = join(tempDir(), 'fs.db');
+    const db = await openDatabase(path);
+    const writer = new Database(path);
+    const o = { period: parsePeriod('2026-11', '2026-11-27'), today: '2026-11-27', sections: ['visits'] as const, redact: false };
+    const seen = await readReport(db, path, { ...o, sections: [...o.sections] }, (model) => {
+      writer.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('village', '柳树村', 'now')").run();
+      return { village: model.village, settings: count(db) };
+    });
+    expect(seen).toEqual({ village: '', settings: 0 });
+    expect(count(db)).toBe(1);
+    db.close();
     writer.close();
   });
 });
