@@ -1,5 +1,5 @@
 // How visits, coverage and stale households look.
-import { VISIT_TOPICS, type Coverage, type Visit } from '../domain/visits.js';
+import { VISIT_TOPICS, type Coverage, type Visit, type VisitLine } from '../domain/visits.js';
 import type { StaleHousehold } from '../db/visits.js';
 import { joinList, label, t } from '../i18n/index.js';
 import type { Field, Listing } from './output.js';
@@ -9,7 +9,8 @@ export function topicsText(topics: readonly string[]): string {
   return joinList(topics.map((k) => label('visit_topic', k)));
 }
 
-export function visitListing(visits: Visit[]): Listing<Visit> {
+/** Visits as a listing: the columns need only a VisitLine; JSON prints each row as it is given. */
+export function visitListing<V extends VisitLine>(visits: V[]): Listing<V> {
   return {
     columns: [
       { key: 'id', header: t('col.id'), value: (v) => v.id },
