@@ -163,12 +163,32 @@ export function listVisitLines(db: Db, f: VisitFilter = {}): VisitLine[] {
     for (const [id, name, group] of db.prepare('SELECT id, name, village_group FROM people WHERE id IN (SELECT value FROM json_each(?))').raw(true).all(JSON.stringify([...personIds])) as [number, string, string | null][]) people.set(id, [name, group]);
     const households = new Map<number, string>();
     for (const [id, label] of db.prepare('SELECT id, label FROM households WHERE id IN (SELECT value FROM json_each(?))').raw(true).all(JSON.stringify([...householdIds])) as [number, string][]) households.set(id, label);
-    const at = new Map<number, number>();
-    for (let i = 0; i < ids.length; i++) at.set(ids[i]!, i);
+    // Row j should be the visit with the j-th smallest id: each visit is found by a binary search.
+    const sorted = Float64Array.from(ids).sort();
+    let rowOf = (id: number): number => {
+      let lo = 0;
+      let hi = sorted.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid]! < id) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    if (rows.length !== sorted.length || rows.some((r, j) => r[0] !== sorted[j])) {
+      // Not in rowid order after all (another SQLite might plan it otherwise): look each one up.
+      const at = new Map(rows.map((r, j) => [r[0], j]));
+      rowOf = (id) => at.get(id)!;
+    }
+    // One topics list for each set of topics, shared by the lines that have it (and frozen).
+    const topicLists = new Map<number, readonly VisitTopic[]>();
     const out = new Array<VisitLine>(ids.length);
-    for (const [id, date, personId, householdId, category, topics, notes, concerns] of rows) {
+    for (let i = 0; i < ids.length; i++) {
+      const [id, date, personId, householdId, category, mask, notes, concerns] = rows[rowOf(ids[i]!)]!;
       const person = people.get(personId)!;
-      out[at.get(id)!] = { id, date, person: person[0], household: householdId === null ? null : (households.get(householdId) ?? null), group: person[1], category, topics: maskToTopics(topics), concerns, notes };
+      let topics = topicLists.get(mask);
+      if (!topics) topicLists.set(mask, (topics = Object.freeze(maskToTopics(mask))));
+      out[i] = { id, date, person: person[0], household: householdId === null ? null : (households.get(householdId) ?? null), group: person[1], category, topics, concerns, notes };
     }
     return out;
   })();

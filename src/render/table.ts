@@ -79,45 +79,66 @@ function spaces(n: number): string {
 
 /**
  * One column as drawn: each line of a cell becomes " text··· │" (padded to the column's width and
- * painted), so that a table line is the left border followed by one piece per column. A pen makes
- * its pieces as strings or, for a pipe or a file, as their UTF-8 bytes (`encode`): a long listing is
- * then copied together byte by byte instead of joined and encoded again line after line.
+ * painted), so that a table line is the left border followed by one piece per column. Pieces are
+ * strings, or for a pipe or a file the UTF-8 bytes of the ones remembered (`encode`, once a piece):
+ * a long listing is then copied together instead of joined and encoded again line after line.
  */
 class ColumnPen<P> {
   /** The piece of a line where this cell has no text (a blank, never painted). */
   readonly blank: P;
+  private readonly blankCell: P[];
   /** Unpainted cells already drawn, by text: dates, names, categories and counts recur down a listing. */
   private readonly memo = new Map<string, P[]>();
+  /** Whether remembering pays: a column of ids never repeats, and stops trying after a while. */
+  private memoOn = true;
+  private looked = 0;
+  private hits = 0;
+  /** The one-line cell not remembered, handed out again for the next one (a row is drawn before the next cell). */
+  private readonly single: Array<P | string> = [''];
 
   constructor(
     readonly width: number,
     private readonly encode: (s: string) => P,
   ) {
     this.blank = encode(` ${spaces(width)} ${BOX.v}`);
+    this.blankCell = [this.blank];
   }
 
-  private piece(text: string, textW: number, paint: ((s: string) => string) | undefined): P {
+  private piece(text: string, textW: number, paint: ((s: string) => string) | undefined): string {
     const padded = textW >= this.width ? text : text + spaces(this.width - textW);
-    return this.encode(` ${paint && text !== '' ? paint(padded) : padded} ${BOX.v}`);
+    return ` ${paint && text !== '' ? paint(padded) : padded} ${BOX.v}`;
   }
 
-  /** The pieces of one cell, one a line. `measured` is its width from the measuring pass. */
-  cell(text: string, measured: number, paint: ((s: string) => string) | undefined): P[] {
-    if (text === '') return [this.blank];
-    const memoise = paint === undefined && text.length <= MEMO_TEXT;
+  /**
+   * The pieces of one cell, one a line (valid until this pen's next cell). `measured` is its width
+   * from the measuring pass. Remembered pieces are encoded; the others stay strings.
+   */
+  cell(text: string, measured: number, paint: ((s: string) => string) | undefined): ReadonlyArray<P | string> {
+    if (text === '') return this.blankCell;
+    const memoise = this.memoOn && paint === undefined && text.length <= MEMO_TEXT;
     if (memoise) {
       const hit = this.memo.get(text);
-      if (hit) return hit;
+      if (++this.looked === MEMO_TRIAL && this.hits * 4 < MEMO_TRIAL) this.memoOn = false;
+      if (hit) {
+        this.hits++;
+        return hit;
+      }
     }
-    let pieces: P[];
-    if (measured <= this.width && !text.includes('\n')) pieces = [this.piece(text, measured, paint)];
-    else {
-      const lines = wrapText(text, this.width);
-      pieces = new Array<P>(lines.length);
-      for (let l = 0; l < lines.length; l++) pieces[l] = this.piece(lines[l]!, textWidth(lines[l]!), paint);
+    const oneLine = measured <= this.width && !text.includes('\n');
+    if (memoise && this.memo.size < MEMO_CELLS) {
+      const pieces = oneLine ? [this.encode(this.piece(text, measured, undefined))] : this.wrapped(text, undefined).map(this.encode);
+      this.memo.set(text, pieces);
+      return pieces;
     }
-    if (memoise && this.memo.size < MEMO_CELLS) this.memo.set(text, pieces);
-    return pieces;
+    if (!oneLine) return this.wrapped(text, paint);
+    this.single[0] = this.piece(text, measured, paint);
+    return this.single;
+  }
+
+  private wrapped(text: string, paint: ((s: string) => string) | undefined): string[] {
+    const lines = wrapText(text, this.width);
+    for (let l = 0; l < lines.length; l++) lines[l] = this.piece(lines[l]!, textWidth(lines[l]!), paint);
+    return lines;
   }
 
   /** The header's pieces: painted as a whole and never remembered. */
@@ -137,6 +158,8 @@ class ColumnPen<P> {
 /** Cells longer than this are not remembered (a note is rarely repeated), nor more than this many a column. */
 const MEMO_TEXT = 256;
 const MEMO_CELLS = 20_000;
+/** After this many cells a column remembers on only if at least a quarter of them were repeats. */
+const MEMO_TRIAL = 2048;
 
 /** How the drawn lines are put together: as strings, or as UTF-8 bytes in large buffers. */
 interface LineWriter<P, C> {
@@ -144,7 +167,7 @@ interface LineWriter<P, C> {
   /** A whole line that is no row (a rule). */
   rule(s: string): void;
   /** The lines of one row: its cells' pieces side by side, as high as its highest cell. */
-  row(pieces: P[][], blanks: P[]): void;
+  row(pieces: ReadonlyArray<ReadonlyArray<P | string>>, blanks: P[]): void;
   /** Chunks complete so far (taken away). */
   ready(): C[];
   /** The rest, after the last line. */
@@ -166,7 +189,7 @@ class StringLines implements LineWriter<string, string> {
     this.out.push(s);
   }
 
-  row(pieces: string[][], blanks: string[]): void {
+  row(pieces: ReadonlyArray<ReadonlyArray<string>>, blanks: string[]): void {
     const n = pieces.length;
     let height = 1;
     for (let i = 0; i < n; i++) if (pieces[i]!.length > height) height = pieces[i]!.length;
@@ -196,15 +219,66 @@ const BYTES_PER_CHUNK = 1 << 20;
 const BORDER = Buffer.from(BOX.v, 'utf8');
 const NEWLINE = 0x0a;
 
+/** `p` copied into `buf` at `off`; the offset after it. Short pieces by a loop, faster than a call to set(). */
+function put(buf: Uint8Array, off: number, p: Uint8Array): number {
+  const m = p.length;
+  if (m < 16) {
+    for (let j = 0; j < m; j++) buf[off + j] = p[j]!;
+  } else buf.set(p, off);
+  return off + m;
+}
+
 /**
- * Lines as UTF-8 bytes: each piece is encoded once (when its cell is first drawn, and remembered
- * with it) and copied into 1 MB buffers, which are handed out whole and never reused. No string
- * per line, no joining, no encoding of the whole output on its way to the pipe.
+ * `s` written into `buf` at `off` as UTF-8, as Buffer.from would (a lone surrogate as U+FFFD); the
+ * offset after it. A short piece is encoded here, a long one by Buffer's own writer: a call into
+ * the runtime costs more than encoding a dozen characters.
+ */
+export function putText(buf: Buffer, off: number, s: string): number {
+  const n = s.length;
+  if (n > 64) return off + buf.write(s, off);
+  for (let i = 0; i < n; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) buf[off++] = c;
+    else if (c < 0x800) {
+      buf[off++] = 0xc0 | (c >> 6);
+      buf[off++] = 0x80 | (c & 0x3f);
+    } else {
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          i++;
+          buf[off++] = 0xf0 | (c >> 18);
+          buf[off++] = 0x80 | ((c >> 12) & 0x3f);
+          buf[off++] = 0x80 | ((c >> 6) & 0x3f);
+          buf[off++] = 0x80 | (c & 0x3f);
+          continue;
+        }
+        c = 0xfffd;
+      }
+      buf[off++] = 0xe0 | (c >> 12);
+      buf[off++] = 0x80 | ((c >> 6) & 0x3f);
+      buf[off++] = 0x80 | (c & 0x3f);
+    }
+  }
+  return off;
+}
+
+/**
+ * Lines as UTF-8 bytes in 1 MB buffers, handed out whole and never reused: remembered pieces are
+ * copied in as the bytes they were encoded to once, the others written in straight from their
+ * strings. No string per line, no joining, no encoding of the whole output on its way to the pipe.
  */
 class ByteLines implements LineWriter<Buffer, Buffer> {
   private buf = Buffer.allocUnsafe(BYTES_PER_CHUNK);
   private off = 0;
   private done: Buffer[] = [];
+  /**
+   * The blanks before a column (with the left border) and after one (with the newline), each run
+   * as one piece: the continuation lines of a tall cell (a wrapped note) are blank but for it.
+   */
+  private heads: Buffer[] = [];
+  private tails: Buffer[] = [];
 
   encode(s: string): Buffer {
     return Buffer.from(s, 'utf8');
@@ -225,29 +299,42 @@ class ByteLines implements LineWriter<Buffer, Buffer> {
     this.off += b.length;
   }
 
-  row(pieces: Buffer[][], blanks: Buffer[]): void {
+  private blankRuns(blanks: Buffer[]): void {
+    const n = blanks.length;
+    for (let i = 0; i <= n; i++) {
+      this.heads.push(Buffer.concat([BORDER, ...blanks.slice(0, i)]));
+      this.tails.push(Buffer.concat([...blanks.slice(i), Buffer.of(NEWLINE)]));
+    }
+  }
+
+  row(pieces: ReadonlyArray<ReadonlyArray<Buffer | string>>, blanks: Buffer[]): void {
     const n = pieces.length;
+    if (this.heads.length === 0) this.blankRuns(blanks);
     let height = 1;
     for (let i = 0; i < n; i++) if (pieces[i]!.length > height) height = pieces[i]!.length;
     for (let line = 0; line < height; line++) {
-      let len = BORDER.length + 1;
-      for (let i = 0; i < n; i++) len += (pieces[i]![line] ?? blanks[i]!).length;
+      // The columns with text on this line run from `first` to `last`; blank runs on either side.
+      let first = 0;
+      while (first < n && pieces[first]!.length <= line) first++;
+      let last = n - 1;
+      while (last > first && pieces[last]!.length <= line) last--;
+      if (first === n) last = n - 1;
+      const head = this.heads[first]!;
+      const tail = this.tails[last + 1]!;
+      // At most 3 bytes a UTF-16 code unit (a lone surrogate too, as U+FFFD).
+      let len = head.length + tail.length;
+      for (let i = first; i <= last; i++) {
+        const p = pieces[i]![line] ?? blanks[i]!;
+        len += typeof p === 'string' ? 3 * p.length : p.length;
+      }
       this.room(len);
       const buf = this.buf;
-      let off = this.off;
-      for (let j = 0; j < BORDER.length; j++) buf[off++] = BORDER[j]!;
-      for (let i = 0; i < n; i++) {
+      let off = put(buf, this.off, head);
+      for (let i = first; i <= last; i++) {
         const p = pieces[i]![line] ?? blanks[i]!;
-        const m = p.length;
-        // Pieces are short: a loop copies them faster than a call into the runtime would.
-        if (m <= 64) for (let j = 0; j < m; j++) buf[off++] = p[j]!;
-        else {
-          buf.set(p, off);
-          off += m;
-        }
+        off = typeof p === 'string' ? putText(buf, off, p) : put(buf, off, p);
       }
-      buf[off++] = NEWLINE;
-      this.off = off;
+      this.off = put(buf, off, tail);
     }
   }
 
@@ -341,7 +428,7 @@ function* drawGrid<P, C>(input: GridInput, lines: LineWriter<P, C>): Generator<C
     blanks,
   );
   lines.rule(rule(widths, BOX.ml, BOX.mm, BOX.mr));
-  const pieces = new Array<P[]>(n);
+  const pieces = new Array<ReadonlyArray<P | string>>(n);
   for (let r = 0, k = 0; r < rowCount; r++) {
     for (let i = 0; i < n; i++, k++) pieces[i] = pens[i]!.cell(texts[k]!, measured[k]!, paints?.[k]);
     lines.row(pieces, blanks);

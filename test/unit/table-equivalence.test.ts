@@ -9,7 +9,7 @@ import { setLang, t } from '../../src/i18n/index.js';
 import { configureColor } from '../../src/render/color.js';
 import { renderTable, renderTableBytes, type Listing } from '../../src/render/output.js';
 import { visitListing as visitListingNow } from '../../src/render/visits.js';
-import { drawGridBytes, drawTable, drawTableChunks, type TableCell } from '../../src/render/table.js';
+import { drawGridBytes, drawTable, drawTableChunks, putText, type TableCell } from '../../src/render/table.js';
 import { displayWidth, longestWord, textWidth, wrapText } from '../../src/render/width.js';
 import * as ref from './reference/table-1c468a6.js';
 
@@ -119,6 +119,25 @@ describe('the table renderer draws what the old one drew', () => {
       expect(longestWord(s), JSON.stringify(s)).toBe(ref.longestWord(s));
       if (!s.includes('\n')) expect(displayWidth(s), JSON.stringify(s)).toBe(ref.displayWidth(s));
       for (const w of [1, 2, 3, 5, 8, 13, 40]) expect(wrapText(s, w), `${JSON.stringify(s)} at ${w}`).toEqual(ref.wrapText(s, w));
+    }
+  });
+
+  it('pieces written as UTF-8 by hand are the bytes Buffer.from makes', () => {
+    const rand = rng(5);
+    const texts = [...PIECES, '\ud800', '\udc00', '\ud800a', 'a\udc00', '\ud800\ud800\udc00', '\udbff\udfff', '\u07ff\u0800\uffff', `${'x'.repeat(70)}\ud800`, '中'.repeat(65)];
+    // Random code units, lone and paired surrogates among them.
+    for (let k = 0; k < 20_000; k++) {
+      let s = '';
+      for (let i = Math.floor(rand() * 24); i > 0; i--) {
+        const x = rand();
+        s += String.fromCharCode(x < 0.3 ? Math.floor(rand() * 0x80) : x < 0.5 ? 0xd800 + Math.floor(rand() * 0x800) : Math.floor(rand() * 0x10000));
+      }
+      texts.push(s);
+    }
+    const buf = Buffer.alloc(4096);
+    for (const s of texts) {
+      const end = putText(buf, 7, s);
+      if (!buf.subarray(7, end).equals(Buffer.from(s, 'utf8'))) expect(JSON.stringify(s)).toBe('written as Buffer.from writes it');
     }
   });
 
