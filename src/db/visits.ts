@@ -155,14 +155,16 @@ export function listVisitLines(db: Db, f: VisitFilter = {}): VisitLine[] {
       .all(JSON.stringify(ids)) as [number, IsoDate, number, number | null, VisitCategory, number, string | null, number][];
     const personIds = new Set<number>();
     const householdIds = new Set<number>();
-    for (const r of rows) {
-      personIds.add(r[2]);
-      if (r[3] !== null) householdIds.add(r[3]);
+    for (let j = 0; j < rows.length; j++) {
+      personIds.add(rows[j]![2]);
+      const householdId = rows[j]![3];
+      if (householdId !== null) householdIds.add(householdId);
     }
-    const people = new Map<number, [string, string | null]>();
-    for (const [id, name, group] of db.prepare('SELECT id, name, village_group FROM people WHERE id IN (SELECT value FROM json_each(?))').raw(true).all(JSON.stringify([...personIds])) as [number, string, string | null][]) people.set(id, [name, group]);
+    // [id, name, group] and [id, label] rows, by id.
+    const people = new Map<number, [number, string, string | null]>();
+    for (const p of db.prepare('SELECT id, name, village_group FROM people WHERE id IN (SELECT value FROM json_each(?))').raw(true).all(JSON.stringify([...personIds])) as [number, string, string | null][]) people.set(p[0], p);
     const households = new Map<number, string>();
-    for (const [id, label] of db.prepare('SELECT id, label FROM households WHERE id IN (SELECT value FROM json_each(?))').raw(true).all(JSON.stringify([...householdIds])) as [number, string][]) households.set(id, label);
+    for (const h of db.prepare('SELECT id, label FROM households WHERE id IN (SELECT value FROM json_each(?))').raw(true).all(JSON.stringify([...householdIds])) as [number, string][]) households.set(h[0], h[1]);
     // Row j should be the visit with the j-th smallest id: each visit is found by a binary search.
     const sorted = Float64Array.from(ids).sort();
     let rowOf = (id: number): number => {
@@ -184,11 +186,13 @@ export function listVisitLines(db: Db, f: VisitFilter = {}): VisitLine[] {
     const topicLists = new Map<number, readonly VisitTopic[]>();
     const out = new Array<VisitLine>(ids.length);
     for (let i = 0; i < ids.length; i++) {
-      const [id, date, personId, householdId, category, mask, notes, concerns] = rows[rowOf(ids[i]!)]!;
-      const person = people.get(personId)!;
-      let topics = topicLists.get(mask);
-      if (!topics) topicLists.set(mask, (topics = Object.freeze(maskToTopics(mask))));
-      out[i] = { id, date, person: person[0], household: householdId === null ? null : (households.get(householdId) ?? null), group: person[1], category, topics, concerns, notes };
+      // Read by index: destructuring goes through the iterator until the loop is optimised.
+      const r = rows[rowOf(ids[i]!)]!;
+      const person = people.get(r[2])!;
+      const householdId = r[3];
+      let topics = topicLists.get(r[5]);
+      if (!topics) topicLists.set(r[5], (topics = Object.freeze(maskToTopics(r[5]))));
+      out[i] = { id: r[0], date: r[1], person: person[1], household: householdId === null ? null : (households.get(householdId) ?? null), group: person[2], category: r[4], topics, concerns: r[7], notes: r[6] };
     }
     return out;
   })();

@@ -93,10 +93,11 @@ function tableOf<R>(listing: Listing<R>, width: number): { title: string; grid?:
   const texts = new Array<string>(listing.rows.length * n);
   const painted = listing.columns.some((col) => col.paint);
   const paints = painted ? new Array<((s: string) => string) | undefined>(texts.length) : undefined;
-  let k = 0;
-  for (const row of listing.rows) {
+  const { rows, columns } = listing;
+  for (let r = 0, k = 0; r < rows.length; r++) {
+    const row = rows[r]!;
     for (let i = 0; i < n; i++, k++) {
-      const col = listing.columns[i]!;
+      const col = columns[i]!;
       const text = humanText(col, row);
       texts[k] = text.includes('\t') ? text.replace(/\t/g, ' ') : text;
       if (paints) paints[k] = col.paint?.(row);

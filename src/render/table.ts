@@ -310,32 +310,36 @@ class ByteLines implements LineWriter<Buffer, Buffer> {
   row(pieces: ReadonlyArray<ReadonlyArray<Buffer | string>>, blanks: Buffer[]): void {
     const n = pieces.length;
     if (this.heads.length === 0) this.blankRuns(blanks);
+    // The most the row can take, for one check of room: its pieces (a UTF-16 code unit is at most
+    // 3 bytes, a lone surrogate too) and on each line a border, every blank and a newline.
     let height = 1;
-    for (let i = 0; i < n; i++) if (pieces[i]!.length > height) height = pieces[i]!.length;
-    for (let line = 0; line < height; line++) {
-      // The columns with text on this line run from `first` to `last`; blank runs on either side.
-      let first = 0;
-      while (first < n && pieces[first]!.length <= line) first++;
-      let last = n - 1;
-      while (last > first && pieces[last]!.length <= line) last--;
-      if (first === n) last = n - 1;
-      const head = this.heads[first]!;
-      const tail = this.tails[last + 1]!;
-      // At most 3 bytes a UTF-16 code unit (a lone surrogate too, as U+FFFD).
-      let len = head.length + tail.length;
-      for (let i = first; i <= last; i++) {
-        const p = pieces[i]![line] ?? blanks[i]!;
-        len += typeof p === 'string' ? 3 * p.length : p.length;
+    let size = 0;
+    for (let i = 0; i < n; i++) {
+      const cell = pieces[i]!;
+      if (cell.length > height) height = cell.length;
+      for (let l = 0; l < cell.length; l++) {
+        const p = cell[l]!;
+        size += typeof p === 'string' ? 3 * p.length : p.length;
       }
-      this.room(len);
-      const buf = this.buf;
-      let off = put(buf, this.off, head);
+    }
+    this.room(size + height * (BORDER.length + this.tails[0]!.length));
+    const buf = this.buf;
+    let off = this.off;
+    // The columns with text on a line run from `first` to `last` (blank runs either side); lower
+    // down a row they only draw closer together.
+    let first = 0;
+    let last = n - 1;
+    for (let line = 0; line < height; line++) {
+      while (first < last && pieces[first]!.length <= line) first++;
+      while (last > first && pieces[last]!.length <= line) last--;
+      off = put(buf, off, this.heads[first]!);
       for (let i = first; i <= last; i++) {
         const p = pieces[i]![line] ?? blanks[i]!;
         off = typeof p === 'string' ? putText(buf, off, p) : put(buf, off, p);
       }
-      this.off = put(buf, off, tail);
+      off = put(buf, off, this.tails[last + 1]!);
     }
+    this.off = off;
   }
 
   ready(): Buffer[] {
