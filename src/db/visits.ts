@@ -143,7 +143,18 @@ export function listVisitLines(db: Db, f: VisitFilter = {}): VisitLine[] {
   return db.transaction(() => {
     const ids = db.prepare(`SELECT v.id FROM visits v JOIN people p ON p.id = v.person_id WHERE ${sql} ${order}`).pluck().all(params) as number[];
     if (f.limit) ids.reverse();
-    if (ids.length === 0) return [];
+    const n = ids.length;
+    const out = new Array<VisitLine>(n);
+    if (n === 0) return out;
+    const positionOf = listingPositions(ids);
+    // Each row becomes its line as it comes (a row left in an array of 20,000 would outlive a
+    // collection or two); the names are filled in once they are read, by the ids kept here.
+    const personAt = new Float64Array(n);
+    const householdAt = new Float64Array(n);
+    const personIds = new Set<number>();
+    const householdIds = new Set<number>();
+    // One topics list for each set of topics, shared by the lines that have it (and frozen).
+    const topicLists = new Map<number, readonly VisitTopic[]>();
     const rows = db
       .prepare(
         `SELECT v.id, v.date, v.person_id, v.household_id, v.category, v.topics, v.notes,
@@ -152,50 +163,61 @@ export function listVisitLines(db: Db, f: VisitFilter = {}): VisitLine[] {
       )
       .raw(true)
       // SQLite puts the ids of an IN list in a b-tree: the rows come in rowid order.
-      .all(JSON.stringify(ids)) as [number, IsoDate, number, number | null, VisitCategory, number, string | null, number][];
-    const personIds = new Set<number>();
-    const householdIds = new Set<number>();
-    for (let j = 0; j < rows.length; j++) {
-      personIds.add(rows[j]![2]);
-      const householdId = rows[j]![3];
-      if (householdId !== null) householdIds.add(householdId);
+      .iterate(JSON.stringify(ids)) as IterableIterator<[number, IsoDate, number, number | null, VisitCategory, number, string | null, number]>;
+    for (const r of rows) {
+      const i = positionOf(r[0]);
+      let topics = topicLists.get(r[5]);
+      if (!topics) topicLists.set(r[5], (topics = Object.freeze(maskToTopics(r[5]))));
+      out[i] = { id: r[0], date: r[1], person: '', household: null, group: null, category: r[4], topics, concerns: r[7], notes: r[6] };
+      personAt[i] = r[2];
+      personIds.add(r[2]);
+      householdAt[i] = r[3] ?? -1;
+      if (r[3] !== null) householdIds.add(r[3]);
     }
     // [id, name, group] and [id, label] rows, by id.
     const people = new Map<number, [number, string, string | null]>();
     for (const p of db.prepare('SELECT id, name, village_group FROM people WHERE id IN (SELECT value FROM json_each(?))').raw(true).all(JSON.stringify([...personIds])) as [number, string, string | null][]) people.set(p[0], p);
     const households = new Map<number, string>();
     for (const h of db.prepare('SELECT id, label FROM households WHERE id IN (SELECT value FROM json_each(?))').raw(true).all(JSON.stringify([...householdIds])) as [number, string][]) households.set(h[0], h[1]);
-    // Row j should be the visit with the j-th smallest id: each visit is found by a binary search.
-    const sorted = Float64Array.from(ids).sort();
-    let rowOf = (id: number): number => {
-      let lo = 0;
-      let hi = sorted.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (sorted[mid]! < id) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
-    if (rows.length !== sorted.length || rows.some((r, j) => r[0] !== sorted[j])) {
-      // Not in rowid order after all (another SQLite might plan it otherwise): look each one up.
-      const at = new Map(rows.map((r, j) => [r[0], j]));
-      rowOf = (id) => at.get(id)!;
-    }
-    // One topics list for each set of topics, shared by the lines that have it (and frozen).
-    const topicLists = new Map<number, readonly VisitTopic[]>();
-    const out = new Array<VisitLine>(ids.length);
-    for (let i = 0; i < ids.length; i++) {
-      // Read by index: destructuring goes through the iterator until the loop is optimised.
-      const r = rows[rowOf(ids[i]!)]!;
-      const person = people.get(r[2])!;
-      const householdId = r[3];
-      let topics = topicLists.get(r[5]);
-      if (!topics) topicLists.set(r[5], (topics = Object.freeze(maskToTopics(r[5]))));
-      out[i] = { id: r[0], date: r[1], person: person[1], household: householdId === null ? null : (households.get(householdId) ?? null), group: person[2], category: r[4], topics, concerns: r[7], notes: r[6] };
+    for (let i = 0; i < n; i++) {
+      const line = out[i]!;
+      const person = people.get(personAt[i]!)!;
+      line.person = person[1];
+      line.group = person[2];
+      if (householdAt[i]! >= 0) line.household = households.get(householdAt[i]!) ?? null;
     }
     return out;
   })();
+}
+
+/**
+ * Where each id stands in `ids` (distinct), as a function. The ids and their places are packed
+ * into one sorted array of numbers (id × 2^k + place) and found by binary search: no map of
+ * 20,000 entries. Ids too large to pack exactly go into a map after all.
+ */
+export function listingPositions(ids: number[]): (id: number) => number {
+  const n = ids.length;
+  const m = 2 ** Math.ceil(Math.log2(n + 1));
+  let max = 0;
+  for (let i = 0; i < n; i++) if (ids[i]! > max) max = ids[i]!;
+  if ((max + 1) * m > Number.MAX_SAFE_INTEGER) {
+    const at = new Map(ids.map((id, i) => [id, i]));
+    return (id) => at.get(id)!;
+  }
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = ids[i]! * m + i;
+  keys.sort();
+  return (id) => {
+    const want = id * m;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keys[mid]! < want) lo = mid + 1;
+      else hi = mid;
+    }
+    return keys[lo]! - want;
+  };
 }
 
 export function countVisits(db: Db, f: VisitFilter = {}): number {

@@ -6,7 +6,7 @@ import { VISIT_CATEGORIES, VISIT_TOPICS, type Visit, type VisitLine } from '../.
 import { softDelete, write } from '../../src/db/store.js';
 import { openDatabase, type Db } from '../../src/db/open.js';
 import { deletePerson, insertPerson } from '../../src/db/people.js';
-import { deleteVisit, insertVisit, listVisitLines, listVisits, type VisitFilter } from '../../src/db/visits.js';
+import { deleteVisit, insertVisit, listingPositions, listVisitLines, listVisits, type VisitFilter } from '../../src/db/visits.js';
 import { tempDir } from '../helpers/cli.js';
 
 /** A small deterministic PRNG (mulberry32). */
@@ -90,5 +90,17 @@ describe('listVisitLines', () => {
       expect(listVisitLines(db, f), JSON.stringify(f)).toEqual(want);
     }
     expect(listVisitLines(db, {}).length).toBeGreaterThan(500);
+  });
+});
+
+describe('listingPositions', () => {
+  it('finds each id where it stands, packed or (ids too large to pack) by a map', () => {
+    const rand = rng(11);
+    for (const base of [1, 1_000_000, 2 ** 40, 2 ** 52]) {
+      const ids = [...new Set(Array.from({ length: 3000 }, () => base + Math.floor(rand() * 50_000)))];
+      const at = listingPositions(ids);
+      ids.forEach((id, i) => expect(at(id)).toBe(i));
+    }
+    expect(listingPositions([7])(7)).toBe(0);
   });
 });
