@@ -170,6 +170,8 @@ interface LineWriter<P, C> {
   row(pieces: ReadonlyArray<ReadonlyArray<P | string>>, blanks: P[]): void;
   /** Chunks complete so far (taken away). */
   ready(): C[];
+  /** Whether a chunk is complete. */
+  hasReady(): boolean;
   /** The rest, after the last line. */
   end(): C;
 }
@@ -208,6 +210,10 @@ class StringLines implements LineWriter<string, string> {
     const d = this.done;
     this.done = [];
     return d;
+  }
+
+  hasReady(): boolean {
+    return this.done.length > 0;
   }
 
   end(): string {
@@ -348,6 +354,10 @@ class ByteLines implements LineWriter<Buffer, Buffer> {
     return d;
   }
 
+  hasReady(): boolean {
+    return this.done.length > 0;
+  }
+
   end(): Buffer {
     return this.buf.subarray(0, this.off);
   }
@@ -408,7 +418,35 @@ function* drawGrid<P, C>(input: GridInput, lines: LineWriter<P, C>): Generator<C
   const rowCount = input.rowCount ?? (n === 0 ? 0 : texts.length / n);
   const natural = headers.map((h) => textWidth(h));
   const floors = headers.map((h) => longestWord(h));
-  // One pass to measure: each cell's width is kept for the drawing pass.
+  const measured = measure(texts, n, natural, floors);
+  const capped = natural.map((w, i) => Math.max(1, Math.min(w, input.caps?.[i] ?? w)));
+  const widths = fitWidths(capped, input.width - (3 * n + 1), floors);
+  const encode = (s: string) => lines.encode(s);
+  const pens = widths.map((w) => new ColumnPen<P>(w, encode));
+  const blanks = pens.map((p) => p.blank);
+  // One array holds each row's cells, the header's too: the drawing code sees one kind of array.
+  const pieces = new Array<ReadonlyArray<P | string>>(n);
+  for (let i = 0; i < n; i++) pieces[i] = pens[i]!.header(headers[i]!, input.paintHeader);
+  lines.rule(rule(widths, BOX.tl, BOX.tm, BOX.tr));
+  lines.row(pieces, blanks);
+  lines.rule(rule(widths, BOX.ml, BOX.mm, BOX.mr));
+  const grid: Grid<P, C> = { n, texts, measured, paints, pens, blanks, lines, pieces };
+  for (let r = 0; r < rowCount; ) {
+    r = drawRows(grid, r, rowCount);
+    for (const chunk of lines.ready()) yield chunk;
+  }
+  lines.rule(rule(widths, BOX.bl, BOX.bm, BOX.br));
+  for (const chunk of lines.ready()) yield chunk;
+  yield lines.end();
+}
+
+/**
+ * The measuring pass: each cell's width (kept for the drawing pass), each column's widest cell
+ * and longest unbreakable word. The two passes are functions of their own, not loops inside the
+ * generator: each is optimised on its own instead of the generator being deoptimised when it
+ * goes on from one loop to code it has not run yet.
+ */
+function measure(texts: string[], n: number, natural: number[], floors: number[]): Int32Array {
   const measured = new Int32Array(texts.length);
   for (let k = 0, i = 0; k < texts.length; k++) {
     const text = texts[k]!;
@@ -421,24 +459,29 @@ function* drawGrid<P, C>(input: GridInput, lines: LineWriter<P, C>): Generator<C
     }
     if (++i === n) i = 0;
   }
-  const capped = natural.map((w, i) => Math.max(1, Math.min(w, input.caps?.[i] ?? w)));
-  const widths = fitWidths(capped, input.width - (3 * n + 1), floors);
-  const encode = (s: string) => lines.encode(s);
-  const pens = widths.map((w) => new ColumnPen<P>(w, encode));
-  const blanks = pens.map((p) => p.blank);
-  lines.rule(rule(widths, BOX.tl, BOX.tm, BOX.tr));
-  lines.row(
-    headers.map((h, i) => pens[i]!.header(h, input.paintHeader)),
-    blanks,
-  );
-  lines.rule(rule(widths, BOX.ml, BOX.mm, BOX.mr));
-  const pieces = new Array<ReadonlyArray<P | string>>(n);
-  for (let r = 0, k = 0; r < rowCount; r++) {
+  return measured;
+}
+
+interface Grid<P, C> {
+  n: number;
+  texts: string[];
+  measured: Int32Array;
+  paints: GridInput['paints'];
+  pens: ColumnPen<P>[];
+  blanks: P[];
+  lines: LineWriter<P, C>;
+  /** The current row's cells (reused). */
+  pieces: Array<ReadonlyArray<P | string>>;
+}
+
+/** The drawing pass, from row `r` on until a chunk is ready or the rows end: the row to go on from. */
+function drawRows<P, C>(g: Grid<P, C>, r: number, rowCount: number): number {
+  const { n, texts, measured, paints, pens, blanks, lines, pieces } = g;
+  for (let k = r * n; r < rowCount; ) {
     for (let i = 0; i < n; i++, k++) pieces[i] = pens[i]!.cell(texts[k]!, measured[k]!, paints?.[k]);
     lines.row(pieces, blanks);
-    for (const chunk of lines.ready()) yield chunk;
+    r++;
+    if (lines.hasReady()) break;
   }
-  lines.rule(rule(widths, BOX.bl, BOX.bm, BOX.br));
-  for (const chunk of lines.ready()) yield chunk;
-  yield lines.end();
+  return r;
 }
