@@ -79,9 +79,9 @@ function spaces(n: number): string {
 
 /**
  * One column as drawn: each line of a cell becomes " text··· │" (padded to the column's width and
- * painted), so that a table line is the left border followed by one piece per column. Pieces are
- * strings, or for a pipe or a file the UTF-8 bytes of the ones remembered (`encode`, once a piece):
- * a long listing is then copied together instead of joined and encoded again line after line.
+ * painted), so that a table line is the left border followed by one piece per column. What a piece
+ * is depends on the writer (strings, or for a pipe or a file UTF-8 bytes): the pieces remembered
+ * are made once (`encode`), the others for the row being drawn only (`passing`).
  */
 class ColumnPen<P> {
   /** The piece of a line where this cell has no text (a blank, never painted). */
@@ -94,14 +94,15 @@ class ColumnPen<P> {
   private looked = 0;
   private hits = 0;
   /** The one-line cell not remembered, handed out again for the next one (a row is drawn before the next cell). */
-  private readonly single: Array<P | string> = [''];
+  private readonly single: P[];
 
   constructor(
     readonly width: number,
-    private readonly encode: (s: string) => P,
+    private readonly out: PieceMaker<P>,
   ) {
-    this.blank = encode(` ${spaces(width)} ${BOX.v}`);
+    this.blank = out.encode(` ${spaces(width)} ${BOX.v}`);
     this.blankCell = [this.blank];
+    this.single = [this.blank];
   }
 
   private piece(text: string, textW: number, paint: ((s: string) => string) | undefined): string {
@@ -110,10 +111,10 @@ class ColumnPen<P> {
   }
 
   /**
-   * The pieces of one cell, one a line (valid until this pen's next cell). `measured` is its width
-   * from the measuring pass. Remembered pieces are encoded; the others stay strings.
+   * The pieces of one cell, one a line, valid until this pen's next cell (a row is drawn before
+   * the next one starts). `measured` is its width from the measuring pass.
    */
-  cell(text: string, measured: number, paint: ((s: string) => string) | undefined): ReadonlyArray<P | string> {
+  cell(text: string, measured: number, paint: ((s: string) => string) | undefined): readonly P[] {
     if (text === '') return this.blankCell;
     const memoise = this.memoOn && paint === undefined && text.length <= MEMO_TEXT;
     if (memoise) {
@@ -126,32 +127,42 @@ class ColumnPen<P> {
     }
     const oneLine = measured <= this.width && !text.includes('\n');
     if (memoise && this.memo.size < MEMO_CELLS) {
-      const pieces = oneLine ? [this.encode(this.piece(text, measured, undefined))] : this.wrapped(text, undefined).map(this.encode);
+      const pieces = oneLine ? [this.out.encode(this.piece(text, measured, undefined))] : this.wrapped(text, undefined, true);
       this.memo.set(text, pieces);
       return pieces;
     }
-    if (!oneLine) return this.wrapped(text, paint);
-    this.single[0] = this.piece(text, measured, paint);
+    if (!oneLine) return this.wrapped(text, paint, false);
+    this.single[0] = this.out.passing(this.piece(text, measured, paint));
     return this.single;
   }
 
-  private wrapped(text: string, paint: ((s: string) => string) | undefined): string[] {
+  /** A cell wrapped to the column, its lines as pieces (arrays are built by push: one kind of array for every cell). */
+  private wrapped(text: string, paint: ((s: string) => string) | undefined, keep: boolean): P[] {
     const lines = wrapText(text, this.width);
-    for (let l = 0; l < lines.length; l++) lines[l] = this.piece(lines[l]!, textWidth(lines[l]!), paint);
-    return lines;
+    const pieces: P[] = [];
+    for (const line of lines) {
+      const piece = this.piece(line, textWidth(line), paint);
+      pieces.push(keep ? this.out.encode(piece) : this.out.passing(piece));
+    }
+    return pieces;
   }
 
   /** The header's pieces: painted as a whole and never remembered. */
   header(h: string, paint: ((s: string) => string) | undefined): P[] {
-    if (h === '') return [this.blank];
-    const hw = textWidth(h);
-    const lines = hw <= this.width && !h.includes('\n') ? [h] : wrapText(h, this.width);
-    return lines.map((line) => {
-      if (line === '') return this.blank;
-      const lw = textWidth(line);
-      const padded = lw >= this.width ? line : line + spaces(this.width - lw);
-      return this.encode(` ${paint ? paint(padded) : padded} ${BOX.v}`);
-    });
+    const pieces: P[] = [];
+    if (h === '') pieces.push(this.blank);
+    else {
+      const hw = textWidth(h);
+      for (const line of hw <= this.width && !h.includes('\n') ? [h] : wrapText(h, this.width)) {
+        if (line === '') pieces.push(this.blank);
+        else {
+          const lw = textWidth(line);
+          const padded = lw >= this.width ? line : line + spaces(this.width - lw);
+          pieces.push(this.out.encode(` ${paint ? paint(padded) : padded} ${BOX.v}`));
+        }
+      }
+    }
+    return pieces;
   }
 }
 
@@ -161,13 +172,18 @@ const MEMO_CELLS = 20_000;
 /** After this many cells a column remembers on only if at least a quarter of them were repeats. */
 const MEMO_TRIAL = 2048;
 
-/** How the drawn lines are put together: as strings, or as UTF-8 bytes in large buffers. */
-interface LineWriter<P, C> {
+/** How a writer makes pieces: to keep (remembered cells, blanks, headers), or for the row being drawn. */
+interface PieceMaker<P> {
   encode(s: string): P;
+  passing(s: string): P;
+}
+
+/** How the drawn lines are put together: as strings, or as UTF-8 bytes in large buffers. */
+interface LineWriter<P, C> extends PieceMaker<P> {
   /** A whole line that is no row (a rule). */
   rule(s: string): void;
   /** The lines of one row: its cells' pieces side by side, as high as its highest cell. */
-  row(pieces: ReadonlyArray<ReadonlyArray<P | string>>, blanks: P[]): void;
+  row(pieces: ReadonlyArray<readonly P[]>, blanks: P[]): void;
   /** Chunks complete so far (taken away). */
   ready(): C[];
   /** Whether a chunk is complete. */
@@ -187,11 +203,15 @@ class StringLines implements LineWriter<string, string> {
     return s;
   }
 
+  passing(s: string): string {
+    return s;
+  }
+
   rule(s: string): void {
     this.out.push(s);
   }
 
-  row(pieces: ReadonlyArray<ReadonlyArray<string>>, blanks: string[]): void {
+  row(pieces: ReadonlyArray<readonly string[]>, blanks: string[]): void {
     const n = pieces.length;
     let height = 1;
     for (let i = 0; i < n; i++) if (pieces[i]!.length > height) height = pieces[i]!.length;
@@ -221,16 +241,41 @@ class StringLines implements LineWriter<string, string> {
   }
 }
 
+/**
+ * A piece as UTF-8: `length` bytes of `bytes` from `start` (`whole` when they are all of it).
+ * Every piece has this one shape, remembered or passing, so the drawing code sees one kind.
+ */
+class Bytes {
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly start: number,
+    readonly length: number,
+    readonly whole: boolean,
+  ) {}
+
+  static of(s: string): Bytes {
+    const b = Buffer.from(s, 'utf8');
+    return new Bytes(b, 0, b.length, true);
+  }
+}
+
 const BYTES_PER_CHUNK = 1 << 20;
-const BORDER = Buffer.from(BOX.v, 'utf8');
-const NEWLINE = 0x0a;
+/**
+ * The first chunk is small: the output starts at once, and the code that hands a chunk out has
+ * run before the drawing code is optimised (run for the first time afterwards, it would throw
+ * the optimised code away).
+ */
+const FIRST_CHUNK = 1 << 14;
+const NEWLINE = '\n';
 
 /** `p` copied into `buf` at `off`; the offset after it. Short pieces by a loop, faster than a call to set(). */
-function put(buf: Uint8Array, off: number, p: Uint8Array): number {
+function put(buf: Uint8Array, off: number, p: Bytes): number {
   const m = p.length;
-  if (m < 16) {
-    for (let j = 0; j < m; j++) buf[off + j] = p[j]!;
-  } else buf.set(p, off);
+  const src = p.bytes;
+  if (m < 16 || (m < 64 && !p.whole)) {
+    const from = p.start;
+    for (let j = 0; j < m; j++) buf[off + j] = src[from + j]!;
+  } else buf.set(p.whole ? src : src.subarray(p.start, p.start + m), off);
   return off + m;
 }
 
@@ -270,30 +315,51 @@ export function putText(buf: Buffer, off: number, s: string): number {
   return off;
 }
 
+const SCRATCH_BYTES = 1 << 16;
+const NO_CHUNKS: Buffer[] = [];
+
 /**
  * Lines as UTF-8 bytes in 1 MB buffers, handed out whole and never reused: remembered pieces are
- * copied in as the bytes they were encoded to once, the others written in straight from their
- * strings. No string per line, no joining, no encoding of the whole output on its way to the pipe.
+ * encoded once and copied in, passing ones are encoded into a scratch buffer reused row after row.
+ * No string per line, no joining, no encoding of the whole output on its way to the pipe.
  */
-class ByteLines implements LineWriter<Buffer, Buffer> {
-  private buf = Buffer.allocUnsafe(BYTES_PER_CHUNK);
+class ByteLines implements LineWriter<Bytes, Buffer> {
+  private buf = Buffer.allocUnsafe(FIRST_CHUNK);
   private off = 0;
   private done: Buffer[] = [];
+  private doneCount = 0;
+  private scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
+  private scratchOff = 0;
   /**
    * The blanks before a column (with the left border) and after one (with the newline), each run
    * as one piece: the continuation lines of a tall cell (a wrapped note) are blank but for it.
    */
-  private heads: Buffer[] = [];
-  private tails: Buffer[] = [];
+  private heads: Bytes[] = [];
+  private tails: Bytes[] = [];
 
-  encode(s: string): Buffer {
-    return Buffer.from(s, 'utf8');
+  encode(s: string): Bytes {
+    return Bytes.of(s);
+  }
+
+  /** A piece for this row only, in the scratch buffer (a fresh one when it is full: pieces made already keep the old). */
+  passing(s: string): Bytes {
+    // At most 3 bytes a UTF-16 code unit (a lone surrogate too, as U+FFFD).
+    if (this.scratchOff + 3 * s.length > this.scratch.length) {
+      this.scratch = Buffer.allocUnsafe(Math.max(SCRATCH_BYTES, 3 * s.length));
+      this.scratchOff = 0;
+    }
+    const start = this.scratchOff;
+    this.scratchOff = putText(this.scratch, start, s);
+    return new Bytes(this.scratch, start, this.scratchOff - start, false);
   }
 
   /** Room for `len` more bytes: the buffer so far is handed out when they would not fit. */
   private room(len: number): void {
     if (this.off + len <= this.buf.length) return;
-    if (this.off > 0) this.done.push(this.buf.subarray(0, this.off));
+    if (this.off > 0) {
+      this.done.push(this.buf.subarray(0, this.off));
+      this.doneCount++;
+    }
     this.buf = Buffer.allocUnsafe(Math.max(BYTES_PER_CHUNK, len));
     this.off = 0;
   }
@@ -305,30 +371,27 @@ class ByteLines implements LineWriter<Buffer, Buffer> {
     this.off += b.length;
   }
 
-  private blankRuns(blanks: Buffer[]): void {
-    const n = blanks.length;
-    for (let i = 0; i <= n; i++) {
-      this.heads.push(Buffer.concat([BORDER, ...blanks.slice(0, i)]));
-      this.tails.push(Buffer.concat([...blanks.slice(i), Buffer.of(NEWLINE)]));
+  private blankRuns(blanks: Bytes[]): void {
+    const text = (run: Bytes[]) => run.map((b) => Buffer.from(b.bytes.subarray(b.start, b.start + b.length)).toString('utf8')).join('');
+    for (let i = 0; i <= blanks.length; i++) {
+      this.heads.push(Bytes.of(BOX.v + text(blanks.slice(0, i))));
+      this.tails.push(Bytes.of(text(blanks.slice(i)) + NEWLINE));
     }
   }
 
-  row(pieces: ReadonlyArray<ReadonlyArray<Buffer | string>>, blanks: Buffer[]): void {
+  row(pieces: ReadonlyArray<readonly Bytes[]>, blanks: Bytes[]): void {
     const n = pieces.length;
     if (this.heads.length === 0) this.blankRuns(blanks);
-    // The most the row can take, for one check of room: its pieces (a UTF-16 code unit is at most
-    // 3 bytes, a lone surrogate too) and on each line a border, every blank and a newline.
+    // The most the row can take, for one check of room: its pieces, and on each line a border,
+    // every blank and a newline (the first head and the first tail).
     let height = 1;
     let size = 0;
     for (let i = 0; i < n; i++) {
       const cell = pieces[i]!;
       if (cell.length > height) height = cell.length;
-      for (let l = 0; l < cell.length; l++) {
-        const p = cell[l]!;
-        size += typeof p === 'string' ? 3 * p.length : p.length;
-      }
+      for (let l = 0; l < cell.length; l++) size += cell[l]!.length;
     }
-    this.room(size + height * (BORDER.length + this.tails[0]!.length));
+    this.room(size + height * (this.heads[0]!.length + this.tails[0]!.length));
     const buf = this.buf;
     let off = this.off;
     // The columns with text on a line run from `first` to `last` (blank runs either side); lower
@@ -339,23 +402,24 @@ class ByteLines implements LineWriter<Buffer, Buffer> {
       while (first < last && pieces[first]!.length <= line) first++;
       while (last > first && pieces[last]!.length <= line) last--;
       off = put(buf, off, this.heads[first]!);
-      for (let i = first; i <= last; i++) {
-        const p = pieces[i]![line] ?? blanks[i]!;
-        off = typeof p === 'string' ? putText(buf, off, p) : put(buf, off, p);
-      }
+      for (let i = first; i <= last; i++) off = put(buf, off, pieces[i]![line] ?? blanks[i]!);
       off = put(buf, off, this.tails[last + 1]!);
     }
     this.off = off;
+    // The row's passing pieces are drawn: the scratch buffer is free again.
+    this.scratchOff = 0;
   }
 
   ready(): Buffer[] {
-    const d = this.done;
-    if (d.length) this.done = [];
+    if (this.doneCount === 0) return NO_CHUNKS;
+    const d = this.done.slice();
+    this.done.length = 0;
+    this.doneCount = 0;
     return d;
   }
 
   hasReady(): boolean {
-    return this.done.length > 0;
+    return this.doneCount > 0;
   }
 
   end(): Buffer {
@@ -421,12 +485,11 @@ function* drawGrid<P, C>(input: GridInput, lines: LineWriter<P, C>): Generator<C
   const measured = measure(texts, n, natural, floors);
   const capped = natural.map((w, i) => Math.max(1, Math.min(w, input.caps?.[i] ?? w)));
   const widths = fitWidths(capped, input.width - (3 * n + 1), floors);
-  const encode = (s: string) => lines.encode(s);
-  const pens = widths.map((w) => new ColumnPen<P>(w, encode));
+  const pens = widths.map((w) => new ColumnPen<P>(w, lines));
   const blanks = pens.map((p) => p.blank);
   // One array holds each row's cells, the header's too: the drawing code sees one kind of array.
-  const pieces = new Array<ReadonlyArray<P | string>>(n);
-  for (let i = 0; i < n; i++) pieces[i] = pens[i]!.header(headers[i]!, input.paintHeader);
+  const pieces: Array<readonly P[]> = [];
+  for (let i = 0; i < n; i++) pieces.push(pens[i]!.header(headers[i]!, input.paintHeader));
   lines.rule(rule(widths, BOX.tl, BOX.tm, BOX.tr));
   lines.row(pieces, blanks);
   lines.rule(rule(widths, BOX.ml, BOX.mm, BOX.mr));
@@ -471,7 +534,7 @@ interface Grid<P, C> {
   blanks: P[];
   lines: LineWriter<P, C>;
   /** The current row's cells (reused). */
-  pieces: Array<ReadonlyArray<P | string>>;
+  pieces: Array<readonly P[]>;
 }
 
 /** The drawing pass, from row `r` on until a chunk is ready or the rows end: the row to go on from. */
