@@ -89,7 +89,7 @@ function randomTable(seed: number, width: number) {
 }
 
 /** A table as the flat grid drawGridBytes takes. */
-function asGrid(input: ReturnType<typeof randomTable>) {
+function asGrid(input: { headers: string[]; rows: TableCell[][]; caps?: Array<number | undefined>; width: number; paintHeader?: (s: string) => string }) {
   const texts = input.rows.flatMap((row) => row.map((cell) => cell.text));
   const paints = input.rows.flatMap((row) => row.map((cell) => cell.paint));
   return { headers: input.headers, texts, rowCount: input.rows.length, paints, caps: input.caps, width: input.width, paintHeader: input.paintHeader };
@@ -146,7 +146,24 @@ describe('the table renderer draws what the old one drew', () => {
     const note = sentence.repeat(Math.ceil(100_000 / sentence.length)).slice(0, 100_000);
     for (const w of [5, 40, 66]) expect(wrapText(note, w)).toEqual(ref.wrapText(note, w));
     const input = { headers: ['Field', 'Value'], rows: [[{ text: 'Notes' }, { text: note }], [{ text: 'UID' }, { text: '0198f7a2-0000-7000-8000-000000000000' }]], width: 80 };
-    expect(drawTable(input)).toBe(ref.drawTable(input));
+    const want = ref.drawTable(input);
+    expect(drawTable(input)).toBe(want);
+    expect(Buffer.concat([...drawGridBytes(asGrid(input))]).equals(Buffer.from(`${want}\n`, 'utf8'))).toBe(true);
+  });
+
+  it('columns whose cells never repeat (no longer remembered) draw the same bytes', () => {
+    const rand = rng(77);
+    // Past the trial a column of unique cells stops remembering: its pieces are made for each row.
+    const rows: TableCell[][] = Array.from({ length: 3000 }, (_, i) => [
+      { text: `${i} ${cellText(rand)}` },
+      { text: `${plainCell(rand)}${i}` },
+      i % 7 === 0 ? { text: `${i}${cellText(rand)}`, paint: paints[1] } : { text: cellText(rand) },
+    ]);
+    for (const width of [24, 80]) {
+      const input = { headers: ['A', '备注', 'C'], rows, width };
+      const want = ref.drawTable(input);
+      expect(Buffer.concat([...drawGridBytes(asGrid(input))]).equals(Buffer.from(`${want}\n`, 'utf8')), `width ${width}`).toBe(true);
+    }
   });
 });
 
