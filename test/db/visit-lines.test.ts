@@ -61,6 +61,13 @@ beforeAll(async () => {
     for (const id of db.prepare('SELECT id FROM visits WHERE id % 17 = 0').pluck().all() as number[]) deleteVisit(db, id);
     for (const id of db.prepare('SELECT id FROM concerns WHERE id % 5 = 0').pluck().all() as number[]) softDelete(db, 'concerns', 'concern', id);
     deletePerson(db, people[3]!);
+    // Notes JSON must carry exactly: quotes, backslashes, controls, NUL, emoji, a JSON-looking
+    // text, and bytes that are no UTF-8 (stored as text by a cast).
+    const tricky = ['say "hi" \\ back\\slash', 'tab\there\nnew line\r\u0001\u001b[31m', 'nul\u0000inside', '👨‍👩‍👧 🇨🇳 e\u0301', '{"a": [1, 2]}', '[1,2]', 'null', ''];
+    const some = db.prepare('SELECT id FROM visits WHERE deleted_at IS NULL ORDER BY id LIMIT 12').pluck().all() as number[];
+    tricky.forEach((text, k) => db.prepare('UPDATE visits SET notes = ? WHERE id = ?').run(text, some[k]));
+    db.prepare("UPDATE visits SET notes = CAST(x'e4b8' AS TEXT) WHERE id = ?").run(some[9]);
+    db.prepare("UPDATE visits SET notes = CAST(x'41ff42c0af' AS TEXT) WHERE id = ?").run(some[10]);
   });
   return () => db.close();
 });
@@ -88,6 +95,8 @@ describe('listVisitLines', () => {
     for (const f of filters) {
       const want = listVisits(db, f).map(line);
       expect(listVisitLines(db, f), JSON.stringify(f)).toEqual(want);
+      // Read in several batches, the same.
+      expect(listVisitLines(db, f, 7), `${JSON.stringify(f)} in batches`).toEqual(want);
     }
     expect(listVisitLines(db, {}).length).toBeGreaterThan(500);
   });
