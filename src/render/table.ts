@@ -77,6 +77,11 @@ function spaces(n: number): string {
   return SPACES[n]!;
 }
 
+/** A line's piece for a column of `width` where its cell has no text. */
+function blankText(width: number): string {
+  return ` ${spaces(width)} ${BOX.v}`;
+}
+
 /**
  * One column as drawn: each line of a cell becomes " text··· │" (padded to the column's width and
  * painted), so that a table line is the left border followed by one piece per column. What a piece
@@ -100,7 +105,7 @@ class ColumnPen<P> {
     readonly width: number,
     private readonly out: PieceMaker<P>,
   ) {
-    this.blank = out.encode(` ${spaces(width)} ${BOX.v}`);
+    this.blank = out.encode(blankText(width));
     this.blankCell = [this.blank];
     this.single = [this.blank];
   }
@@ -185,6 +190,8 @@ interface PieceMaker<P> {
 
 /** How the drawn lines are put together: as strings, or as UTF-8 bytes in large buffers. */
 interface LineWriter<P, C> extends PieceMaker<P> {
+  /** Before any line: each column's blank piece, as text. */
+  begin(blanks: string[]): void;
   /** A whole line that is no row (a rule). */
   rule(s: string): void;
   /** The lines of one row: its cells' pieces side by side, as high as its highest cell. */
@@ -215,6 +222,8 @@ class StringLines implements LineWriter<string, string> {
   passingPadded(text: string, pad: number): string {
     return ` ${text}${spaces(pad)} ${BOX.v}`;
   }
+
+  begin(): void {}
 
   rule(s: string): void {
     this.out.push(s);
@@ -281,7 +290,6 @@ const BYTES_PER_CHUNK = 1 << 20;
  * the optimised code away).
  */
 const FIRST_CHUNK = 1 << 14;
-const NEWLINE = '\n';
 
 /**
  * `p` copied into `buf` (`dst` viewing the same bytes) at `off`; the offset after it. A short piece
@@ -418,17 +426,15 @@ class ByteLines implements LineWriter<Bytes, Buffer> {
     this.off += b.length;
   }
 
-  private blankRuns(blanks: Bytes[]): void {
-    const text = (run: Bytes[]) => run.map((b) => Buffer.from(b.bytes.subarray(b.start, b.start + b.length)).toString('utf8')).join('');
+  begin(blanks: string[]): void {
     for (let i = 0; i <= blanks.length; i++) {
-      this.heads.push(Bytes.of(BOX.v + text(blanks.slice(0, i))));
-      this.tails.push(Bytes.of(text(blanks.slice(i)) + NEWLINE));
+      this.heads.push(Bytes.of(BOX.v + blanks.slice(0, i).join('')));
+      this.tails.push(Bytes.of(`${blanks.slice(i).join('')}\n`));
     }
   }
 
   row(pieces: ReadonlyArray<readonly Bytes[]>, blanks: Bytes[]): void {
     const n = pieces.length;
-    if (this.heads.length === 0) this.blankRuns(blanks);
     // The most the row can take, for one check of room: its pieces, and on each line a border,
     // every blank and a newline (the first head and the first tail).
     let height = 1;
@@ -513,7 +519,6 @@ export interface GridInput {
   paintHeader?: (s: string) => string;
 }
 
-
 /** drawTableChunks without a cell object per cell: a 200,000-row listing holds only its texts. */
 export function drawGridChunks(input: GridInput): Generator<string> {
   return drawGrid(input, new StringLines());
@@ -535,6 +540,7 @@ function* drawGrid<P, C>(input: GridInput, lines: LineWriter<P, C>): Generator<C
   const widths = fitWidths(capped, input.width - (3 * n + 1), floors);
   const pens = widths.map((w) => new ColumnPen<P>(w, lines));
   const blanks = pens.map((p) => p.blank);
+  lines.begin(widths.map(blankText));
   // One array holds each row's cells, the header's too: the drawing code sees one kind of array.
   const pieces: Array<readonly P[]> = [];
   for (let i = 0; i < n; i++) pieces.push(pens[i]!.header(headers[i]!, input.paintHeader));
