@@ -262,14 +262,15 @@ class StringLines implements LineWriter<string, string> {
 /**
  * A piece as UTF-8: `length` bytes of `bytes` from `start` (`whole` when they are all of it).
  * Every piece has this one shape, remembered or passing, so the drawing code sees one kind.
+ * Passing pieces are views into the scratch buffer, themselves reused row after row.
  */
 class Bytes {
   constructor(
-    readonly bytes: Uint8Array,
+    public bytes: Uint8Array,
     /** The same bytes, read four at a time. */
-    readonly view: DataView,
-    readonly start: number,
-    readonly length: number,
+    public view: DataView,
+    public start: number,
+    public length: number,
     readonly whole: boolean,
   ) {}
 
@@ -363,6 +364,9 @@ class ByteLines implements LineWriter<Bytes, Buffer> {
   private scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
   private scratchView = viewOf(this.scratch);
   private scratchOff = 0;
+  /** The passing pieces, reused: the ones of a row are drawn before the next row's are made. */
+  private passingPieces: Bytes[] = [];
+  private passingUsed = 0;
   /**
    * The blanks before a column (with the left border) and after one (with the newline), each run
    * as one piece: the continuation lines of a tall cell (a wrapped note) are blank but for it.
@@ -384,7 +388,21 @@ class ByteLines implements LineWriter<Bytes, Buffer> {
     }
     const start = this.scratchOff;
     this.scratchOff = putText(this.scratch, start, s);
-    return new Bytes(this.scratch, this.scratchView, start, this.scratchOff - start, false);
+    return this.passingPiece(start, this.scratchOff);
+  }
+
+  /** The scratch buffer's bytes from `start` to `end` as a passing piece. */
+  private passingPiece(start: number, end: number): Bytes {
+    let p = this.passingPieces[this.passingUsed];
+    if (p === undefined) this.passingPieces.push((p = new Bytes(this.scratch, this.scratchView, start, end - start, false)));
+    else {
+      p.bytes = this.scratch;
+      p.view = this.scratchView;
+      p.start = start;
+      p.length = end - start;
+    }
+    this.passingUsed++;
+    return p;
   }
 
   passingPadded(text: string, pad: number): Bytes {
@@ -404,7 +422,7 @@ class ByteLines implements LineWriter<Bytes, Buffer> {
     b[off++] = BAR[1]!;
     b[off++] = BAR[2]!;
     this.scratchOff = off;
-    return new Bytes(b, this.scratchView, start, off - start, false);
+    return this.passingPiece(start, off);
   }
 
   /** Room for `len` more bytes: the buffer so far is handed out when they would not fit. */
@@ -460,8 +478,9 @@ class ByteLines implements LineWriter<Bytes, Buffer> {
       off = put(buf, view, off, this.tails[last + 1]!);
     }
     this.off = off;
-    // The row's passing pieces are drawn: the scratch buffer is free again.
+    // The row's passing pieces are drawn: the scratch buffer and the pieces are free again.
     this.scratchOff = 0;
+    this.passingUsed = 0;
   }
 
   ready(): Buffer[] {
