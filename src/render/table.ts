@@ -98,8 +98,6 @@ class ColumnPen<P> {
   private memoOn = true;
   private looked = 0;
   private hits = 0;
-  /** The one-line cell not remembered, handed out again for the next one (a row is drawn before the next cell). */
-  private readonly single: P[];
 
   constructor(
     readonly width: number,
@@ -107,7 +105,6 @@ class ColumnPen<P> {
   ) {
     this.blank = out.encode(blankText(width));
     this.blankCell = [this.blank];
-    this.single = [this.blank];
   }
 
   private piece(text: string, textW: number, paint: ((s: string) => string) | undefined): string {
@@ -124,35 +121,34 @@ class ColumnPen<P> {
     const memoise = this.memoOn && paint === undefined && text.length <= MEMO_TEXT;
     if (memoise) {
       const hit = this.memo.get(text);
-      if (++this.looked === MEMO_TRIAL && this.hits * 4 < MEMO_TRIAL) this.memoOn = false;
+      // Decided anew at each cell (the same answer once MEMO_TRIAL are past): code first run
+      // after the drawing loop is optimised would throw that code away.
+      const trying = ++this.looked < MEMO_TRIAL;
+      const repeating = this.hits * 4 >= MEMO_TRIAL;
+      this.memoOn = trying || repeating;
       if (hit) {
         this.hits++;
         return hit;
       }
     }
-    const oneLine = measured <= this.width && !text.includes('\n');
-    if (memoise && this.memo.size < MEMO_CELLS) {
-      const pieces = oneLine ? [this.out.encode(this.piece(text, measured, undefined))] : this.wrapped(text, undefined, true);
-      this.memo.set(text, pieces);
-      return pieces;
+    // One path for remembered and passing cells alike (`keep`): each piece is made for the row,
+    // and kept if remembered. A cell of a new kind (the first id once ids are no longer
+    // remembered, a long note) then runs no code for the first time after it was optimised.
+    const keep = memoise && this.memo.size < MEMO_CELLS;
+    let pieces: P[];
+    if (measured <= this.width && !text.includes('\n')) pieces = [this.make(text, measured, paint, keep)];
+    else {
+      pieces = [];
+      for (const line of wrapText(text, this.width)) pieces.push(this.make(line, textWidth(line), paint, keep));
     }
-    if (!oneLine) return this.wrapped(text, paint, false);
-    this.single[0] = this.passing(text, measured, paint);
-    return this.single;
-  }
-
-  /** A piece for the row being drawn only: unpainted, made without building its string. */
-  private passing(text: string, textW: number, paint: ((s: string) => string) | undefined): P {
-    if (paint) return this.out.passing(this.piece(text, textW, paint));
-    return this.out.passingPadded(text, textW >= this.width ? 0 : this.width - textW);
-  }
-
-  /** A cell wrapped to the column, its lines as pieces (arrays are built by push: one kind of array for every cell). */
-  private wrapped(text: string, paint: ((s: string) => string) | undefined, keep: boolean): P[] {
-    const lines = wrapText(text, this.width);
-    const pieces: P[] = [];
-    for (const line of lines) pieces.push(keep ? this.out.encode(this.piece(line, textWidth(line), paint)) : this.passing(line, textWidth(line), paint));
+    if (keep) this.memo.set(text, pieces);
     return pieces;
+  }
+
+  /** One line's piece, for the row being drawn (unpainted, made without building its string), or kept. */
+  private make(text: string, textW: number, paint: ((s: string) => string) | undefined, keep: boolean): P {
+    const p = paint ? this.out.passing(this.piece(text, textW, paint)) : this.out.passingPadded(text, textW >= this.width ? 0 : this.width - textW);
+    return keep ? this.out.keep(p) : p;
   }
 
   /** The header's pieces: painted as a whole and never remembered. */
@@ -184,6 +180,8 @@ const MEMO_TRIAL = 2048;
 interface PieceMaker<P> {
   encode(s: string): P;
   passing(s: string): P;
+  /** A passing piece made to keep. */
+  keep(p: P): P;
   /** passing(` ${text}${spaces(pad)} │`), without making that string. */
   passingPadded(text: string, pad: number): P;
 }
@@ -217,6 +215,10 @@ class StringLines implements LineWriter<string, string> {
 
   passing(s: string): string {
     return s;
+  }
+
+  keep(p: string): string {
+    return p;
   }
 
   passingPadded(text: string, pad: number): string {
@@ -290,7 +292,7 @@ const BYTES_PER_CHUNK = 1 << 20;
  * run before the drawing code is optimised (run for the first time afterwards, it would throw
  * the optimised code away).
  */
-const FIRST_CHUNK = 1 << 14;
+const FIRST_CHUNK = 1 << 11;
 
 /**
  * `p` copied into `buf` (`dst` viewing the same bytes) at `off`; the offset after it. A short piece
@@ -365,7 +367,7 @@ class ByteLines implements LineWriter<Bytes, Buffer> {
   private scratchView = viewOf(this.scratch);
   private scratchOff = 0;
   /** The passing pieces, reused: the ones of a row are drawn before the next row's are made. */
-  private passingPieces: Bytes[] = [];
+  private passingPieces: Bytes[] = [new Bytes(this.scratch, this.scratchView, 0, 0, false)];
   private passingUsed = 0;
   /**
    * The blanks before a column (with the left border) and after one (with the newline), each run
@@ -376,6 +378,12 @@ class ByteLines implements LineWriter<Bytes, Buffer> {
 
   encode(s: string): Bytes {
     return Bytes.of(s);
+  }
+
+  keep(p: Bytes): Bytes {
+    const b = Buffer.allocUnsafe(p.length);
+    b.set(p.bytes.subarray(p.start, p.start + p.length));
+    return new Bytes(b, viewOf(b), 0, b.length, true);
   }
 
   /** A piece for this row only, in the scratch buffer (a fresh one when it is full: pieces made already keep the old). */
@@ -393,9 +401,10 @@ class ByteLines implements LineWriter<Bytes, Buffer> {
 
   /** The scratch buffer's bytes from `start` to `end` as a passing piece. */
   private passingPiece(start: number, end: number): Bytes {
-    let p = this.passingPieces[this.passingUsed];
-    if (p === undefined) this.passingPieces.push((p = new Bytes(this.scratch, this.scratchView, start, end - start, false)));
+    let p: Bytes;
+    if (this.passingUsed === this.passingPieces.length) this.passingPieces.push((p = new Bytes(this.scratch, this.scratchView, start, end - start, false)));
     else {
+      p = this.passingPieces[this.passingUsed]!;
       p.bytes = this.scratch;
       p.view = this.scratchView;
       p.start = start;
