@@ -113,8 +113,8 @@ class ColumnPen<P> {
   }
 
   /**
-   * The pieces of one cell, one a line, valid until this pen's next cell (a row is drawn before
-   * the next one starts). `measured` is its width from the measuring pass.
+   * The pieces of one cell, one a line; those not remembered are valid until the row is drawn
+   * (a row is drawn before the next one starts). `measured` is its width from the measuring pass.
    */
   cell(text: string, measured: number, paint: ((s: string) => string) | undefined): readonly P[] {
     if (text === '') return this.blankCell;
