@@ -7,7 +7,7 @@ import { listConcerns } from '../db/concerns.js';
 import { getPerson, getPersonEvenRemoved, insertPerson } from '../db/people.js';
 import { getNumberSetting } from '../db/settings.js';
 import { write } from '../db/store.js';
-import { countVisits, deleteVisit, getVisit, insertVisit, listVisits, updateVisit } from '../db/visits.js';
+import { countVisits, deleteVisit, getVisit, insertVisit, listVisitLines, listVisits, updateVisit } from '../db/visits.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { askCreatePerson, askPersonRef, askVisit } from '../prompts/visit.js';
 import { askPerson } from '../prompts/person.js';
@@ -19,7 +19,7 @@ import { action } from './shared/action.js';
 import { confirmOrYes } from './shared/confirm.js';
 import type { Context } from './shared/context.js';
 import { writeErr } from './shared/io.js';
-import { addOutputOptions, addRangeOptions, collect, emitDocument, emitListing, emitRecord, parseId, pastDate, parseWholeNumber, requireFlags, resolveRange, type OutputOptions, type RangeOptions } from './shared/options.js';
+import { addOutputOptions, addRangeOptions, collect, emitDocument, emitListing, emitRecord, parseId, pastDate, parseWholeNumber, requireFlags, resolveFormat, resolveRange, type OutputOptions, type RangeOptions } from './shared/options.js';
 import { nearPeople, resolvePerson, resolvePersonFilter, unknownPerson } from './shared/person.js';
 import { oneLine } from '../render/escape.js';
 import { coverageCommand } from './visit-coverage.js';
@@ -180,7 +180,9 @@ export function visitCommand(): Command {
         const person_id = o.person === undefined ? undefined : (await resolvePersonFilter(db, ctx, o.person)).id;
         const limit = explicitLimit ?? (range.from || range.to ? 0 : DEFAULT_LIMIT);
         const filter = { from: range.from, to: range.to, category, topic, person_id, group: o.group };
-        const visits = listVisits(db, { ...filter, limit });
+        // JSON prints whole visits; every other format shows only a listing's columns.
+        const format = resolveFormat(o, ctx);
+        const visits = format === 'json' || format === 'ndjson' ? listVisits(db, { ...filter, limit }) : listVisitLines(db, { ...filter, limit });
         if (limit && visits.length === limit && explicitLimit === undefined) {
           const total = countVisits(db, filter);
           if (total > limit) writeErr(t('msg.limited', { shown: limit, total }));

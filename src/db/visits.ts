@@ -1,5 +1,5 @@
 // Visit and coverage queries.
-import { maskToTopics, recentVisitSince, topicBit, topicsToMask, VISIT_TOPICS, type CategoryCount, type Visit, type VisitCategory, type VisitTopic } from '../domain/visits.js';
+import { maskToTopics, recentVisitSince, topicBit, topicsToMask, VISIT_TOPICS, type CategoryCount, type Visit, type VisitCategory, type VisitLine, type VisitTopic } from '../domain/visits.js';
 import { defaultConcernDue } from '../domain/concerns.js';
 import { NotFoundError } from '../errors.js';
 import { insertConcern } from './concerns.js';
@@ -127,6 +127,104 @@ export function listVisits(db: Db, f: VisitFilter = {}): Visit[] {
   const { sql, params } = visitWhere(f);
   if (f.limit) return visitRows(db, `${SELECT_VISIT} WHERE ${sql} ORDER BY v.date DESC, v.id DESC LIMIT ${Math.floor(f.limit)}`, params, true);
   return visitRows(db, `${SELECT_VISIT} WHERE ${sql} ORDER BY v.date, v.id`, params, false);
+}
+
+/** Visits read in one JSON text by listVisitLines: a bound on the text, not on the listing (tests pass a smaller one). */
+const LINES_PER_BATCH = 20_000;
+
+/**
+ * listVisits as listing lines, in the same order, read the way SQLite reads them fastest: first the
+ * ids from the date index (the order and the limit), then the visits in rowid order (the visits of
+ * a date lie all over the table: read in date order, a page is fetched again for each visit on it),
+ * then each person and household once rather than once a visit. Over 20,000 visits it takes ~40%
+ * less time than the one joined query, and the names are one string each, shared down the table.
+ */
+export function listVisitLines(db: Db, f: VisitFilter = {}, batchSize = LINES_PER_BATCH): VisitLine[] {
+  const { sql, params } = visitWhere(f);
+  const order = f.limit ? `ORDER BY v.date DESC, v.id DESC LIMIT ${Math.floor(f.limit)}` : 'ORDER BY v.date, v.id';
+  // One read transaction: the ids and the rows come from the same snapshot.
+  return db.transaction(() => {
+    const ids = db.prepare(`SELECT v.id FROM visits v JOIN people p ON p.id = v.person_id WHERE ${sql} ${order}`).pluck().all(params) as number[];
+    if (f.limit) ids.reverse();
+    const n = ids.length;
+    const out = new Array<VisitLine>(n);
+    if (n === 0) return out;
+    const positionOf = listingPositions(ids);
+    // The names are filled in once they are read, by the ids kept here.
+    const personAt = new Float64Array(n);
+    const householdAt = new Float64Array(n);
+    const personIds = new Set<number>();
+    const householdIds = new Set<number>();
+    // One topics list for each set of topics, shared by the lines that have it (and frozen).
+    const topicLists = new Map<number, readonly VisitTopic[]>();
+    // The rows come as one JSON text a few thousand visits at a time, parsed by V8 at once: one
+    // value crosses from SQLite for each batch instead of eight for each visit (better-sqlite3
+    // builds a row cell by cell), ~20% less time over 20,000 visits. SQLite puts the ids of an IN
+    // list in a b-tree: the visits are read in rowid order.
+    const batch = db.prepare(
+      `SELECT json_group_array(json_array(v.id, v.date, v.person_id, v.household_id, v.category, v.topics, v.notes,
+              (SELECT count(*) FROM concerns c WHERE c.visit_id = v.id AND c.deleted_at IS NULL)))
+       FROM visits v WHERE v.id IN (SELECT value FROM json_each(?))`,
+    );
+    for (let from = 0; from < n; from += batchSize) {
+      const part = from === 0 && n <= batchSize ? ids : ids.slice(from, from + batchSize);
+      const rows = JSON.parse(batch.pluck().get(JSON.stringify(part)) as string) as [number, IsoDate, number, number | null, VisitCategory, number, string | null, number][];
+      for (let j = 0; j < rows.length; j++) {
+        const r = rows[j]!;
+        const i = positionOf(r[0]);
+        let topics = topicLists.get(r[5]);
+        if (!topics) topicLists.set(r[5], (topics = Object.freeze(maskToTopics(r[5]))));
+        out[i] = { id: r[0], date: r[1], person: '', household: null, group: null, category: r[4], topics, concerns: r[7], notes: r[6] };
+        personAt[i] = r[2];
+        personIds.add(r[2]);
+        householdAt[i] = r[3] ?? -1;
+        if (r[3] !== null) householdIds.add(r[3]);
+      }
+    }
+    // [id, name, group] and [id, label] rows, by id.
+    const people = new Map<number, [number, string, string | null]>();
+    for (const p of db.prepare('SELECT id, name, village_group FROM people WHERE id IN (SELECT value FROM json_each(?))').raw(true).all(JSON.stringify([...personIds])) as [number, string, string | null][]) people.set(p[0], p);
+    const households = new Map<number, string>();
+    for (const h of db.prepare('SELECT id, label FROM households WHERE id IN (SELECT value FROM json_each(?))').raw(true).all(JSON.stringify([...householdIds])) as [number, string][]) households.set(h[0], h[1]);
+    for (let i = 0; i < n; i++) {
+      const line = out[i]!;
+      const person = people.get(personAt[i]!)!;
+      line.person = person[1];
+      line.group = person[2];
+      if (householdAt[i]! >= 0) line.household = households.get(householdAt[i]!) ?? null;
+    }
+    return out;
+  })();
+}
+
+/**
+ * Where each id stands in `ids` (distinct), as a function. The ids and their places are packed
+ * into one sorted array of numbers (id × 2^k + place) and found by binary search: no map of
+ * 20,000 entries. Ids too large to pack exactly go into a map after all.
+ */
+export function listingPositions(ids: number[]): (id: number) => number {
+  const n = ids.length;
+  const m = 2 ** Math.ceil(Math.log2(n + 1));
+  let max = 0;
+  for (let i = 0; i < n; i++) if (ids[i]! > max) max = ids[i]!;
+  if ((max + 1) * m > Number.MAX_SAFE_INTEGER) {
+    const at = new Map(ids.map((id, i) => [id, i]));
+    return (id) => at.get(id)!;
+  }
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = ids[i]! * m + i;
+  keys.sort();
+  return (id) => {
+    const want = id * m;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keys[mid]! < want) lo = mid + 1;
+      else hi = mid;
+    }
+    return keys[lo]! - want;
+  };
 }
 
 export function countVisits(db: Db, f: VisitFilter = {}): number {

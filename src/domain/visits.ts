@@ -58,6 +58,9 @@ export interface Visit {
   updated_at: string;
 }
 
+/** A visit as a listing shows it (every format but JSON): no uid, place, person id or timestamps. */
+export type VisitLine = Pick<Visit, 'id' | 'date' | 'person' | 'household' | 'group' | 'category' | 'concerns' | 'notes'> & { topics: readonly VisitTopic[] };
+
 /** The category a visit to someone falls in by default, from their tags: the five groups in DOMAIN.md order. */
 export function categoryForTags(tags: readonly PersonTag[]): VisitCategory {
   if (tags.includes('party-member') || tags.includes('cadre') || tags.includes('reserve-cadre')) return 'party-cadre';

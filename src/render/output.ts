@@ -2,7 +2,7 @@
 // Render functions return strings; writing them is the CLI's job.
 import { c } from './color.js';
 import { csvCell, mdCell, mdText, stripControls, tsvCell } from './escape.js';
-import { drawGridChunks } from './table.js';
+import { drawGridBytes, drawGridChunks, type GridInput } from './table.js';
 import { t } from '../i18n/index.js';
 
 export const FORMATS = ['table', 'tsv', 'csv', 'json', 'ndjson', 'md'] as const;
@@ -71,36 +71,50 @@ export function renderTable<R>(listing: Listing<R>, width = tableWidth): string 
 
 /** A terminal table in pieces, for writing a long listing as it is drawn. */
 export function* renderTableChunks<R>(listing: Listing<R>, width = tableWidth): Generator<string> {
+  const table = tableOf(listing, width);
+  if (table.title) yield table.title;
+  if (table.grid) yield* drawGridChunks(table.grid);
+}
+
+/** renderTableChunks as UTF-8 bytes, for a pipe or a file: the same bytes, made without the strings. */
+export function* renderTableBytes<R>(listing: Listing<R>, width = tableWidth): Generator<Uint8Array> {
+  const table = tableOf(listing, width);
+  if (table.title) yield Buffer.from(table.title, 'utf8');
+  if (table.grid) yield* drawGridBytes(table.grid);
+}
+
+/** A listing's title line (or its "no rows" line) and its cells as a grid to draw. */
+function tableOf<R>(listing: Listing<R>, width: number): { title: string; grid?: GridInput } {
   const colour = c();
   const title = listing.title ? `${colour.bold(stripControls(listing.title))}\n` : '';
-  if (listing.rows.length === 0) {
-    yield `${title}${listing.empty ?? t('msg.no_rows')}\n`;
-    return;
-  }
+  if (listing.rows.length === 0) return { title: `${title}${listing.empty ?? t('msg.no_rows')}\n` };
   // The cells as flat texts (and paints, only when a column has them): no object per cell.
   const n = listing.columns.length;
   const texts = new Array<string>(listing.rows.length * n);
   const painted = listing.columns.some((col) => col.paint);
   const paints = painted ? new Array<((s: string) => string) | undefined>(texts.length) : undefined;
-  let k = 0;
-  for (const row of listing.rows) {
+  const { rows, columns } = listing;
+  for (let r = 0, k = 0; r < rows.length; r++) {
+    const row = rows[r]!;
     for (let i = 0; i < n; i++, k++) {
-      const col = listing.columns[i]!;
+      const col = columns[i]!;
       const text = humanText(col, row);
       texts[k] = text.includes('\t') ? text.replace(/\t/g, ' ') : text;
       if (paints) paints[k] = col.paint?.(row);
     }
   }
-  if (title) yield title;
-  yield* drawGridChunks({
-    headers: listing.columns.map((col) => stripControls(col.header)),
-    texts,
-    rowCount: listing.rows.length,
-    paints,
-    caps: listing.columns.map((col) => col.maxWidth),
-    width,
-    paintHeader: (s) => colour.bold(s),
-  });
+  return {
+    title,
+    grid: {
+      headers: listing.columns.map((col) => stripControls(col.header)),
+      texts,
+      rowCount: listing.rows.length,
+      paints,
+      caps: listing.columns.map((col) => col.maxWidth),
+      width,
+      paintHeader: (s) => colour.bold(s),
+    },
+  };
 }
 
 export function renderDelimited<R>(listing: Listing<R>, format: 'tsv' | 'csv'): string {

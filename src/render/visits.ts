@@ -1,5 +1,5 @@
 // How visits, coverage and stale households look.
-import { VISIT_TOPICS, type Coverage, type Visit } from '../domain/visits.js';
+import { VISIT_TOPICS, type Coverage, type Visit, type VisitLine } from '../domain/visits.js';
 import type { StaleHousehold } from '../db/visits.js';
 import { joinList, label, t } from '../i18n/index.js';
 import type { Field, Listing } from './output.js';
@@ -9,7 +9,18 @@ export function topicsText(topics: readonly string[]): string {
   return joinList(topics.map((k) => label('visit_topic', k)));
 }
 
-export function visitListing(visits: Visit[]): Listing<Visit> {
+/** Visits as a listing: the columns need only a VisitLine; JSON prints each row as it is given. */
+export function visitListing<V extends VisitLine>(visits: V[]): Listing<V> {
+  // Lines read by listVisitLines share one topics list per set of topics: its text is made once.
+  const topicTexts = new Map<readonly string[], string>();
+  const topicsTextOf = (topics: readonly string[]): string => {
+    let text = topicTexts.get(topics);
+    if (text === undefined) {
+      text = topicsText(topics);
+      if (topicTexts.size < 64) topicTexts.set(topics, text);
+    }
+    return text;
+  };
   return {
     columns: [
       { key: 'id', header: t('col.id'), value: (v) => v.id },
@@ -18,7 +29,7 @@ export function visitListing(visits: Visit[]): Listing<Visit> {
       { key: 'household', header: t('col.household'), value: (v) => v.household },
       { key: 'group', header: t('col.group'), value: (v) => v.group },
       { key: 'category', header: t('col.category'), value: (v) => v.category, text: (v) => label('visit_category', v.category) },
-      { key: 'topics', header: t('col.topics'), value: (v) => v.topics, text: (v) => topicsText(v.topics) },
+      { key: 'topics', header: t('col.topics'), value: (v) => v.topics, text: (v) => topicsTextOf(v.topics) },
       { key: 'concerns', header: t('col.concerns'), value: (v) => v.concerns },
       { key: 'notes', header: t('col.notes'), value: (v) => v.notes, maxWidth: 40 },
     ],

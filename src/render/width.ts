@@ -110,6 +110,9 @@ function forEachGrapheme(s: string, fn: (g: string, w: number) => void): void {
 
 /** The widest line of a possibly multi-line text. */
 export function textWidth(s: string): number {
+  // Plain text has no newline (it is not plain): one scan measures most cells.
+  const plain = plainTextWidth(s);
+  if (plain >= 0) return plain;
   if (!s.includes('\n')) return displayWidth(s);
   let w = 0;
   for (const line of s.split('\n')) w = Math.max(w, displayWidth(line));

@@ -7,9 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { VISIT_CATEGORIES, VISIT_TOPICS, type Visit } from '../../src/domain/visits.js';
 import { setLang, t } from '../../src/i18n/index.js';
 import { configureColor } from '../../src/render/color.js';
-import { renderTable, type Listing } from '../../src/render/output.js';
+import { renderTable, renderTableBytes, type Listing } from '../../src/render/output.js';
 import { visitListing as visitListingNow } from '../../src/render/visits.js';
-import { drawTable, drawTableChunks, type TableCell } from '../../src/render/table.js';
+import { drawGridBytes, drawTable, drawTableChunks, putText, type TableCell } from '../../src/render/table.js';
 import { displayWidth, longestWord, textWidth, wrapText } from '../../src/render/width.js';
 import * as ref from './reference/table-1c468a6.js';
 
@@ -88,6 +88,13 @@ function randomTable(seed: number, width: number) {
   return { headers, rows, caps, width, paintHeader };
 }
 
+/** A table as the flat grid drawGridBytes takes. */
+function asGrid(input: { headers: string[]; rows: TableCell[][]; caps?: Array<number | undefined>; width: number; paintHeader?: (s: string) => string }) {
+  const texts = input.rows.flatMap((row) => row.map((cell) => cell.text));
+  const paints = input.rows.flatMap((row) => row.map((cell) => cell.paint));
+  return { headers: input.headers, texts, rowCount: input.rows.length, paints, caps: input.caps, width: input.width, paintHeader: input.paintHeader };
+}
+
 const WIDTHS = [40, 80, 120, 1, 8, 20, 33, 200];
 
 describe('the table renderer draws what the old one drew', () => {
@@ -99,6 +106,8 @@ describe('the table renderer draws what the old one drew', () => {
       if (got !== want) expect({ seed, width, got: got.split('\n') }).toEqual({ seed, width, got: want.split('\n') });
       // Streamed in chunks, the same bytes.
       expect([...drawTableChunks(input)].join('')).toBe(`${want}\n`);
+      // Drawn as UTF-8 bytes (for pipes and files), the bytes the string encodes to.
+      expect(Buffer.concat([...drawGridBytes(asGrid(input))]).equals(Buffer.from(`${want}\n`, 'utf8')), `bytes, seed ${seed}`).toBe(true);
     }
   });
 
@@ -113,12 +122,48 @@ describe('the table renderer draws what the old one drew', () => {
     }
   });
 
+  it('pieces written as UTF-8 by hand are the bytes Buffer.from makes', () => {
+    const rand = rng(5);
+    const texts = [...PIECES, '\ud800', '\udc00', '\ud800a', 'a\udc00', '\ud800\ud800\udc00', '\udbff\udfff', '\u07ff\u0800\uffff', `${'x'.repeat(70)}\ud800`, '中'.repeat(65)];
+    // Random code units, lone and paired surrogates among them.
+    for (let k = 0; k < 20_000; k++) {
+      let s = '';
+      for (let i = Math.floor(rand() * 24); i > 0; i--) {
+        const x = rand();
+        s += String.fromCharCode(x < 0.3 ? Math.floor(rand() * 0x80) : x < 0.5 ? 0xd800 + Math.floor(rand() * 0x800) : Math.floor(rand() * 0x10000));
+      }
+      texts.push(s);
+    }
+    const buf = Buffer.alloc(4096);
+    for (const s of texts) {
+      const end = putText(buf, 7, s);
+      if (!buf.subarray(7, end).equals(Buffer.from(s, 'utf8'))) expect(JSON.stringify(s)).toBe('written as Buffer.from writes it');
+    }
+  });
+
   it('a very long note (100,000 characters) wraps the same', () => {
     const sentence = '屋顶漏雨，王大妈担心冬天，希望雪前修好。The roof leaks near the east wall (about 2 m²). ';
     const note = sentence.repeat(Math.ceil(100_000 / sentence.length)).slice(0, 100_000);
     for (const w of [5, 40, 66]) expect(wrapText(note, w)).toEqual(ref.wrapText(note, w));
     const input = { headers: ['Field', 'Value'], rows: [[{ text: 'Notes' }, { text: note }], [{ text: 'UID' }, { text: '0198f7a2-0000-7000-8000-000000000000' }]], width: 80 };
-    expect(drawTable(input)).toBe(ref.drawTable(input));
+    const want = ref.drawTable(input);
+    expect(drawTable(input)).toBe(want);
+    expect(Buffer.concat([...drawGridBytes(asGrid(input))]).equals(Buffer.from(`${want}\n`, 'utf8'))).toBe(true);
+  });
+
+  it('columns whose cells never repeat (no longer remembered) draw the same bytes', () => {
+    const rand = rng(77);
+    // Past the trial a column of unique cells stops remembering: its pieces are made for each row.
+    const rows: TableCell[][] = Array.from({ length: 3000 }, (_, i) => [
+      { text: `${i} ${cellText(rand)}` },
+      { text: `${plainCell(rand)}${i}` },
+      i % 7 === 0 ? { text: `${i}${cellText(rand)}`, paint: paints[1] } : { text: cellText(rand) },
+    ]);
+    for (const width of [24, 80]) {
+      const input = { headers: ['A', '备注', 'C'], rows, width };
+      const want = ref.drawTable(input);
+      expect(Buffer.concat([...drawGridBytes(asGrid(input))]).equals(Buffer.from(`${want}\n`, 'utf8')), `width ${width}`).toBe(true);
+    }
   });
 });
 
@@ -161,12 +206,28 @@ describe('visit listings draw what they drew', () => {
     const bold = new Chalk({ level }).bold;
     for (const [seed, n] of [[1, 0], [2, 1], [3, 30], [4, 300]] as const) {
       const rows = visits(seed, n);
-      expect(renderTable(visitListingNow(rows), width)).toBe(ref.renderTable(ref.visitListing(rows), width, bold, t('msg.no_rows')));
+      const want = ref.renderTable(ref.visitListing(rows), width, bold, t('msg.no_rows'));
+      expect(renderTable(visitListingNow(rows), width)).toBe(want);
+      // As bytes, what the string encodes to (a lone surrogate, which no UTF-8 holds, both ways as U+FFFD).
+      expect(Buffer.concat([...renderTableBytes(visitListingNow(rows), width)]).equals(Buffer.from(want, 'utf8'))).toBe(true);
     }
     // A listing with a title and coloured cells.
     const rows = visits(9, 50);
     const listing: Listing<Visit> = { ...ref.visitListing(rows), title: '走访 \u001b[2J list' };
     listing.columns[1] = { ...listing.columns[1]!, paint: (v) => (v.concerns > 1 ? (s: string) => `[${s}]` : undefined) };
     expect(renderTable(listing, width)).toBe(ref.renderTable(listing, width, bold, t('msg.no_rows')));
+    expect(Buffer.concat([...renderTableBytes(listing, width)]).equals(Buffer.from(ref.renderTable(listing, width, bold, t('msg.no_rows')), 'utf8'))).toBe(true);
+  });
+
+  it('a listing longer than one chunk of bytes is drawn whole, chunk after chunk', () => {
+    setLang('en');
+    configureColor({ env: {}, isTTY: false }, { env: {}, isTTY: false });
+    const rows = visits(11, 6000);
+    const want = ref.renderTable(ref.visitListing(rows), 80, new Chalk({ level: 0 }).bold, t('msg.no_rows'));
+    const chunks = [...renderTableBytes(visitListingNow(rows), 80)];
+    expect(chunks.length).toBeGreaterThan(1);
+    // Every chunk ends a line: none cuts a character in two.
+    for (const chunk of chunks) expect(chunk[chunk.length - 1]).toBe(0x0a);
+    expect(Buffer.concat(chunks).equals(Buffer.from(want, 'utf8'))).toBe(true);
   });
 });

@@ -15,6 +15,15 @@ export function writeOut(text: string): void {
 }
 
 /**
+ * A long output made in chunks, either way: as strings on a terminal (through writeOut's guard), as
+ * UTF-8 bytes anywhere else, where the bytes are the data and need not be made as strings first.
+ */
+export function writeOutChunks(strings: () => Iterable<string>, bytes: () => Iterable<Uint8Array>): void {
+  if (process.stdout.isTTY) for (const chunk of strings()) writeOut(chunk);
+  else for (const chunk of bytes()) process.stdout.write(chunk);
+}
+
+/**
  * Standard output written through when it is a pipe: Node queues in memory whatever a pipe does
  * not take at once, so a 200,000-row table piped to a slower reader (`| less`, a parent process)
  * was held whole (1.1 GB) before it drained. Blocking writes keep memory to one chunk at a time,

@@ -3,11 +3,11 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
-import { FORMATS, renderDocument, renderListing, renderTableChunks, type Document, type Format, type Listing } from '../../render/output.js';
+import { FORMATS, renderDocument, renderListing, renderTableBytes, renderTableChunks, type Document, type Format, type Listing } from '../../render/output.js';
 import { parseDate, type IsoDate } from '../../time/dates.js';
 import { parsePeriod, rangePeriod, type Period } from '../../time/periods.js';
 import type { Context } from './context.js';
-import { writeErr, writeOut, writeOutputFile } from './io.js';
+import { writeErr, writeOut, writeOutChunks, writeOutputFile } from './io.js';
 
 /** For repeatable flags: `--topic a --topic b`. */
 export function collect(value: string, previous: string[] = []): string[] {
@@ -67,7 +67,10 @@ export function emitListing<R>(listing: Listing<R>, opts: OutputOptions, ctx: Co
   const format = resolveFormat(opts, ctx);
   // A terminal table is written as it is drawn: a long listing is never held whole in memory.
   if (format === 'table' && !opts.output) {
-    for (const chunk of renderTableChunks(listing)) writeOut(chunk);
+    writeOutChunks(
+      () => renderTableChunks(listing),
+      () => renderTableBytes(listing),
+    );
     return;
   }
   emit(withBom(renderListing(listing, format), opts), opts);
