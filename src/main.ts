@@ -5,9 +5,8 @@ import { preScan } from './cli/shared/prescan.js';
 import { blockingStdout, writeErr } from './cli/shared/io.js';
 import { localHelp, localisePlaceholders, translateCommanderError } from './cli/shared/commander-i18n.js';
 import { FsError } from './errors.js';
-import { configureColor } from './render/color.js';
 import { configureTableWidth } from './render/output.js';
-import { ce } from './render/color.js';
+import { ce, configureColor } from './render/color.js';
 import { oneLine, terminalSafe } from './render/escape.js';
 import { getLang, resolveLang, setLang, t } from './i18n/index.js';
 import { labelledDescription } from './cli/shared/choices.js';
@@ -83,10 +82,11 @@ export async function main(argv: string[]): Promise<number> {
   const pre = preScan(argv.slice(2));
   const lang = resolveLang(pre.lang, process.env);
   setLang(lang);
-  configureColor(
-    { noColorFlag: pre.noColor, env: process.env, isTTY: Boolean(process.stdout.isTTY) },
-    { noColorFlag: pre.noColor, env: process.env, isTTY: Boolean(process.stderr.isTTY) },
-  );
+  configureColor({ noColorFlag: pre.noColor, env: process.env, isTTY: Boolean(process.stdout.isTTY) }, () => ({
+    noColorFlag: pre.noColor,
+    env: process.env,
+    isTTY: Boolean(process.stderr.isTTY),
+  }));
   configureTableWidth(Boolean(process.stdout.isTTY), process.stdout.columns, process.env);
   blockingStdout();
   try {
