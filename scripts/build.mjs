@@ -28,6 +28,26 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * The message catalogue packed at build time: src/i18n/packed.ts is evaluated here, once, and the
+ * bundle carries its value (three strings) instead of the catalogue files' thousand object
+ * literals, which every start would otherwise load and build (src/i18n/pack.ts).
+ */
+const packedCatalogue = {
+  name: 'packed-catalogue',
+  setup(b) {
+    let contents;
+    b.onLoad({ filter: /[\\/]src[\\/]i18n[\\/]packed\.ts$/ }, async (args) => {
+      if (contents === undefined) {
+        const packer = await build({ entryPoints: [args.path], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });
+        const { PACKED } = await import(`data:text/javascript;base64,${Buffer.from(packer.outputFiles[0].text).toString('base64')}`);
+        contents = `export const PACKED = ${JSON.stringify(PACKED)};\n`;
+      }
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 const result = await build({
   // `--bench` builds the benchmark runner, which fills its databases through the project's db layer.
   // The report worker has its own small entry: the CLI's bundle never checks whether it is one.
@@ -45,7 +65,7 @@ const result = await build({
   // first asked, not on every start).
   define: { 'import.meta.url': '__fs_import_meta.url', FS_VERSION: JSON.stringify(pkg.version), FS_BUNDLE: bench ? 'undefined' : 'true' },
   banner: { js: "const __fs_import_meta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
-  plugins: bench ? [] : [lazyChildProcess],
+  plugins: bench ? [] : [lazyChildProcess, packedCatalogue],
   // No comments or layout: fewer bytes to read, check and scan on every start (names are kept,
   // so stack traces under FS_DEBUG=1 stay readable).
   minifyWhitespace: !bench,
