@@ -1,13 +1,19 @@
-// Builds the shipped CLI: one CommonJS bundle (fast start-up), the prompt library and
+// Builds the shipped CLI as CommonJS bundles (fast start-up), the prompt library and
 // better-sqlite3's native addon left outside (prompts load only on a terminal), and the Word
-// writer (docx, loaded only for --format docx).
-// Then it runs the CLI once to write V8's code cache for the bundle (see bin/fs.js, which checks
-// the cache against the bundle's bytes on every start).
+// writer (docx, loaded only for --format docx):
+// - dist/fs.cjs, the core: what src/main.ts imports statically (the program, the help, the
+//   catalogue, errors), all that `fs --help` runs;
+// - dist/fs-commands.cjs: the commands and everything only they import, loaded by the core on
+//   the first import() of a command; modules of the core it imports are the core's own instances
+//   (see the split plugins below), so every module exists once;
+// - dist/report-worker.cjs, the report worker thread's own small bundle.
+// Then it runs the CLI to write V8's code cache for the two CLI bundles (see bin/fs.js, which
+// checks each cache against its bundle's bytes on every start).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const bench = process.argv.includes('--bench');
@@ -48,10 +54,7 @@ const packedCatalogue = {
   },
 };
 
-const result = await build({
-  // `--bench` builds the benchmark runner, which fills its databases through the project's db layer.
-  // The report worker has its own small entry: the CLI's bundle never checks whether it is one.
-  entryPoints: bench ? { bench: 'bench/run.ts' } : { fs: 'src/main.ts', 'report-worker': 'src/report/worker.ts' },
+const options = {
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -65,13 +68,134 @@ const result = await build({
   // first asked, not on every start).
   define: { 'import.meta.url': '__fs_import_meta.url', FS_VERSION: JSON.stringify(pkg.version), FS_BUNDLE: bench ? 'undefined' : 'true' },
   banner: { js: "const __fs_import_meta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
-  plugins: bench ? [] : [lazyChildProcess, packedCatalogue],
   // No comments or layout: fewer bytes to read, check and scan on every start (names are kept,
   // so stack traces under FS_DEBUG=1 stay readable).
   minifyWhitespace: !bench,
   write: false,
   logLevel: 'warning',
-});
+};
+
+/** A module's name as esbuild's metafile spells it: relative to the project, `/`-separated. */
+const moduleName = (r) => (r.namespace === 'file' ? relative(process.cwd(), r.path).split(sep).join('/') : `${r.namespace}:${r.path}`);
+
+/** What `from` imports statically (import, require), transitively, itself included. */
+function staticClosure(metafile, from) {
+  const seen = new Set();
+  const todo = [from];
+  while (todo.length) {
+    const f = todo.pop();
+    if (seen.has(f)) continue;
+    seen.add(f);
+    for (const i of metafile.inputs[f]?.imports ?? []) if (!i.external && i.kind !== 'dynamic-import') todo.push(i.path);
+  }
+  return seen;
+}
+
+/**
+ * In the core: an import() of a module outside the core becomes a request to bin/fs.js, which
+ * runs dist/fs-commands.cjs once and hands over that module's exports. (`__fsCommands` is a
+ * parameter of the core's wrapper function, see bin/fs.js.)
+ */
+function coreSide(core) {
+  return {
+    name: 'core-side',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind !== 'dynamic-import' || args.pluginData?.split) return undefined;
+        const r = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { split: true } });
+        if (r.errors.length || r.external || core.has(moduleName(r))) return undefined;
+        // Named .cjs: what is loaded there is a CommonJS module whatever the imported file was (.mjs).
+        return { path: `${moduleName(r)}.cjs`, namespace: 'fs-commands' };
+      });
+      b.onResolve({ filter: /^fs-split:core-modules$/ }, () => ({ path: 'core-modules', namespace: 'fs-split' }));
+      b.onLoad({ filter: /.*/, namespace: 'fs-commands' }, (args) => ({
+        contents: `module.exports = __fsCommands(require('fs-split:core-modules').coreModule)(${JSON.stringify(args.path.slice(0, -'.cjs'.length))});`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * The core's modules that dist/fs-commands.cjs uses, by name (`names`, collected while building
+ * it), handed to it as ES module namespaces: their exports stay live bindings.
+ */
+function coreModules(names) {
+  return {
+    name: 'core-modules',
+    setup(b) {
+      b.onLoad({ filter: /^core-modules$/, namespace: 'fs-split' }, () => ({
+        contents: [
+          ...names.map((n, i) => `import * as m${i} from ${JSON.stringify(join(process.cwd(), n))};`),
+          `const byName = { ${names.map((n, i) => `${JSON.stringify(n)}: m${i}`).join(', ')} };`,
+          // Marked as ES modules, so that default exports stay what they are in the core.
+          'const made = new Map();',
+          'export function coreModule(name) {',
+          '  let m = made.get(name);',
+          '  if (!m) made.set(name, (m = Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(byName[name]), __esModule: { value: true } })));',
+          '  return m;',
+          '}',
+        ].join('\n'),
+        resolveDir: process.cwd(),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** In the commands bundle: every import of a core module is the core's instance (`__fsCore`, see bin/fs.js). */
+function commandsSide(core, used) {
+  return {
+    name: 'commands-side',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData?.split || args.kind === 'entry-point') return undefined;
+        const r = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { split: true } });
+        if (r.errors.length || r.external || !core.has(moduleName(r))) return undefined;
+        used.add(moduleName(r));
+        return { path: `${moduleName(r)}.cjs`, namespace: 'fs-core' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'fs-core' }, (args) => ({ contents: `module.exports = __fsCore(${JSON.stringify(args.path.slice(0, -'.cjs'.length))});`, loader: 'js' }));
+    },
+  };
+}
+
+let outputs;
+if (bench) {
+  // `--bench` builds the benchmark runner, which fills its databases through the project's db layer.
+  outputs = (await build({ ...options, entryPoints: { bench: 'bench/run.ts' } })).outputFiles;
+} else {
+  const plugins = [lazyChildProcess, packedCatalogue];
+  const probe = await build({ ...options, entryPoints: { fs: 'src/main.ts' }, plugins, metafile: true });
+  const core = staticClosure(probe.metafile, 'src/main.ts');
+  // The modules the core imports dynamically (the commands, and what they load lazily).
+  const lazy = [...core].flatMap((f) => probe.metafile.inputs[f]?.imports ?? []).filter((i) => i.kind === 'dynamic-import' && !i.external && !core.has(i.path));
+  const entries = [...new Set(lazy.map((i) => i.path))].sort();
+  const used = new Set();
+  const commands = await build({
+    ...options,
+    stdin: {
+      contents: `module.exports = { ${entries.map((n) => `${JSON.stringify(n)}: () => require(${JSON.stringify(join(process.cwd(), n))})`).join(', ')} };`,
+      resolveDir: process.cwd(),
+      sourcefile: 'fs-commands',
+      loader: 'js',
+    },
+    outfile: 'dist/fs-commands.cjs',
+    outdir: undefined,
+    outExtension: undefined,
+    plugins: [commandsSide(core, used), ...plugins],
+    metafile: true,
+  });
+  const cli = await build({ ...options, entryPoints: { fs: 'src/main.ts' }, plugins: [coreSide(core), coreModules([...used].sort()), ...plugins], metafile: true });
+  // A module in both bundles would exist twice (two catalogues, two colour settings): never.
+  const bundled = (r) => Object.values(r.metafile.outputs).flatMap((o) => Object.keys(o.inputs));
+  const inCore = new Set(bundled(cli));
+  const twice = bundled(commands).filter((f) => inCore.has(f) && !f.startsWith('fs-'));
+  if (twice.length) throw new Error(`modules in both CLI bundles: ${twice.join(', ')}`);
+  // The report worker has its own small entry: the CLI's bundles never check whether they are one.
+  const worker = await build({ ...options, entryPoints: { 'report-worker': 'src/report/worker.ts' }, plugins });
+  outputs = [...cli.outputFiles, ...commands.outputFiles, ...worker.outputFiles];
+}
 
 /** A temp file beside `path`, fsynced, then renamed onto it: readers see the old file or the new one. */
 function writeAtomic(path, bytes) {
@@ -87,7 +211,7 @@ function writeAtomic(path, bytes) {
 }
 
 mkdirSync('dist', { recursive: true });
-for (const file of result.outputFiles) {
+for (const file of outputs) {
   // Plain ASCII (esbuild leaves a few regular expressions in UTF-8): bin/fs.js then decodes it as
   // one-byte text, half the memory and faster than UTF-8. \uXXXX means the same in strings and regexps.
   const ascii = file.text.replace(/[^\x00-\x7f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -96,16 +220,28 @@ for (const file of result.outputFiles) {
 if (!bench) {
   // Caches of earlier builds (also the older per-build file names) are of no use any more.
   for (const old of readdirSync('dist').filter((f) => f.endsWith('.v8cache'))) rmSync(`dist/${old}`);
-  const run = spawnSync(process.execPath, ['bin/fs.js', '--help'], { env: { ...process.env, FS_WRITE_CODE_CACHE: '1' }, stdio: 'ignore' });
-  if (run.status !== 0) throw new Error('the built CLI failed to start (fs --help)');
-  // docx (node_modules, required only for a Word file) has a code cache of its own, dist/docx.v8cache
-  // (src/render/code-cache.ts): written by a run that writes a Word file, on an empty ledger.
-  const tmp = mkdtempSync(join(tmpdir(), 'fs-build-'));
+  // Each cache is written at the end of a run, so that it also holds the functions compiled on the
+  // way: the core's by `fs --help`, the commands' by a `fs visit list`.
+  const ledger = mkdtempSync(join(tmpdir(), 'fs-build-'));
   try {
-    const env = { ...process.env, FS_WRITE_DOCX_CACHE: '1', FS_DB: join(tmp, 'ledger.db'), FS_TODAY: '2026-11-27' };
-    const docx = spawnSync(process.execPath, ['bin/fs.js', 'report', '--format', 'docx', '-o', join(tmp, 'report.docx')], { env, stdio: 'ignore' });
+    const runs = [
+      ['fs', ['--help']],
+      // The ledger is made first: its migrations are no part of an everyday run.
+      ['', ['visit', 'list']],
+      ['fs-commands', ['visit', 'list']],
+    ];
+    for (const [bundle, args] of runs) {
+      const env = { ...process.env, FS_WRITE_CODE_CACHE: bundle, FS_DB: join(ledger, 'fs.db'), FS_LANG: 'en', FS_NO_INPUT: '1' };
+      if (!bundle) delete env.FS_WRITE_CODE_CACHE;
+      const run = spawnSync(process.execPath, ['bin/fs.js', ...args], { env, stdio: 'ignore' });
+      if (run.status !== 0) throw new Error(`the built CLI failed to run (fs ${args.join(' ')})`);
+    }
+    // docx (node_modules, required only for a Word file) has a code cache of its own, dist/docx.v8cache
+    // (src/render/code-cache.ts): written by a run that writes a Word file, on an empty ledger.
+    const docxEnv = { ...process.env, FS_WRITE_DOCX_CACHE: '1', FS_DB: join(ledger, 'docx.db'), FS_TODAY: '2026-11-27' };
+    const docx = spawnSync(process.execPath, ['bin/fs.js', 'report', '--format', 'docx', '-o', join(ledger, 'report.docx')], { env: docxEnv, stdio: 'ignore' });
     if (docx.status !== 0) throw new Error('the built CLI failed to write a Word file (fs report --format docx)');
   } finally {
-    rmSync(tmp, { recursive: true, force: true });
+    rmSync(ledger, { recursive: true, force: true });
   }
 }
