@@ -2,7 +2,7 @@
 import { Command, CommanderError, Help, type Option } from 'commander';
 import { COMMANDS } from './cli/index.js';
 import { preScan } from './cli/shared/prescan.js';
-import { blockingStdout, writeErr } from './cli/shared/io.js';
+import { blockingStdout, writeErr, writeStderr } from './cli/shared/io.js';
 import { localHelp, localisePlaceholders, translateCommanderError } from './cli/shared/commander-i18n.js';
 import { FsError } from './errors.js';
 import { configureTableWidth } from './render/output.js';
@@ -32,7 +32,7 @@ export async function buildProgram(only?: string): Promise<Command> {
       // Help's "Example(s):" lines come from each command's help text, written in English.
       writeOut: (s) => process.stdout.write(s.replace(/^Examples?:$/gm, t('help.Examples:'))),
       // Commander's errors echo what was typed (an unknown option may carry an ESC sequence).
-      writeErr: (s) => process.stderr.write(terminalSafe(s)),
+      writeErr: (s) => writeStderr(terminalSafe(s)),
       outputError: (s, write) => write(`${oneLine(translateCommanderError(s))}\n`),
     });
   const stubs = new Map<Command, string>();
@@ -96,7 +96,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return exitCodeFor(e);
-    if (process.env.FS_DEBUG === '1') process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+    if (process.env.FS_DEBUG === '1') writeStderr(`${(e as Error).stack ?? String(e)}\n`);
     if (e instanceof FsError) {
       writeErr(`${ce().red(t('label.error'))} ${oneLine(e.describe())}`);
       return e.exitCode;
