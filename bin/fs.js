@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Tiny shim: runs the esbuild bundles (built by `npm install` or `npm run build`): dist/fs.cjs, the
-// core (the program, its help, the catalogue), and dist/fs-commands.cjs, run when the core first
-// asks for a command (scripts/build.mjs says how the two share their modules).
+// core (the program, its help, the catalogue), and the bundle of the command being run,
+// dist/fs-<command>.cjs, when the core asks for it (scripts/build.mjs says how they share modules).
 // CommonJS on purpose: Node's ESM loader would add milliseconds to every start.
 //
 // Compiling a bundle is a large part of start-up, so each is compiled through V8's code cache
@@ -102,8 +102,16 @@ function run(name, extra) {
   return mod.exports;
 }
 
-let commands;
-/** The commands bundle, run once, given the core's modules; its exports load one module each. */
-const loadCommands = (coreModule) => (name) => (commands ??= run('fs-commands', { __fsCore: coreModule }))[name]();
+let command;
+/**
+ * A command's bundle, given the core's modules, run when the core asks for it. A run builds one
+ * command (src/main.ts), so it runs one of them at most: their modules beyond the core's exist in
+ * each bundle that uses them, and a second bundle would bring second copies (scripts/build.mjs).
+ */
+const loadCommand = (coreModule) => (name) => {
+  if (command && command.name !== name) throw new Error(`fs: ${name}.cjs asked for after ${command.name}.cjs: a run has one command`);
+  command ??= { name, exports: run(name, { __fsCore: coreModule }) };
+  return command.exports;
+};
 
-run('fs', { __fsCommands: loadCommands });
+run('fs', { __fsCommand: loadCommand });

@@ -3,20 +3,22 @@
 // writer (docx, loaded only for --format docx):
 // - dist/fs.cjs, the core: what src/main.ts imports statically (the program, the help, the
 //   catalogue, errors), all that `fs --help` runs;
-// - dist/fs-commands.cjs: the commands and everything only they import, loaded by the core on
-//   the first import() of a command; modules of the core it imports are the core's own instances
-//   (see the split plugins below), so every module exists once;
+// - dist/fs-<command>.cjs, one per command: the command and everything it uses beyond the core,
+//   run by the core when that command runs. The core's modules it uses are the core's own
+//   instances (see the split plugins below), so a run has every module once;
 // - dist/report-worker.cjs, the report worker thread's own small bundle.
-// Then it runs the CLI to write V8's code cache for the two CLI bundles (see bin/fs.js, which
-// checks each cache against its bundle's bytes on every start).
+// Then it runs the CLI to write V8's code cache for each CLI bundle (see bin/fs.js, which checks
+// each cache against its bundle's bytes on every start).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const bench = process.argv.includes('--bench');
+/** Where the commands are listed, each loaded by an import() when it runs. */
+const COMMAND_LISTS = ['src/cli/index.ts', 'src/cli/safety.ts'];
 
 /**
  * commander requires node:child_process at load for executable subcommands, which fs never uses;
@@ -31,6 +33,21 @@ const lazyChildProcess = {
       contents: "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });",
       loader: 'js',
     }));
+  },
+};
+
+/**
+ * node:module as the CommonJS loader's own Module (what the CLI takes from it: createRequire, and
+ * the class src/render/code-cache.ts builds modules with): requiring node:module also loads
+ * Node's ESM loader, a fraction of a millisecond of every start. bin/fs.js is the main module,
+ * whose constructor is that Module. (An ES module here, so that the build fails if the sources
+ * ever import anything else from node:module.)
+ */
+const cjsCreateRequire = {
+  name: 'cjs-create-require',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?module$/ }, () => ({ path: 'module', namespace: 'fs-node-module' }));
+    b.onLoad({ filter: /.*/, namespace: 'fs-node-module' }, () => ({ contents: 'const Module = require.main.constructor;\nexport default Module;\nexport const createRequire = Module.createRequire;', loader: 'js' }));
   },
 };
 
@@ -92,11 +109,11 @@ function staticClosure(metafile, from) {
 }
 
 /**
- * In the core: an import() of a module outside the core becomes a request to bin/fs.js, which
- * runs dist/fs-commands.cjs once and hands over that module's exports. (`__fsCommands` is a
+ * In the core: the import() of a command becomes a request to bin/fs.js, which runs that
+ * command's bundle (dist/fs-<command>.cjs) and hands over its exports. (`__fsCommand` is a
  * parameter of the core's wrapper function, see bin/fs.js.)
  */
-function coreSide(core) {
+function coreSide(core, commandBundles) {
   return {
     name: 'core-side',
     setup(b) {
@@ -104,12 +121,11 @@ function coreSide(core) {
         if (args.kind !== 'dynamic-import' || args.pluginData?.split) return undefined;
         const r = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { split: true } });
         if (r.errors.length || r.external || core.has(moduleName(r))) return undefined;
-        // Named .cjs: what is loaded there is a CommonJS module whatever the imported file was (.mjs).
-        return { path: `${moduleName(r)}.cjs`, namespace: 'fs-commands' };
+        return { path: `${commandBundles.get(moduleName(r))}.cjs`, namespace: 'fs-command' };
       });
       b.onResolve({ filter: /^fs-split:core-modules$/ }, () => ({ path: 'core-modules', namespace: 'fs-split' }));
-      b.onLoad({ filter: /.*/, namespace: 'fs-commands' }, (args) => ({
-        contents: `module.exports = __fsCommands(require('fs-split:core-modules').coreModule)(${JSON.stringify(args.path.slice(0, -'.cjs'.length))});`,
+      b.onLoad({ filter: /.*/, namespace: 'fs-command' }, (args) => ({
+        contents: `module.exports = __fsCommand(require('fs-split:core-modules').coreModule)(${JSON.stringify(args.path.slice(0, -'.cjs'.length))});`,
         loader: 'js',
       }));
     },
@@ -117,8 +133,8 @@ function coreSide(core) {
 }
 
 /**
- * The core's modules that dist/fs-commands.cjs uses, by name (`names`, collected while building
- * it), handed to it as ES module namespaces: their exports stay live bindings.
+ * The core's modules that the command bundles use, by name (`names`, collected while building
+ * them), handed to them as ES module namespaces: their exports stay live bindings.
  */
 function coreModules(names) {
   return {
@@ -143,7 +159,7 @@ function coreModules(names) {
   };
 }
 
-/** In the commands bundle: every import of a core module is the core's instance (`__fsCore`, see bin/fs.js). */
+/** In a command's bundle: every import of a core module is the core's instance (`__fsCore`, see bin/fs.js). */
 function commandsSide(core, used) {
   return {
     name: 'commands-side',
@@ -151,7 +167,8 @@ function commandsSide(core, used) {
       b.onResolve({ filter: /.*/ }, async (args) => {
         if (args.pluginData?.split || args.kind === 'entry-point') return undefined;
         const r = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { split: true } });
-        if (r.errors.length || r.external || !core.has(moduleName(r))) return undefined;
+        // (Modules made up by the other plugins hold no state: each bundle has its own.)
+        if (r.errors.length || r.external || r.namespace !== 'file' || !core.has(moduleName(r))) return undefined;
         used.add(moduleName(r));
         return { path: `${moduleName(r)}.cjs`, namespace: 'fs-core' };
       });
@@ -161,37 +178,35 @@ function commandsSide(core, used) {
 }
 
 let outputs;
+let cliBundles = [];
 if (bench) {
   // `--bench` builds the benchmark runner, which fills its databases through the project's db layer.
   outputs = (await build({ ...options, entryPoints: { bench: 'bench/run.ts' } })).outputFiles;
 } else {
   const plugins = [lazyChildProcess, packedCatalogue];
-  const probe = await build({ ...options, entryPoints: { fs: 'src/main.ts' }, plugins, metafile: true });
+  const cliPlugins = [...plugins, cjsCreateRequire];
+  const probe = await build({ ...options, entryPoints: { fs: 'src/main.ts' }, plugins: cliPlugins, metafile: true });
   const core = staticClosure(probe.metafile, 'src/main.ts');
-  // The modules the core imports dynamically (the commands, and what they load lazily).
-  const lazy = [...core].flatMap((f) => probe.metafile.inputs[f]?.imports ?? []).filter((i) => i.kind === 'dynamic-import' && !i.external && !core.has(i.path));
-  const entries = [...new Set(lazy.map((i) => i.path))].sort();
+  // The modules the core imports dynamically: the commands, each built from src/cli/index.ts's list.
+  const lazy = [...core].flatMap((f) => (probe.metafile.inputs[f]?.imports ?? []).map((i) => ({ ...i, importer: f }))).filter((i) => i.kind === 'dynamic-import' && !i.external && !core.has(i.path));
+  // A run builds one command (src/main.ts), so it loads at most one command bundle, and a module
+  // that several commands use can be in each of their bundles. That holds only while the core's
+  // lazy imports are the command lists': anything else the core loads lazily would be a second
+  // bundle in the same run, with its own copies of modules the command's bundle has too.
+  const strays = lazy.filter((i) => !COMMAND_LISTS.includes(i.importer));
+  if (strays.length) throw new Error(`the core imports lazily only commands, from ${COMMAND_LISTS.join(' or ')}: ${strays.map((i) => `${i.importer} -> ${i.path}`).join(', ')}`);
+  const commandBundles = new Map([...new Set(lazy.map((i) => i.path))].map((path) => [path, `fs-${basename(path).replace(/\.[cm]?[jt]s$/, '')}`]));
+  if (new Set(commandBundles.values()).size !== commandBundles.size) throw new Error(`two commands with one file name: ${[...commandBundles.keys()].join(', ')}`);
   const used = new Set();
-  const commands = await build({
-    ...options,
-    stdin: {
-      contents: `module.exports = { ${entries.map((n) => `${JSON.stringify(n)}: () => require(${JSON.stringify(join(process.cwd(), n))})`).join(', ')} };`,
-      resolveDir: process.cwd(),
-      sourcefile: 'fs-commands',
-      loader: 'js',
-    },
-    outfile: 'dist/fs-commands.cjs',
-    outdir: undefined,
-    outExtension: undefined,
-    plugins: [commandsSide(core, used), ...plugins],
-    metafile: true,
-  });
-  const cli = await build({ ...options, entryPoints: { fs: 'src/main.ts' }, plugins: [coreSide(core), coreModules([...used].sort()), ...plugins], metafile: true });
-  // A module in both bundles would exist twice (two catalogues, two colour settings): never.
-  const bundled = (r) => Object.values(r.metafile.outputs).flatMap((o) => Object.keys(o.inputs));
-  const inCore = new Set(bundled(cli));
-  const twice = bundled(commands).filter((f) => inCore.has(f) && !f.startsWith('fs-'));
-  if (twice.length) throw new Error(`modules in both CLI bundles: ${twice.join(', ')}`);
+  const commands = await build({ ...options, entryPoints: Object.fromEntries([...commandBundles].map(([path, name]) => [name, path])), plugins: [commandsSide(core, used), ...cliPlugins], metafile: true });
+  const cli = await build({ ...options, entryPoints: { fs: 'src/main.ts' }, plugins: [coreSide(core, commandBundles), coreModules([...used].sort()), ...cliPlugins], metafile: true });
+  // A module of the core in a command's bundle too would exist twice (two catalogues, two colour settings): never.
+  const inCore = new Set(Object.keys(Object.values(cli.metafile.outputs)[0].inputs));
+  for (const [file, o] of Object.entries(commands.metafile.outputs)) {
+    const twice = Object.keys(o.inputs).filter((f) => inCore.has(f) && !f.startsWith('fs-'));
+    if (twice.length) throw new Error(`modules in both ${file} and the core: ${twice.join(', ')}`);
+  }
+  cliBundles = ['fs', ...commandBundles.values()];
   // The report worker has its own small entry: the CLI's bundles never check whether they are one.
   const worker = await build({ ...options, entryPoints: { 'report-worker': 'src/report/worker.ts' }, plugins });
   outputs = [...cli.outputFiles, ...commands.outputFiles, ...worker.outputFiles];
@@ -218,17 +233,19 @@ for (const file of outputs) {
   writeAtomic(file.path, Buffer.from(ascii, 'latin1'));
 }
 if (!bench) {
-  // Caches of earlier builds (also the older per-build file names) are of no use any more.
-  for (const old of readdirSync('dist').filter((f) => f.endsWith('.v8cache'))) rmSync(`dist/${old}`);
+  // Bundles and caches of earlier builds (also the older file names) are of no use any more.
+  const current = new Set(outputs.map((f) => basename(f.path)));
+  for (const old of readdirSync('dist').filter((f) => f.endsWith('.v8cache') || (/^fs[-.].*\.cjs$/.test(f) && !current.has(f)))) rmSync(`dist/${old}`);
   // Each cache is written at the end of a run, so that it also holds the functions compiled on the
-  // way: the core's by `fs --help`, the commands' by a `fs visit list`.
+  // way: the core's by `fs --help`, a command's by its `--help` (`fs visit list` for visit).
   const ledger = mkdtempSync(join(tmpdir(), 'fs-build-'));
   try {
     const runs = [
       ['fs', ['--help']],
+      ...cliBundles.filter((b) => b !== 'fs' && b !== 'fs-visit').map((b) => [b, [b.slice('fs-'.length), '--help']]),
       // The ledger is made first: its migrations are no part of an everyday run.
       ['', ['visit', 'list']],
-      ['fs-commands', ['visit', 'list']],
+      ['fs-visit', ['visit', 'list']],
     ];
     for (const [bundle, args] of runs) {
       const env = { ...process.env, FS_WRITE_CODE_CACHE: bundle, FS_DB: join(ledger, 'fs.db'), FS_LANG: 'en', FS_NO_INPUT: '1' };
@@ -244,4 +261,6 @@ if (!bench) {
   } finally {
     rmSync(ledger, { recursive: true, force: true });
   }
+  const uncached = cliBundles.filter((b) => !readdirSync('dist').includes(`${b}.v8cache`));
+  if (uncached.length) throw new Error(`no code cache written for ${uncached.join(', ')}`);
 }

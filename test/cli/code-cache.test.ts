@@ -1,5 +1,5 @@
 // The code caches beside the bundles can make start-up faster, never break it: whatever happens to
-// a bundle (dist/fs.cjs, the core; dist/fs-commands.cjs, the commands) or to its cache
+// a bundle (dist/fs.cjs, the core; dist/fs-person.cjs, a command's) or to its cache
 // (dist/<bundle>.v8cache), fs starts normally and runs the bundles that are there now; the same
 // for docx's cache (dist/docx.v8cache) and a Word file.
 // Each case runs a copy of the built install (bin/, dist/) in a temp dir (test/helpers/install.ts).
@@ -21,7 +21,7 @@ function install(): Install {
 }
 
 /**
- * The start-up works all the way: the core runs (--version), the commands bundle runs, opens a
+ * The start-up works all the way: the core runs (--version), the command's bundle runs, opens a
  * ledger and writes to it. Returns what FS_DEBUG said about the caches, and the people listed.
  */
 function expectNormalStart(dir: string, version = VERSION): { said: string; people: Record<string, unknown>[] } {
@@ -54,7 +54,7 @@ function flipBytes(file: string): void {
 /** A same-length edit of each bundle that a normal start shows: the version, a column's name. */
 const EDITS: Record<BundleName, { from: string; to: string; shows: (start: ReturnType<typeof expectNormalStart>) => void; version: string }> = {
   fs: { from: `"${VERSION}"`, to: `"${VERSION.replace(/\d/g, '9')}"`, version: VERSION.replace(/\d/g, '9'), shows: () => {} },
-  'fs-commands': {
+  'fs-person': {
     from: 'h.label AS household',
     to: 'h.label AS houzehold',
     version: VERSION,

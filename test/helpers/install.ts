@@ -5,8 +5,8 @@ import { copyFileSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, tempDir } from './cli.js';
 
-/** The CLI's two bundles, each with its code cache: the core and the commands (bin/fs.js). */
-export const BUNDLES = ['fs', 'fs-commands'] as const;
+/** Bundles that the runs below use, each with its code cache: the core and `fs person`'s (bin/fs.js). */
+export const BUNDLES = ['fs', 'fs-person'] as const;
 export type BundleName = (typeof BUNDLES)[number];
 
 export interface Install {
@@ -24,7 +24,7 @@ export function install(): Install {
   mkdirSync(join(dir, 'bin'));
   mkdirSync(join(dir, 'dist'));
   copyFileSync(join(ROOT, 'bin', 'fs.js'), join(dir, 'bin', 'fs.js'));
-  for (const f of readdirSync(join(ROOT, 'dist')).filter((f) => /^(fs\.cjs|fs\.v8cache|fs-commands\.cjs|fs-commands\.v8cache|docx\.v8cache|report-worker\.cjs)$/.test(f))) copyFileSync(join(ROOT, 'dist', f), join(dir, 'dist', f));
+  for (const f of readdirSync(join(ROOT, 'dist')).filter((f) => /^(fs(-[\w-]+)?\.(cjs|v8cache)|docx\.v8cache|report-worker\.cjs)$/.test(f))) copyFileSync(join(ROOT, 'dist', f), join(dir, 'dist', f));
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   symlinkSync(join(ROOT, 'migrations'), join(dir, 'migrations'));
   const run = (args: string[], env: Record<string, string> = {}) => {
