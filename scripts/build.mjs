@@ -144,11 +144,13 @@ function coreModules(names) {
         contents: [
           ...names.map((n, i) => `import * as m${i} from ${JSON.stringify(join(process.cwd(), n))};`),
           `const byName = { ${names.map((n, i) => `${JSON.stringify(n)}: m${i}`).join(', ')} };`,
-          // Marked as ES modules, so that default exports stay what they are in the core.
+          // An object that inherits the namespace's exports, marked as an ES module: the importing
+          // side (esbuild's __toESM) then copies nothing but the mark, and default exports stay
+          // what they are in the core.
           'const made = new Map();',
           'export function coreModule(name) {',
           '  let m = made.get(name);',
-          '  if (!m) made.set(name, (m = Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(byName[name]), __esModule: { value: true } })));',
+          '  if (!m) made.set(name, (m = Object.create(byName[name], { __esModule: { value: true } })));',
           '  return m;',
           '}',
         ].join('\n'),
