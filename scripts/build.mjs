@@ -132,31 +132,59 @@ function coreSide(core, commandBundles) {
   };
 }
 
+/** What each of these modules exports, by name (each built alone, everything it imports left out). */
+async function exportsOf(names) {
+  const r = await build({
+    entryPoints: names,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outdir: 'out',
+    write: false,
+    metafile: true,
+    logLevel: 'warning',
+    plugins: [{ name: 'alone', setup: (b) => b.onResolve({ filter: /.*/ }, (a) => (a.kind === 'entry-point' ? undefined : { path: a.path, external: true })) }],
+  });
+  const byEntry = new Map();
+  for (const [file, o] of Object.entries(r.metafile.outputs)) {
+    const text = r.outputFiles.find((f) => f.path.endsWith(file.replace(/^out/, ''))).text;
+    // Names re-exported with `export *` are known only once bundled: the core could not hand them over.
+    if (/^export \*/m.test(text)) throw new Error(`${o.entryPoint}: a module the commands take from the core may not use export *`);
+    byEntry.set(o.entryPoint, o.exports);
+  }
+  return names.map((n) => byEntry.get(n));
+}
+
 /**
  * The core's modules that the command bundles use, by name (`names`, collected while building
- * them), handed to them as ES module namespaces: their exports stay live bindings.
+ * them), each handed over as an object whose getters read the module's exports: live bindings, as
+ * an ES module namespace has, but made only for the modules a run's command asks for (namespaces
+ * would all be made at every start, `fs --help`'s included).
  */
-function coreModules(names) {
+async function coreModules(names) {
+  const exported = await exportsOf(names);
+  const contents = [];
+  const made = [];
+  names.forEach((n, i) => {
+    const local = (e) => `m${i}_${e.replace(/\W/g, '_')}`;
+    contents.push(`import { ${exported[i].map((e) => `${JSON.stringify(e)} as ${local(e)}`).join(', ')} } from ${JSON.stringify(join(process.cwd(), n))};`);
+    made.push(`${JSON.stringify(n)}: () => ({ ${exported[i].map((e) => `get ${JSON.stringify(e)}() { return ${local(e)}; }`).join(', ')} })`);
+  });
+  contents.push(
+    `const exportsOf = { ${made.join(',\n')} };`,
+    // An object that inherits those getters, marked as an ES module: the importing side (esbuild's
+    // __toESM) then copies nothing but the mark, and default exports stay what they are in the core.
+    'const made = new Map();',
+    'export function coreModule(name) {',
+    '  let m = made.get(name);',
+    '  if (!m) made.set(name, (m = Object.create(exportsOf[name](), { __esModule: { value: true } })));',
+    '  return m;',
+    '}',
+  );
   return {
     name: 'core-modules',
     setup(b) {
-      b.onLoad({ filter: /^core-modules$/, namespace: 'fs-split' }, () => ({
-        contents: [
-          ...names.map((n, i) => `import * as m${i} from ${JSON.stringify(join(process.cwd(), n))};`),
-          `const byName = { ${names.map((n, i) => `${JSON.stringify(n)}: m${i}`).join(', ')} };`,
-          // An object that inherits the namespace's exports, marked as an ES module: the importing
-          // side (esbuild's __toESM) then copies nothing but the mark, and default exports stay
-          // what they are in the core.
-          'const made = new Map();',
-          'export function coreModule(name) {',
-          '  let m = made.get(name);',
-          '  if (!m) made.set(name, (m = Object.create(byName[name], { __esModule: { value: true } })));',
-          '  return m;',
-          '}',
-        ].join('\n'),
-        resolveDir: process.cwd(),
-        loader: 'js',
-      }));
+      b.onLoad({ filter: /^core-modules$/, namespace: 'fs-split' }, () => ({ contents: contents.join('\n'), resolveDir: process.cwd(), loader: 'js' }));
     },
   };
 }
@@ -201,7 +229,7 @@ if (bench) {
   if (new Set(commandBundles.values()).size !== commandBundles.size) throw new Error(`two commands with one file name: ${[...commandBundles.keys()].join(', ')}`);
   const used = new Set();
   const commands = await build({ ...options, entryPoints: Object.fromEntries([...commandBundles].map(([path, name]) => [name, path])), plugins: [commandsSide(core, used), ...cliPlugins], metafile: true });
-  const cli = await build({ ...options, entryPoints: { fs: 'src/main.ts' }, plugins: [coreSide(core, commandBundles), coreModules([...used].sort()), ...cliPlugins], metafile: true });
+  const cli = await build({ ...options, entryPoints: { fs: 'src/main.ts' }, plugins: [coreSide(core, commandBundles), await coreModules([...used].sort()), ...cliPlugins], metafile: true });
   // A module of the core in a command's bundle too would exist twice (two catalogues, two colour settings): never.
   const inCore = new Set(Object.keys(Object.values(cli.metafile.outputs)[0].inputs));
   for (const [file, o] of Object.entries(commands.metafile.outputs)) {

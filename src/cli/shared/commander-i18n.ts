@@ -46,6 +46,8 @@ export function localisePlaceholders(s: string): string {
 
 /** "(default: x, choices: a, b)" at the end of a description, said in the user's language. */
 function extraInfo(s: string): string {
+  // Most descriptions have no such ending: no need to run (and first compile) the expression.
+  if (!s.endsWith(')')) return s;
   return s.replace(/ ?\((default|choices|preset|env): (.*)\)$/s, (_, word: string, rest: string) =>
     t('help.extra', { text: `${t(`help.${word}` as MessageKey)}${rest}`.replace(/, (default|choices|preset|env): /g, (__, w: string) => `${t('help.sep')}${t(`help.${w}` as MessageKey)}`) }),
   );
