@@ -76,10 +76,10 @@ function writeCache(cacheFile, sourceBytes, payload) {
 }
 
 /**
- * Runs dist/<name>.cjs as a CommonJS module whose wrapper function also takes `extra`'s values
- * (under its names), and returns its exports.
+ * Runs dist/<name>.cjs, which the build writes as a CommonJS module's wrapper function taking one
+ * more parameter, `link` (how the bundle reaches the others), and returns its exports.
  */
-function run(name, extra) {
+function run(name, link) {
   const bundle = join(dist, `${name}.cjs`);
   const cacheFile = join(dist, `${name}.v8cache`);
   const sourceBytes = readFileSync(bundle);
@@ -87,8 +87,7 @@ function run(name, extra) {
   const source = sourceBytes.toString(isAscii(sourceBytes) ? 'latin1' : 'utf8');
   const write = writing === '1' || writing === name;
   const cachedData = write ? undefined : readCache(cacheFile, sourceBytes);
-  const params = ['exports', 'require', 'module', '__filename', '__dirname', ...Object.keys(extra)];
-  const script = new vm.Script(`(function (${params.join(', ')}) { ${source}\n})`, { filename: bundle, cachedData });
+  const script = new vm.Script(source, { filename: bundle, cachedData });
   if (process.env.FS_DEBUG === '1') {
     const state = cachedData === undefined ? 'not used (missing or not this build)' : script.cachedDataRejected ? 'rejected by V8' : 'used';
     process.stderr.write(`fs: code cache ${state}: ${name}.cjs\n`);
@@ -98,7 +97,7 @@ function run(name, extra) {
   const mod = new Module(bundle, module);
   mod.filename = bundle;
   mod.paths = Module._nodeModulePaths(dist);
-  script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, dist, ...Object.values(extra));
+  script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, dist, link);
   return mod.exports;
 }
 
@@ -110,8 +109,8 @@ let command;
  */
 const loadCommand = (coreModule) => (name) => {
   if (command && command.name !== name) throw new Error(`fs: ${name}.cjs asked for after ${command.name}.cjs: a run has one command`);
-  command ??= { name, exports: run(name, { __fsCore: coreModule }) };
+  command ??= { name, exports: run(name, coreModule) };
   return command.exports;
 };
 
-run('fs', { __fsCommand: loadCommand });
+run('fs', loadCommand);

@@ -13,7 +13,11 @@ import { labelledDescription } from './cli/shared/choices.js';
 
 declare const FS_VERSION: string;
 
-/** The program: every command as a one-line stub for `fs --help`, but `only` (the one being run) in full. */
+/**
+ * The program: `only` (the command being run) in full and nothing beside it, since commander
+ * dispatches on the word preScan found; every command as a one-line stub when none is being run
+ * (`fs --help`, a mistyped command and its suggestions); every command in full without `only`.
+ */
 export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command('fs')
     .description(t('cmd.fs'))
@@ -41,6 +45,7 @@ export async function buildProgram(only?: string): Promise<Command> {
       program.addCommand(await entry.build());
       continue;
     }
+    if (only) continue;
     const stub = new Command(entry.name).description(t(entry.description));
     stubs.set(stub, entry.usage ? `${entry.name} ${entry.usage}` : entry.name);
     program.addCommand(stub);

@@ -1,11 +1,10 @@
 // Each command runs from the core and its own bundle (dist/fs-<command>.cjs), both through the
 // code caches the build wrote: a run loads one command bundle, never another (bin/fs.js refuses a
 // second, whose modules would be second copies of the first's).
-import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/index.js';
 import { cli } from '../helpers/cli.js';
-import { install } from '../helpers/install.js';
+import { appendToBundle, install } from '../helpers/install.js';
 
 describe('the bundles a run loads', () => {
   const { run } = cli();
@@ -26,7 +25,7 @@ describe('the bundles a run loads', () => {
   it('a second command bundle in one run is refused, not loaded beside the first', () => {
     const i = install();
     // A core that, after running `fs person list`, asks for visit's bundle as well.
-    writeFileSync(i.bundle, `${readFileSync(i.bundle, 'utf8')}\n;setTimeout(() => __fsCommand(() => ({}))('fs-visit'), 50);\n`);
+    appendToBundle(i.bundle, "setTimeout(() => __fsCommand(() => ({}))('fs-visit'), 50);");
     const r = i.run(['person', 'list'], { FS_DEBUG: '1' });
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('fs: fs-visit.cjs asked for after fs-person.cjs: a run has one command');

@@ -7,7 +7,7 @@ import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
-import { BUNDLES, install as makeInstall, type BundleName, type Install } from '../helpers/install.js';
+import { appendToBundle, BUNDLES, install as makeInstall, type BundleName, type Install } from '../helpers/install.js';
 import { unzipEntry } from '../helpers/zip.js';
 
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -105,7 +105,7 @@ describe('the code caches cannot break start-up', () => {
     it("another build's cache: a normal start that runs this build", () => {
       // Another build: the same bundle with one more statement, its caches written the way the build writes them.
       const o = install();
-      writeFileSync(o.files(name).bundle, `${readFileSync(o.files(name).bundle, 'utf8')}\n;globalThis.__fsOtherBuild = 1;\n`);
+      appendToBundle(o.files(name).bundle, 'globalThis.__fsOtherBuild = 1;');
       expect(run(o.dir, ['person', 'list'], { FS_WRITE_CODE_CACHE: '1' }).code).toBe(0);
       expect(expectNormalStart(o.dir).said).toContain(used(name));
 

@@ -1,7 +1,7 @@
 // A copy of the built install (bin/fs.js and dist/) in a temp dir, sharing node_modules and
 // migrations: tests can damage its files without touching the real build.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, tempDir } from './cli.js';
 
@@ -36,4 +36,14 @@ export function install(): Install {
   };
   const files = (name: BundleName) => ({ bundle: join(dir, 'dist', `${name}.cjs`), cache: join(dir, 'dist', `${name}.v8cache`) });
   return { dir, ...files('fs'), files, run };
+}
+
+/**
+ * `code` added at the end of a bundle's own code: the build writes each CLI bundle as the wrapper
+ * function bin/fs.js calls, `(function (...) { ... \n})`.
+ */
+export function appendToBundle(bundle: string, code: string): void {
+  const text = readFileSync(bundle, 'utf8');
+  if (!text.endsWith('\n})')) throw new Error(`${bundle} is not a wrapped bundle`);
+  writeFileSync(bundle, `${text.slice(0, -'\n})'.length)}\n;${code}\n})`);
 }
