@@ -2,19 +2,22 @@
 import { Command, CommanderError, Help, type Option } from 'commander';
 import { COMMANDS } from './cli/index.js';
 import { preScan } from './cli/shared/prescan.js';
-import { blockingStdout, writeErr } from './cli/shared/io.js';
+import { blockingStdout, writeErr, writeStderr } from './cli/shared/io.js';
 import { localHelp, localisePlaceholders, translateCommanderError } from './cli/shared/commander-i18n.js';
 import { FsError } from './errors.js';
-import { configureColor } from './render/color.js';
 import { configureTableWidth } from './render/output.js';
-import { ce } from './render/color.js';
+import { ce, configureColor } from './render/color.js';
 import { oneLine, terminalSafe } from './render/escape.js';
 import { getLang, resolveLang, setLang, t } from './i18n/index.js';
 import { labelledDescription } from './cli/shared/choices.js';
 
 declare const FS_VERSION: string;
 
-/** The program: every command as a one-line stub for `fs --help`, but `only` (the one being run) in full. */
+/**
+ * The program: `only` (the command being run) in full and nothing beside it, since commander
+ * dispatches on the word preScan found; every command as a one-line stub when none is being run
+ * (`fs --help`, a mistyped command and its suggestions); every command in full without `only`.
+ */
 export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command('fs')
     .description(t('cmd.fs'))
@@ -33,7 +36,7 @@ export async function buildProgram(only?: string): Promise<Command> {
       // Help's "Example(s):" lines come from each command's help text, written in English.
       writeOut: (s) => process.stdout.write(s.replace(/^Examples?:$/gm, t('help.Examples:'))),
       // Commander's errors echo what was typed (an unknown option may carry an ESC sequence).
-      writeErr: (s) => process.stderr.write(terminalSafe(s)),
+      writeErr: (s) => writeStderr(terminalSafe(s)),
       outputError: (s, write) => write(`${oneLine(translateCommanderError(s))}\n`),
     });
   const stubs = new Map<Command, string>();
@@ -42,6 +45,7 @@ export async function buildProgram(only?: string): Promise<Command> {
       program.addCommand(await entry.build());
       continue;
     }
+    if (only) continue;
     const stub = new Command(entry.name).description(t(entry.description));
     stubs.set(stub, entry.usage ? `${entry.name} ${entry.usage}` : entry.name);
     program.addCommand(stub);
@@ -83,10 +87,11 @@ export async function main(argv: string[]): Promise<number> {
   const pre = preScan(argv.slice(2));
   const lang = resolveLang(pre.lang, process.env);
   setLang(lang);
-  configureColor(
-    { noColorFlag: pre.noColor, env: process.env, isTTY: Boolean(process.stdout.isTTY) },
-    { noColorFlag: pre.noColor, env: process.env, isTTY: Boolean(process.stderr.isTTY) },
-  );
+  configureColor({ noColorFlag: pre.noColor, env: process.env, isTTY: Boolean(process.stdout.isTTY) }, () => ({
+    noColorFlag: pre.noColor,
+    env: process.env,
+    isTTY: Boolean(process.stderr.isTTY),
+  }));
   configureTableWidth(Boolean(process.stdout.isTTY), process.stdout.columns, process.env);
   blockingStdout();
   try {
@@ -96,7 +101,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return exitCodeFor(e);
-    if (process.env.FS_DEBUG === '1') process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+    if (process.env.FS_DEBUG === '1') writeStderr(`${(e as Error).stack ?? String(e)}\n`);
     if (e instanceof FsError) {
       writeErr(`${ce().red(t('label.error'))} ${oneLine(e.describe())}`);
       return e.exitCode;

@@ -228,9 +228,37 @@ export function listingPositions(ids: number[]): (id: number) => number {
 }
 
 export function countVisits(db: Db, f: VisitFilter = {}): number {
+  if (!f.from && !f.to && !f.category && !f.topic && f.person_id === undefined && !f.group) {
+    const live = liveVisitCount(db);
+    if (live !== undefined) return live;
+  }
   const { sql, params } = visitWhere(f);
   const join = f.group ? 'JOIN people p ON p.id = v.person_id' : '';
   return (db.prepare(`SELECT count(*) AS n FROM visits v ${join} WHERE ${sql}`).get(params) as { n: number }).n;
+}
+
+/**
+ * The visits not deleted, counted from the partial index that holds exactly them (visits_person,
+ * WHERE deleted_at IS NULL): SQLite's dbstat table sums the entries page by page (580 pages for
+ * 100,000 visits) instead of stepping through every row, about 1 ms instead of 3-8 ms for `fs
+ * visit list`'s "50 of N". Undefined, and the plain count is used, if the index is not that one
+ * or this SQLite has no dbstat.
+ */
+export function liveVisitCount(db: Db): number | undefined {
+  // The pages pass through a small page cache: growing SQLite's cache by 600 pages cost more than
+  // reading them (1.2 ms instead of 2.5 ms), and none of them is needed again.
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = 16');
+  try {
+    const r = db
+      .prepare(`SELECT (SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = 'visits_person' AND tbl_name = 'visits') AS def, (SELECT ncell FROM dbstat('main', 1) WHERE name = 'visits_person') AS n`)
+      .get() as { def: string | null; n: number | null };
+    return r.def !== null && r.n !== null && /\sWHERE\s+deleted_at\s+IS\s+NULL\s*$/i.test(r.def) ? r.n : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    db.pragma(`cache_size = ${Math.trunc(cacheSize)}`);
+  }
 }
 
 export function updateVisit(db: Db, id: number, changes: Partial<VisitInput>): void {

@@ -1,39 +1,18 @@
 // One catalogue for every human-facing word. Each domain keeps its entries in its own file as
-// [English, 中文] pairs side by side, so a missing translation shows in review and in a test.
-import { cli } from './cli.js';
-import { agenda } from './agenda.js';
-import { core } from './core.js';
-import { county } from './county.js';
-import { countyPush } from './county-push.js';
-import { countyReport } from './county-report.js';
-import { decisions } from './decisions.js';
-import { handover } from './handover.js';
-import { ledger } from './ledger.js';
-import { input } from './input.js';
-import { dispute } from './dispute.js';
-import { documents } from './documents.js';
-import { guard } from './guard.js';
-import { meetings } from './meetings.js';
-import { pair } from './pair.js';
-import { people } from './people.js';
+// [English, 中文] pairs side by side, so a missing translation shows in review and in a test
+// (the files, in order, are listed in catalogues.ts). Lookups go through the packed form
+// (pack.ts), which the build computes once instead of every start.
+import type { catalogues } from './catalogues.js';
+import { PackedCatalogue } from './pack.js';
+import { PACKED } from './packed.js';
 import { plainText } from './plain.js';
-import { plan } from './plan.js';
-import { presence } from './presence.js';
-import { report } from './report.js';
-import { safety } from './safety.js';
-import { undo } from './undo.js';
-import { valid } from './valid.js';
-import { search } from './search.js';
-import { visits } from './visits.js';
 
 export type Lang = 'en' | 'zh';
 export type Entries = Record<string, readonly [string, string]>;
 
 export type Params = Record<string, string | number>;
 
-// Looked up in place, not merged into one object: copying a thousand entries would cost every
-// start a few milliseconds. A key found in two files means what the later file says.
-const catalogues = [core, cli, people, visits, dispute, pair, meetings, decisions, plan, report, safety, ledger, presence, agenda, documents, handover, guard, undo, valid, search, input, county, countyPush, countyReport] as const;
+const catalogue = new PackedCatalogue(PACKED);
 
 type KeysOf<T> = T extends unknown ? keyof T : never;
 
@@ -45,11 +24,7 @@ const found = new Map<string, readonly [string, string] | undefined>();
 
 function entryOf(key: string): readonly [string, string] | undefined {
   if (found.has(key)) return found.get(key);
-  let entry: readonly [string, string] | undefined;
-  for (let i = catalogues.length - 1; i >= 0 && entry === undefined; i--) {
-    const c = catalogues[i] as Entries;
-    if (Object.hasOwn(c, key)) entry = c[key];
-  }
+  const entry = catalogue.entry(key);
   found.set(key, entry);
   return entry;
 }
@@ -78,7 +53,7 @@ export function hasMessage(key: string): boolean {
 }
 
 export function catalogueKeys(): string[] {
-  return [...new Set(catalogues.flatMap((c) => Object.keys(c)))];
+  return catalogue.keys();
 }
 
 /**

@@ -1,12 +1,13 @@
-// The code cache beside the bundle can make start-up faster, never break it: whatever happens to
-// dist/fs.v8cache or dist/fs.cjs, fs starts normally and runs the bundle that is there now; the same
+// The code caches beside the bundles can make start-up faster, never break it: whatever happens to
+// a bundle (dist/fs.cjs, the core; dist/fs-person.cjs, a command's) or to its cache
+// (dist/<bundle>.v8cache), fs starts normally and runs the bundles that are there now; the same
 // for docx's cache (dist/docx.v8cache) and a Word file.
 // Each case runs a copy of the built install (bin/, dist/) in a temp dir (test/helpers/install.ts).
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
-import { install as makeInstall, type Install } from '../helpers/install.js';
+import { appendToBundle, BUNDLES, install as makeInstall, type BundleName, type Install } from '../helpers/install.js';
 import { unzipEntry } from '../helpers/zip.js';
 
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -19,8 +20,11 @@ function install(): Install {
   return i;
 }
 
-/** The start-up works all the way: the bundle runs, opens a ledger and writes to it. */
-function expectNormalStart(dir: string, version = VERSION): string {
+/**
+ * The start-up works all the way: the core runs (--version), the command's bundle runs, opens a
+ * ledger and writes to it. Returns what FS_DEBUG said about the caches, and the people listed.
+ */
+function expectNormalStart(dir: string, version = VERSION): { said: string; people: Record<string, unknown>[] } {
   const v = run(dir, ['--version']);
   expect(v, v.stderr).toMatchObject({ code: 0 });
   expect(v.stdout.trim()).toBe(version);
@@ -28,9 +32,13 @@ function expectNormalStart(dir: string, version = VERSION): string {
   expect(add.code, add.stderr).toBe(0);
   const list = run(dir, ['person', 'list', '--format', 'json']);
   expect(list.code, list.stderr).toBe(0);
-  expect((JSON.parse(list.stdout) as { name: string }[]).map((p) => p.name)).toContain('王秀英');
-  return v.stderr;
+  const people = JSON.parse(list.stdout) as Record<string, unknown>[];
+  expect(people.map((p) => p.name)).toContain('王秀英');
+  return { said: v.stderr + list.stderr, people };
 }
+
+const used = (name: BundleName) => `code cache used: ${name}.cjs`;
+const notUsed = (name: BundleName) => `code cache not used (missing or not this build): ${name}.cjs`;
 
 /** Bytes XORed with 0xff: 64 bytes at each tenth of the payload (past the header), plus the last one. */
 function flipBytes(file: string): void {
@@ -43,61 +51,93 @@ function flipBytes(file: string): void {
   writeFileSync(file, buf);
 }
 
-describe('the code cache cannot break start-up', () => {
-  it('an intact cache made by the build is used', () => {
+/** A same-length edit of each bundle that a normal start shows: the version, a column's name. */
+const EDITS: Record<BundleName, { from: string; to: string; shows: (start: ReturnType<typeof expectNormalStart>) => void; version: string }> = {
+  fs: { from: `"${VERSION}"`, to: `"${VERSION.replace(/\d/g, '9')}"`, version: VERSION.replace(/\d/g, '9'), shows: () => {} },
+  'fs-person': {
+    from: 'h.label AS household',
+    to: 'h.label AS houzehold',
+    version: VERSION,
+    shows: ({ people }) => {
+      expect(people[0]).toHaveProperty('houzehold', '王家');
+      expect(people[0]).not.toHaveProperty('household');
+    },
+  },
+};
+
+describe('the code caches cannot break start-up', () => {
+  it('intact caches made by the build are used', () => {
     const { dir } = install();
-    expect(expectNormalStart(dir)).toContain('code cache used');
+    const { said } = expectNormalStart(dir);
+    for (const name of BUNDLES) expect(said).toContain(used(name));
   });
 
-  it('flipped bytes in the cache: a normal start, without the cache', () => {
-    const { dir, cache } = install();
-    flipBytes(cache);
-    expect(expectNormalStart(dir)).toContain('code cache not used');
-  });
+  describe.each(BUNDLES)('%s', (name) => {
+    const other = BUNDLES.find((b) => b !== name)!;
 
-  it('a flipped byte in the header: a normal start', () => {
-    const { dir, cache } = install();
-    const buf = readFileSync(cache);
-    buf[25]! ^= 0x01;
-    writeFileSync(cache, buf);
-    expect(expectNormalStart(dir)).toContain('code cache not used');
-  });
+    it('flipped bytes in the cache: a normal start, without the cache', () => {
+      const i = install();
+      flipBytes(i.files(name).cache);
+      const { said } = expectNormalStart(i.dir);
+      expect(said).toContain(notUsed(name));
+      expect(said).toContain(used(other));
+    });
 
-  it('a truncated cache (half, a few bytes, empty): a normal start', () => {
-    const { dir, cache } = install();
-    const whole = readFileSync(cache);
-    for (const size of [Math.floor(whole.length / 2), whole.length - 1, 40, 3, 0]) {
-      writeFileSync(cache, whole.subarray(0, size));
-      expect(expectNormalStart(dir)).toContain('code cache not used');
-    }
-  });
+    it('a flipped byte in the header: a normal start', () => {
+      const i = install();
+      const { cache } = i.files(name);
+      const buf = readFileSync(cache);
+      buf[25]! ^= 0x01;
+      writeFileSync(cache, buf);
+      expect(expectNormalStart(i.dir).said).toContain(notUsed(name));
+    });
 
-  it("another build's cache: a normal start that runs this build", () => {
-    // Another build: the same bundle with one more statement, its cache written the way the build writes it.
-    const other = install();
-    writeFileSync(other.bundle, `${readFileSync(other.bundle, 'utf8')}\n;globalThis.__fsOtherBuild = 1;\n`);
-    expect(run(other.dir, ['--help'], { FS_WRITE_CODE_CACHE: '1' }).code).toBe(0);
-    expect(expectNormalStart(other.dir)).toContain('code cache used');
+    it('a truncated cache (half, a few bytes, empty): a normal start', () => {
+      const i = install();
+      const { cache } = i.files(name);
+      const whole = readFileSync(cache);
+      for (const size of [Math.floor(whole.length / 2), whole.length - 1, 40, 3, 0]) {
+        writeFileSync(cache, whole.subarray(0, size));
+        expect(expectNormalStart(i.dir).said).toContain(notUsed(name));
+      }
+    });
 
-    const { dir, cache } = install();
-    copyFileSync(other.cache, cache);
-    expect(expectNormalStart(dir)).toContain('code cache not used');
-  });
+    it("another build's cache: a normal start that runs this build", () => {
+      // Another build: the same bundle with one more statement, its caches written the way the build writes them.
+      const o = install();
+      appendToBundle(o.files(name).bundle, 'globalThis.__fsOtherBuild = 1;');
+      expect(run(o.dir, ['person', 'list'], { FS_WRITE_CODE_CACHE: '1' }).code).toBe(0);
+      expect(expectNormalStart(o.dir).said).toContain(used(name));
 
-  it('a same-length edit of the bundle runs the new code', () => {
-    const { dir, bundle } = install();
-    const edited = VERSION.replace(/\d/g, '9');
-    const text = readFileSync(bundle, 'utf8');
-    expect(text).toContain(`"${VERSION}"`);
-    writeFileSync(bundle, text.replaceAll(`"${VERSION}"`, `"${edited}"`));
-    expect(readFileSync(bundle).length).toBe(Buffer.byteLength(text));
-    expect(expectNormalStart(dir, edited)).toContain('code cache not used');
-  });
+      const i = install();
+      copyFileSync(o.files(name).cache, i.files(name).cache);
+      expect(expectNormalStart(i.dir).said).toContain(notUsed(name));
+    });
 
-  it('no cache at all: a normal start', () => {
-    const { dir, cache } = install();
-    rmSync(cache);
-    expect(expectNormalStart(dir)).toContain('code cache not used');
+    it("the other bundle's cache in its place: a normal start", () => {
+      const i = install();
+      copyFileSync(i.files(other).cache, i.files(name).cache);
+      expect(expectNormalStart(i.dir).said).toContain(notUsed(name));
+    });
+
+    it('a same-length edit of the bundle runs the new code', () => {
+      const i = install();
+      const { bundle } = i.files(name);
+      const edit = EDITS[name];
+      const text = readFileSync(bundle, 'utf8');
+      expect(text).toContain(edit.from);
+      writeFileSync(bundle, text.replaceAll(edit.from, edit.to));
+      expect(readFileSync(bundle).length).toBe(Buffer.byteLength(text));
+      const start = expectNormalStart(i.dir, edit.version);
+      expect(start.said).toContain(notUsed(name));
+      edit.shows(start);
+    });
+
+    it('no cache at all: a normal start', () => {
+      const i = install();
+      rmSync(i.files(name).cache);
+      expect(expectNormalStart(i.dir).said).toContain(notUsed(name));
+    });
   });
 });
 

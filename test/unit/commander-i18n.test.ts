@@ -1,8 +1,10 @@
 // Commander's own texts follow --lang: every parse error it can raise, and the help's placeholders and defaults.
 import { Command } from 'commander';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localHelp, translateCommanderError } from '../../src/cli/shared/commander-i18n.js';
 import { setLang } from '../../src/i18n/index.js';
+import { textWidth } from '../../src/render/width.js';
 import { keysHelpTip, parseYesNo } from '../../src/prompts/localise.js';
 
 afterEach(() => setLang('en'));
@@ -79,5 +81,18 @@ describe('yes/no answers', () => {
     expect(keysHelpTip([['↑↓', 'navigate'], ['space', 'select'], ['⏎', 'submit']])).toBe('↑↓ 移动 • 空格 选择 • ⏎ 确认');
     setLang('en');
     expect(keysHelpTip([['↑↓', 'navigate'], ['⏎', 'select']])).toBe('↑↓ navigate • ⏎ select');
+  });
+});
+
+describe('help column widths', () => {
+  it('measures printable ASCII by its length, as the full measure does, and everything else by the full measure', () => {
+    const unit = fc.constantFrom('a', ' ', '~', '\u001b[31m', '\u001b[39m', '\t', '\n', '中', '（', 'é', '\u0301', '👍', '\u007f', '\u00a0');
+    fc.assert(
+      fc.property(fc.string({ unit }), (s) => {
+        // eslint-disable-next-line no-control-regex
+        expect(localHelp.displayWidth!(s)).toBe(textWidth(s.replace(/\u001b\[[0-9;]*m/g, '')));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

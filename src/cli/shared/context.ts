@@ -1,6 +1,6 @@
 // What every command gets: the resolved global options, "today", whether it may prompt, the database.
 import { statSync } from 'node:fs';
-import { isatty } from 'node:tty';
+import { createRequire } from 'node:module';
 import { openDatabase, resolveDbPath, type Db } from '../../db/open.js';
 import { beginChangeSet } from '../../db/store.js';
 import { UsageError } from '../../errors.js';
@@ -37,8 +37,9 @@ export function makeContext(g: GlobalOptions, lang: Lang, env: NodeJS.ProcessEnv
   const today = todayInput ? parseDate(todayInput, systemToday()) : systemToday();
   const stdoutIsTTY = Boolean(process.stdout.isTTY);
   // isatty(0), not process.stdin.isTTY: touching process.stdin builds a stream (milliseconds) that
-  // commands without prompts never use.
-  const interactive = isatty(0) && stdoutIsTTY && g.input !== false && env.FS_NO_INPUT !== '1';
+  // commands without prompts never use. Asked only when stdout is a terminal: node:tty loads
+  // node:net, a millisecond that a piped or redirected run does not need.
+  const interactive = stdoutIsTTY && g.input !== false && env.FS_NO_INPUT !== '1' && stdinIsTTY();
   const dbPath = resolveDbPath(g.db, env);
   protectDatabase(dbPath);
   let handle: Db | undefined;
@@ -62,6 +63,10 @@ export function makeContext(g: GlobalOptions, lang: Lang, env: NodeJS.ProcessEnv
       handle = undefined;
     },
   };
+}
+
+function stdinIsTTY(): boolean {
+  return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(0);
 }
 
 export function isDirectory(path: string): boolean {

@@ -42,7 +42,36 @@ export function writeOutBytes(bytes: Uint8Array): void {
 /** Standard error is always for people: messages, notices and echoes lose controls and invisible characters. */
 export function writeErr(text: string): void {
   const safe = terminalSafe(text);
-  process.stderr.write(safe.endsWith('\n') ? safe : `${safe}\n`);
+  writeStderr(safe.endsWith('\n') ? safe : `${safe}\n`);
+}
+
+declare const FS_BUNDLE: boolean | undefined;
+
+// Run from the sources (tests that run main() in their own process and capture process.stderr),
+// everything goes through the stream.
+let stderrStream = typeof FS_BUNDLE === 'undefined';
+
+/**
+ * Text to standard error as it is, written to the descriptor itself rather than through
+ * process.stderr: for a pipe (how scripts, tests and parent processes run fs) that stream is a
+ * socket, and setting it up loads Node's network layer, a millisecond of a run that says one line.
+ * Anything the descriptor does not take at once (a full pipe left non-blocking by another
+ * process, a closed one) goes through process.stderr as before, and so does everything after it:
+ * lines never overtake each other.
+ */
+export function writeStderr(text: string): void {
+  if (stderrStream) {
+    process.stderr.write(text);
+    return;
+  }
+  const bytes = Buffer.from(text);
+  let done = 0;
+  try {
+    while (done < bytes.length) done += writeSync(2, bytes, done);
+  } catch {
+    stderrStream = true;
+    process.stderr.write(bytes.subarray(done));
+  }
 }
 
 // The database of this run (set by the context): an -o file may never be it or its companions.
