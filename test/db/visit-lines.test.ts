@@ -8,18 +8,7 @@ import { openDatabase, type Db } from '../../src/db/open.js';
 import { deletePerson, insertPerson } from '../../src/db/people.js';
 import { deleteVisit, insertVisit, listingPositions, listVisitLines, listVisits, type VisitFilter } from '../../src/db/visits.js';
 import { tempDir } from '../helpers/cli.js';
-
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../helpers/rng.js';
 
 const line = (v: Visit): VisitLine => ({ id: v.id, date: v.date, person: v.person, household: v.household, group: v.group, category: v.category, topics: v.topics, concerns: v.concerns, notes: v.notes });
 

@@ -12,18 +12,7 @@ import { visitListing as visitListingNow } from '../../src/render/visits.js';
 import { drawGridBytes, drawTable, drawTableChunks, putText, type TableCell } from '../../src/render/table.js';
 import { displayWidth, longestWord, textWidth, wrapText } from '../../src/render/width.js';
 import * as ref from './reference/table-1c468a6.js';
-
-/** A small deterministic PRNG (mulberry32): the same tables on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../helpers/rng.js';
 
 const PIECES = [
   // Chinese, with the punctuation that never starts a line
