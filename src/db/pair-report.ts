@@ -183,29 +183,23 @@ export function pairIntervalCounts(db: Db, intervals: readonly { from: IsoDate; 
   });
 }
 
-/** The index of the first of the sorted `dates` after `day` (the number on or before it). */
-function firstAfter(dates: readonly IsoDate[], day: IsoDate): number {
+/** How many of the sorted `dates` fall before `day` (`orOn`: on or before it): a binary search. */
+function countBefore(dates: readonly IsoDate[], day: IsoDate, orOn: boolean): number {
   let lo = 0;
   let hi = dates.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (dates[mid]! <= day) lo = mid + 1;
+    if (dates[mid]! < day || (orOn && dates[mid] === day)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
+/** The index of the first of the sorted `dates` after `day` (the number on or before it). */
+const firstAfter = (dates: readonly IsoDate[], day: IsoDate) => countBefore(dates, day, true);
+
 /** The index of the first of the sorted `dates` on or after `day`. */
-function firstFrom(dates: readonly IsoDate[], day: IsoDate): number {
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (dates[mid]! < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const firstFrom = (dates: readonly IsoDate[], day: IsoDate) => countBefore(dates, day, false);
 
 export interface PeopleByKind {
   /** Distinct people in pairings that ran in the period, by kind. */
