@@ -10,8 +10,10 @@ import { DISPUTE_CATEGORIES, DISPUTE_SOURCES, DISPUTE_STATUSES, PETITION_CHANNEL
 import { MEETING_TYPES } from './meeting.js';
 import { PAIR_PERSON_KINDS, PAIR_STATUSES } from './pair.js';
 import { PERSON_TAGS } from './people.js';
+import { LEAVE_TYPES, PRESENCE_STATUSES } from './presence.js';
 import { PLAN_AREAS, PLAN_KINDS, PLAN_STATUSES } from './plan.js';
 import { REPORT_BY, REPORT_SECTIONS } from './report.js';
+import { SEARCH_KINDS } from './search.js';
 import { VISIT_CATEGORIES, VISIT_TOPICS } from './visits.js';
 
 /** Each key list and the catalogue prefix of its labels (`person_tag` → `person_tag.poor`). */
@@ -38,6 +40,9 @@ const LABEL_KINDS = new Map<readonly string[], string>([
   [PLAN_STATUSES, 'plan_status'],
   [REPORT_SECTIONS, 'report_section'],
   [REPORT_BY, 'report_by'],
+  [PRESENCE_STATUSES, 'presence_status'],
+  [LEAVE_TYPES, 'leave_type'],
+  [SEARCH_KINDS, 'entity'],
 ]);
 
 /** For a key list defined elsewhere (a new command's `--kind`): its labels become accepted input too. */

@@ -29,6 +29,20 @@ describe('fs presence', () => {
     expect(zh.stdout).toContain('到 2026-11-30 已无法达到 20 天：还需 18 天，仅剩 10 天');
   });
 
+  it('takes a status and a leave type by their labels in either language, and names them in a refusal', () => {
+    const fs = cli({ today: '2026-11-27', lang: 'zh' });
+    fs.ok(['presence', 'add', '--date', '2026-11-25', '--status', '在村']);
+    fs.ok(['presence', 'add', '--date', '2026-11-26', '--status', '请假', '--leave-type', '病假']);
+    fs.ok(['presence', 'add', '--date', '2026-11-27', '--status', 'away on business']);
+    const days = fs.json(['presence', 'list']) as Array<{ date: string; status: string; leave_type: string | null }>;
+    expect(days.map((d) => [d.status, d.leave_type ?? ''])).toEqual([['in-village', ''], ['leave', 'sick'], ['business', '']]);
+    const before = snapshot(fs.db);
+    const r = fs.run(['presence', 'add', '--status', '出差']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('错误： 考勤状态无效 "出差"：可选 in-village（在村）、business（因公外出）、training（参加培训）、leave（请假）、absent（未在村）');
+    expect(snapshot(fs.db)).toBe(before);
+  });
+
   it('refuses leave over presence.approval_days in one stretch without --approved-by, and takes it with one', () => {
     const fs = cli({ today: '2026-11-27', lang: 'zh' });
     fs.ok(['presence', 'add', '--from', '2026-11-02', '--to', '2026-11-06', '--status', 'leave', '--leave-type', 'annual']);

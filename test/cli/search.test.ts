@@ -26,6 +26,8 @@ describe('fs search', () => {
     expect(refs(fs.json(['search', '修', '路']))).toEqual(['visit#2']);
     expect(refs(fs.json(['search', '路', '--kind', 'person']))).toEqual([]);
     expect(refs(fs.json(['search', '低保', '--kind', 'person', '--kind', 'visit']))).toEqual(['person#1']);
+    // A kind may be typed as its label in either language, as every other key list allows.
+    expect(refs(fs.json(['search', '低保', '--kind', '人员', '--kind', '走访']))).toEqual(['person#1']);
     expect(refs(fs.json(['search', '路', '--period', '2026-11']))).toEqual([]);
     expect(refs(fs.json(['search', '路', '--from', '2026-10-01', '--to', '2026-10-31']))).toEqual(['visit#2']);
     const tsv = fs.ok(['search', '路灯']).split('\n');
