@@ -142,9 +142,28 @@ const LINES_PER_BATCH = 20_000;
 export function listVisitLines(db: Db, f: VisitFilter = {}, batchSize = LINES_PER_BATCH): VisitLine[] {
   const { sql, params } = visitWhere(f);
   const order = f.limit ? `ORDER BY v.date DESC, v.id DESC LIMIT ${Math.floor(f.limit)}` : 'ORDER BY v.date, v.id';
+  // The rows of a long listing lie all over the table: read through a memory map, each page is
+  // one memory access instead of one read() call (~35 -> ~25 ms for 20,000 visits of 200,000).
+  // For this read only: the connection goes back to SQLite's reads after it.
+  const mapped = !db.inTransaction && (f.limit === undefined || f.limit === 0 || f.limit > MAP_FROM);
+  if (mapped) db.pragma(`mmap_size = ${MAP_BYTES}`);
+  try {
+    return readVisitLines(db, f, sql, params, order, batchSize);
+  } finally {
+    if (mapped) db.pragma('mmap_size = 0');
+  }
+}
+
+/** Listings longer than this are read through a memory map of up to MAP_BYTES of the file. */
+const MAP_FROM = 1000;
+const MAP_BYTES = 1 << 30;
+
+function readVisitLines(db: Db, f: VisitFilter, sql: string, params: Row, order: string, batchSize: number): VisitLine[] {
   // One read transaction: the ids and the rows come from the same snapshot.
   return db.transaction(() => {
-    const ids = db.prepare(`SELECT v.id FROM visits v JOIN people p ON p.id = v.person_id WHERE ${sql} ${order}`).pluck().all(params) as number[];
+    // People are joined only when a group filters them (every visit has its person).
+    const join = f.group ? 'JOIN people p ON p.id = v.person_id' : '';
+    const ids = db.prepare(`SELECT v.id FROM visits v ${join} WHERE ${sql} ${order}`).pluck().all(params) as number[];
     if (f.limit) ids.reverse();
     const n = ids.length;
     const out = new Array<VisitLine>(n);
@@ -162,19 +181,19 @@ export function listVisitLines(db: Db, f: VisitFilter = {}, batchSize = LINES_PE
     // builds a row cell by cell), ~20% less time over 20,000 visits. SQLite puts the ids of an IN
     // list in a b-tree: the visits are read in rowid order.
     const batch = db.prepare(
-      `SELECT json_group_array(json_array(v.id, v.date, v.person_id, v.household_id, v.category, v.topics, v.notes,
-              (SELECT count(*) FROM concerns c WHERE c.visit_id = v.id AND c.deleted_at IS NULL)))
+      `SELECT json_group_array(json_array(v.id, v.date, v.person_id, v.household_id, v.category, v.topics, v.notes))
        FROM visits v WHERE v.id IN (SELECT value FROM json_each(?))`,
     );
+    const concernCounts = listedConcernCounts(db, ids, positionOf);
     for (let from = 0; from < n; from += batchSize) {
       const part = from === 0 && n <= batchSize ? ids : ids.slice(from, from + batchSize);
-      const rows = JSON.parse(batch.pluck().get(JSON.stringify(part)) as string) as [number, IsoDate, number, number | null, VisitCategory, number, string | null, number][];
+      const rows = JSON.parse(batch.pluck().get(JSON.stringify(part)) as string) as [number, IsoDate, number, number | null, VisitCategory, number, string | null][];
       for (let j = 0; j < rows.length; j++) {
         const r = rows[j]!;
         const i = positionOf(r[0]);
         let topics = topicLists.get(r[5]);
         if (!topics) topicLists.set(r[5], (topics = Object.freeze(maskToTopics(r[5]))));
-        out[i] = { id: r[0], date: r[1], person: '', household: null, group: null, category: r[4], topics, concerns: r[7], notes: r[6] };
+        out[i] = { id: r[0], date: r[1], person: '', household: null, group: null, category: r[4], topics, concerns: concernCounts[i]!, notes: r[6] };
         personAt[i] = r[2];
         personIds.add(r[2]);
         householdAt[i] = r[3] ?? -1;
@@ -198,7 +217,30 @@ export function listVisitLines(db: Db, f: VisitFilter = {}, batchSize = LINES_PE
 }
 
 /**
- * Where each id stands in `ids` (distinct), as a function. The ids and their places are packed
+ * The live concerns of each listed visit, by place in `ids`. Counted apart from the rows: a
+ * correlated count for each of 20,000 visits took ~35 ms, most visits having none. When the
+ * concerns are few beside the listing (by their largest id, one index step), all live concerns
+ * with a visit are read at once and those of unlisted visits skipped; else the listed ids are
+ * looked up in concerns_visit.
+ */
+function listedConcernCounts(db: Db, ids: number[], positionOf: (id: number) => number): Int32Array {
+  const counts = new Int32Array(ids.length);
+  const maxId = (db.prepare('SELECT max(id) FROM concerns').pluck().get() as number | null) ?? 0;
+  if (maxId === 0) return counts;
+  const visitIds = JSON.parse(
+    (maxId <= 4 * ids.length
+      ? db.prepare('SELECT json_group_array(visit_id) FROM concerns WHERE deleted_at IS NULL AND visit_id IS NOT NULL').pluck().get()
+      : db.prepare('SELECT json_group_array(visit_id) FROM concerns WHERE visit_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL').pluck().get(JSON.stringify(ids))) as string,
+  ) as number[];
+  for (const id of visitIds) {
+    const i = positionOf(id);
+    if (ids[i] === id) counts[i]!++;
+  }
+  return counts;
+}
+
+/**
+ * Where each id stands in `ids` (distinct), as a function (for an id not in `ids`, any number). The ids and their places are packed
  * into one sorted array of numbers (id × 2^k + place) and found by binary search: no map of
  * 20,000 entries. Ids too large to pack exactly go into a map after all.
  */

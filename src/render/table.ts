@@ -593,19 +593,36 @@ function* drawGrid<P, C>(input: GridInput, lines: LineWriter<P, C>): Generator<C
  */
 function measure(texts: string[], n: number, natural: number[], floors: number[]): Int32Array {
   const measured = new Int32Array(texts.length);
+  // Each column's widths by text, while it repeats: dates, names, categories and notes recur down
+  // a listing, and a text seen before adds nothing to the column's natural width or floor.
+  const seen: Array<Map<string, number> | undefined> = [];
+  for (let i = 0; i < n; i++) seen.push(new Map());
   for (let k = 0, i = 0; k < texts.length; k++) {
     const text = texts[k]!;
-    const w = textWidth(text);
-    measured[k] = w;
-    if (w > natural[i]!) natural[i] = w;
-    if (w > floors[i]!) {
-      const f = longestWord(text);
-      if (f > floors[i]!) floors[i] = f;
+    const memo = seen[i];
+    const known = memo?.get(text);
+    if (known !== undefined) measured[k] = known;
+    else {
+      const w = textWidth(text);
+      measured[k] = w;
+      if (w > natural[i]!) natural[i] = w;
+      if (w > floors[i]!) {
+        const f = longestWord(text);
+        if (f > floors[i]!) floors[i] = f;
+      }
+      // A column that hardly repeats (ids) stops remembering.
+      if (memo && text.length <= MEMO_TEXT) {
+        if (memo.size < MEASURE_MEMO) memo.set(text, w);
+        else seen[i] = undefined;
+      }
     }
     if (++i === n) i = 0;
   }
   return measured;
 }
+
+/** How many distinct texts a column's measuring remembers before it stops (ids never repeat). */
+const MEASURE_MEMO = 4096;
 
 interface Grid<P, C> {
   n: number;
