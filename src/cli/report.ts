@@ -63,7 +63,7 @@ export function reportCommand(): Command {
           // The work report as a document: one tree, redacted on the tree, then Markdown or docx.
           // The document's tables and due items are read on the figures' snapshot.
           const { model, data } = await rememberingVisitDays(db, () =>
-            readReport(db, ctx.dbPath, { period, today: ctx.today, sections: chosen, by, redact: false }, (model) => ({ model, data: gatherDocumentData(db, model, detail.text ? limit : -1) })),
+            readReport(db, ctx.dbPath, { period, today: ctx.today, sections: chosen, by, redact: false }, (model) => ({ model, data: gatherDocumentData(db, model, detail.text ? limit : -1) }), true),
           );
           let tree = buildDocument(model, data, getLang(), Boolean(o.redact));
           if (o.redact) tree = redactDocument(tree, reportRedactor(db, { lang: getLang() }));
