@@ -6,7 +6,7 @@ import { rememberingVisitDays } from '../db/report.js';
 import { UsageError } from '../errors.js';
 import { renderDocumentMarkdown } from '../render/document-md.js';
 import { reportRedactor } from '../report/build.js';
-import { gatherDocumentData } from '../report/document-data.js';
+import { gatherDocumentData, gatherDocumentParts, type DocumentParts } from '../report/document-data.js';
 import { buildDocument } from '../report/document.js';
 import { writeErr, writeOutBytes, writeOutputFile } from './shared/io.js';
 import { manyOf, oneOf } from '../domain/keys.js';
@@ -63,7 +63,19 @@ export function reportCommand(): Command {
           // The work report as a document: one tree, redacted on the tree, then Markdown or docx.
           // The document's tables and due items are read on the figures' snapshot.
           const { model, data } = await rememberingVisitDays(db, () =>
-            readReport(db, ctx.dbPath, { period, today: ctx.today, sections: chosen, by, redact: false }, (model) => ({ model, data: gatherDocumentData(db, model, detail.text ? limit : -1) })),
+            {
+            // The document's own tables are read while the worker counts the figures.
+            let parts: DocumentParts | undefined;
+            const docLimit = detail.text ? limit : -1;
+            return readReport(
+              db,
+              ctx.dbPath,
+              { period, today: ctx.today, sections: chosen, by, redact: false },
+              (model) => ({ model, data: gatherDocumentData(db, model, docLimit, parts) }),
+              true,
+              () => (parts = gatherDocumentParts(db, { period, today: ctx.today, sections: chosen }, docLimit)),
+            );
+          },
           );
           let tree = buildDocument(model, data, getLang(), Boolean(o.redact));
           if (o.redact) tree = redactDocument(tree, reportRedactor(db, { lang: getLang() }));

@@ -58,26 +58,29 @@ export function nextPeriod(p: Period): Period {
   return { label: '', from: start, to: addDays(start, daysBetween(p.from, p.to)), unit: p.unit };
 }
 
-export function gatherDocumentData(db: Db, m: ReportModel, limit: number): DocumentData {
-  const { from, to } = m.period;
-  const has = (name: string) => m.sections.some((s) => s.name === name);
+const earlier = (a: IsoDate, b: IsoDate) => (a < b ? a : b);
+
+/** What the document's parts read of the report: known before its figures are counted. */
+export interface DocumentShape {
+  period: Period;
+  today: IsoDate;
+  sections: readonly string[];
+}
+
+/** The document's data but its visits (they read the visit days the figures scanned). */
+export type DocumentParts = Omit<DocumentData, 'visits' | 'visitGrid'>;
+
+/** The parts of the document that need no figures: read while the worker counts (see readReport). */
+export function gatherDocumentParts(db: Db, shape: DocumentShape, limit: number): DocumentParts {
+  const { from, to } = shape.period;
+  const has = (name: string) => shape.sections.includes(name);
   const empty = { rows: [], total: 0 };
+  const asOf = earlier(to, shape.today);
   // Meetings are judged as the period stood at the end of its last day (src/domain/compliance.ts).
-  const judged = judgedOn(m.as_of, m.today);
-  const grid: Record<string, Record<string, number>> = {};
-  let visits = 0;
-  if (has('visits')) {
-    for (const d of visitCountsByDay(db, from, to)) {
-      visits += d.visits;
-      const row = (grid[d.category] ??= Object.fromEntries(VISIT_TOPICS.map((k) => [k, 0])));
-      for (const k of VISIT_TOPICS) row[k]! += d.by_topic[k];
-      row.total = (row.total ?? 0) + d.visits;
-    }
-  }
-  const next = nextPeriod(m.period);
+  const judged = judgedOn(asOf, shape.today);
+  const next = nextPeriod(shape.period);
   const cases = has('disputes') ? documentCases(db, from, to, limit) : { cases: empty, grid: [] };
   return {
-    visits: has('visits') ? documentVisits(db, from, to, limit, visits) : empty,
     meetings: has('meetings') ? documentMeetings(db, from, to, limit) : empty,
     compliance: has('meetings') ? meetingCompliance(db, from, to, judged) : [],
     decisionSteps: has('decisions') ? documentDecisionSteps(db, from, to) : [],
@@ -88,9 +91,26 @@ export function gatherDocumentData(db: Db, m: ReportModel, limit: number): Docum
     helpEntries: has('pairs') ? documentHelpEntries(db, from, to, limit) : empty,
     milestones: has('plan') ? documentMilestones(db, from, to, limit) : empty,
     progress: has('plan') ? documentProgress(db, from, to, limit) : empty,
-    visitGrid: grid,
-    due: reportDueItems(db, m.as_of, daysBetween(m.as_of, next.to)),
+    due: reportDueItems(db, asOf, daysBetween(asOf, next.to)),
     next,
     limit,
   };
+}
+
+/** The document's data: its parts (gathered before, or now) and the visits. */
+export function gatherDocumentData(db: Db, m: ReportModel, limit: number, parts?: DocumentParts): DocumentData {
+  const p = parts ?? gatherDocumentParts(db, { period: m.period, today: m.today, sections: m.sections.map((s) => s.name) }, limit);
+  const { from, to } = m.period;
+  const has = (name: string) => m.sections.some((s) => s.name === name);
+  const grid: Record<string, Record<string, number>> = {};
+  let visits = 0;
+  if (has('visits')) {
+    for (const d of visitCountsByDay(db, from, to)) {
+      visits += d.visits;
+      const row = (grid[d.category] ??= Object.fromEntries(VISIT_TOPICS.map((k) => [k, 0])));
+      for (const k of VISIT_TOPICS) row[k]! += d.by_topic[k];
+      row.total = (row.total ?? 0) + d.visits;
+    }
+  }
+  return { ...p, visits: has('visits') ? documentVisits(db, from, to, p.limit, visits) : { rows: [], total: 0 }, visitGrid: grid };
 }

@@ -27,6 +27,10 @@ describe('the report worker', () => {
     expect(two.code, two.stderr).toBe(0);
     expect(JSON.parse(two.stdout).visits.total).toEqual({ total: 2, intervals: { '2026-10': 1, '2026-11': 1, '2026-12': 0 } });
     expect(two.stdout).toBe(fs(REPORT, { FS_REPORT_WORKER: '0' }).stdout);
+    // A document report splits its figures over the two threads without --by too.
+    const doc = fs(['report', '2026-Q4', '--format', 'md']);
+    expect(doc.code, doc.stderr).toBe(0);
+    expect(doc.stdout).toBe(fs(['report', '2026-Q4', '--format', 'md'], { FS_REPORT_WORKER: '0' }).stdout);
   });
 
   it('a worker that throws fails the report (exit 1, one line), instead of counting in this thread', () => {
@@ -52,5 +56,14 @@ describe('the report worker', () => {
     expect(r.stderr).toMatch(/report worker/);
     expect(fs(REPORT, { FS_REPORT_WORKER: '0' }).code).toBe(0);
     expect(fs(['report', '2026-Q4', '--format', 'json']).code).toBe(0);
+  });
+
+  it('a document report uses the worker without --by too: a missing worker fails it, FS_REPORT_WORKER=0 still works', () => {
+    rmSync(join(inst.dir, 'dist', 'report-worker.cjs'), { force: true });
+    const doc = ['report', '2026-Q4', '--format', 'md'];
+    const r = fs(doc);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/report worker/);
+    expect(fs(doc, { FS_REPORT_WORKER: '0' }).code).toBe(0);
   });
 });
