@@ -27,8 +27,11 @@ export type Reply = { kind: 'ready' } | { kind: 'done'; sections: SectionReport[
 /** The page cache of the report's own connection (see buildReportParallel); the worker's is smaller still. */
 const REPORT_PAGE_CACHE_KIB = 8192;
 
-/** The sections counted apart: together about as long as all the others. */
-const APART: readonly SectionName[] = ['visits', 'concerns'];
+/**
+ * The sections counted apart: with the document's own tables and due items read on this thread
+ * meanwhile, the disputes' flows and stock (day after day) belong on the worker's side too.
+ */
+const APART: readonly SectionName[] = ['visits', 'concerns', 'disputes'];
 
 /** The worker's sections (and visit days); `ready` is called once it has taken its snapshot (or has failed). */
 function inWorker(job: Job, ready: () => void): Promise<Extract<Reply, { kind: 'done' }>> {
