@@ -152,6 +152,12 @@ describe('people and households reached, every interval from one read', () => {
     }
   });
 
+  it('a period not split (a year, a month) has the figures of the per-range query, and no intervals', () => {
+    for (const [from, to] of PERIODS) {
+      expect(visitReachSplit(db, { from, to }, []), `${from}..${to}`).toEqual({ total: visitReach(db, from, to), per: [] });
+    }
+  });
+
   it('a ledger with ids too large to pack is counted by the per-range queries, with the same figures', async () => {
     const big = await openDatabase(join(dir, 'big-ids.db'));
     try {
