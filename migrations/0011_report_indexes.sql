@@ -6,3 +6,11 @@ CREATE INDEX disputes_kind ON disputes(id, category, source, channel) WHERE dele
 -- The document's count of concerns referred to a higher level in the period: only the referred
 -- ones, by the day raised, instead of every concern of the period read from the table.
 CREATE INDEX concerns_referred ON concerns(raised_on) WHERE deleted_at IS NULL AND referred_to <> '';
+
+-- The concerns not finished (not resolved, or resolved and the villager not told), whole and in
+-- the order listed: the agenda and the documents' due items read them from this index, a few
+-- thousand entries, instead of as many rows scattered over a ledger of visits (deleted_at, always
+-- NULL here, makes it covering for the planner). It stays small:
+-- most concerns are finished, and a finished one leaves it.
+CREATE INDEX concerns_open ON concerns(raised_on, id, uid, visit_id, person_id, text, status, referred_to, due_on, resolved_on, feedback_on, note, created_at, updated_at, deleted_at)
+  WHERE deleted_at IS NULL AND (status <> 'resolved' OR feedback_on IS NULL);

@@ -33,11 +33,8 @@ export function listConcerns(db: Db, f: ConcernFilter = {}): Concern[] {
   const where = ['c.deleted_at IS NULL'];
   const params: Row = {};
   if (f.open) {
-    // The few open ones found on two indexes instead of reading every concern (most are finished):
-    // not resolved (concerns_status), or not told (concerns_raised holds feedback_on; named, since
-    // the planner would take concerns_resolved and read the rows). The condition itself follows.
-    where.push(`c.id IN (SELECT id FROM concerns WHERE status <> 'resolved'
-                         UNION ALL SELECT id FROM concerns INDEXED BY concerns_raised WHERE deleted_at IS NULL AND feedback_on IS NULL)`);
+    // Read from the index of open concerns (migration 0011, concerns_open): its condition, word for
+    // word, is what lets the planner take it.
     where.push("(c.status <> 'resolved' OR c.feedback_on IS NULL)");
   }
   if (f.overdue) {
