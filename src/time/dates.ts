@@ -34,11 +34,20 @@ export function isIsoDate(s: string): boolean {
 
 /** Days since 1970-01-01 of an ISO date. */
 export function dayNumber(iso: IsoDate): number {
-  const m = ISO_DATE.exec(iso);
-  if (!m) throw new Error(`not an ISO date: ${iso}`);
-  let y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
+  // The shape ISO_DATE checks, read digit by digit: a report's due items call this for every item.
+  const n = (i: number, len: number) => {
+    let v = 0;
+    for (let k = i; k < i + len; k++) {
+      const c = iso.charCodeAt(k) - 48;
+      if (!(c >= 0 && c <= 9)) return NaN;
+      v = v * 10 + c;
+    }
+    return v;
+  };
+  let y = n(0, 4);
+  const mo = n(5, 2);
+  const d = n(8, 2);
+  if (typeof iso !== 'string' || iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-' || Number.isNaN(y + mo + d)) throw new Error(`not an ISO date: ${iso}`);
   y -= mo <= 2 ? 1 : 0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;

@@ -123,4 +123,7 @@ describe('day arithmetic in integers', () => {
     expect(dayNumber(iso)).toBe(n);
     expect(fromDayNumber(n)).toBe(iso);
   });
+  it.each(['2026-1-01', '2026-01-1', '2026/01/01', '2026-01-01\n', ' 2026-01-01', '２０２６-01-01', '2026-0a-01', '20260-1-01', ''])('%j is not a day', (iso) => {
+    expect(() => dayNumber(iso)).toThrow(/not an ISO date/);
+  });
 });
