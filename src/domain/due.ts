@@ -7,7 +7,7 @@
 // entity's own domain rule (concern, dispute, pair, plan, decision, compliance, coverage), so
 // "overdue" here is exactly what `concern list --overdue` and the others call overdue.
 import { joinList, label, t } from '../i18n/index.js';
-import { addDays, daysBetween, type IsoDate } from '../time/dates.js';
+import { addDays, dayNumber, type IsoDate } from '../time/dates.js';
 import { monthOf } from '../time/periods.js';
 import type { ComplianceRow } from './compliance.js';
 import type { Concern } from './concerns.js';
@@ -109,11 +109,13 @@ export interface DueState {
 export function dueItems(state: DueState, today: IsoDate, horizonDays: number): DueItem[] {
   const items: DueItem[] = [];
   const last = addDays(today, horizonDays);
-  const push = (item: Omit<DueItem, 'days' | 'key'> & { key?: string }, { pastToo = true } = {}) => {
+  const todayNumber = dayNumber(today);
+  // Every item built in one shape, field by field (a year's document pushes thousands).
+  const push = (item: Omit<DueItem, 'days' | 'key'> & { key?: string }, pastToo = true) => {
     if (item.due > last) return;
     if (!pastToo && item.due < today) return;
-    const key = `${item.key ?? item.ref.uid}:${item.reason}`;
-    items.push({ ...item, days: daysBetween(today, item.due), key });
+    const { kind, reason, ref, title, person, due, action } = item;
+    items.push({ kind, reason, ref, title, person, due, days: dayNumber(due) - todayNumber, action, key: `${item.key ?? ref.uid}:${reason}` });
   };
   const s = state.settings;
 
@@ -140,7 +142,7 @@ export function dueItems(state: DueState, today: IsoDate, horizonDays: number): 
     }
     const court = d.status === 'resolved' ? courtConfirmationUntil(d) : null;
     // A window that has closed is gone, not overdue: only the days still open are listed.
-    if (court !== null) push({ kind: 'dispute', reason: 'dispute-court', ref, title: t('agenda.title.court', { title: d.title }), person, due: court, action: `fs dispute log ${d.id}` }, { pastToo: false });
+    if (court !== null) push({ kind: 'dispute', reason: 'dispute-court', ref, title: t('agenda.title.court', { title: d.title }), person, due: court, action: `fs dispute log ${d.id}` }, false);
   }
 
   for (const p of state.pairs) {
