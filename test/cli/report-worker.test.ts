@@ -15,6 +15,7 @@ beforeAll(() => {
     ['visit', 'add', '--person', '1', '--date', '2026-11-02', '--topic', 'hardship', '--concern', '修屋顶'],
     ['visit', 'add', '--person', '1', '--date', '2026-10-12'],
     ['meeting', 'add', '--type', 'branch-committee', '--date', '2026-10-20', '--expected', '5', '--present', '5'],
+    ['dispute', 'add', '--title', '宅基地边界纠纷', '--category', 'homestead', '--party', '王秀英', '--party', '李四', '--source', 'screening', '--risk', 'low', '--date', '2026-11-05'],
   ]) {
     const r = fs(args);
     expect(r.code, r.stderr).toBe(0);
@@ -31,6 +32,8 @@ describe('the report worker', () => {
     const doc = fs(['report', '2026-Q4', '--format', 'md']);
     expect(doc.code, doc.stderr).toBe(0);
     expect(doc.stdout).toBe(fs(['report', '2026-Q4', '--format', 'md'], { FS_REPORT_WORKER: '0' }).stdout);
+    // The cases the document names are read by the worker: the same as in one thread.
+    expect(doc.stdout).toContain('宅基地边界纠纷');
   });
 
   it('a worker that throws fails the report (exit 1, one line), instead of counting in this thread', () => {
