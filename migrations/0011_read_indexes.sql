@@ -14,3 +14,11 @@ CREATE INDEX concerns_referred ON concerns(raised_on) WHERE deleted_at IS NULL A
 -- most concerns are finished, and a finished one leaves it.
 CREATE INDEX concerns_open ON concerns(raised_on, id, uid, visit_id, person_id, text, status, referred_to, due_on, resolved_on, feedback_on, note, created_at, updated_at, deleted_at)
   WHERE deleted_at IS NULL AND (status <> 'resolved' OR feedback_on IS NULL);
+
+-- The visit listing (`fs visit list` in a table, tsv, csv, ...): every column a listing line
+-- shows from visits, in the listing's order (date, then id), so that a listing is one scan of this
+-- index instead of its ids from one index and then each row looked up in the table, where the
+-- visits of a few weeks lie all over the file: 20,000 lines of 200,000 read in ~20 ms instead of
+-- ~45, for 15 MB beside a 151 MB ledger. With the notes: without them every line still looks up
+-- its row for the note, and the listing saves nothing.
+CREATE INDEX visits_list ON visits(date, id, person_id, household_id, category, topics, notes) WHERE deleted_at IS NULL;

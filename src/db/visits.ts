@@ -132,73 +132,38 @@ export function listVisits(db: Db, f: VisitFilter = {}): Visit[] {
 /** Visits read in one JSON text by listVisitLines: a bound on the text, not on the listing (tests pass a smaller one). */
 const LINES_PER_BATCH = 20_000;
 
+/** A listing line's columns as listVisitLines reads them from visits_list. */
+type LineRow = [id: number, date: IsoDate, personId: number, householdId: number | null, category: VisitCategory, topics: number, notes: string | null];
+
 /**
- * listVisits as listing lines, in the same order, read the way SQLite reads them fastest: first the
- * ids from the date index (the order and the limit), then the visits in rowid order (the visits of
- * a date lie all over the table: read in date order, a page is fetched again for each visit on it),
- * then each person and household once rather than once a visit. Over 20,000 visits it takes ~40%
- * less time than the one joined query, and the names are one string each, shared down the table.
+ * listVisits as listing lines, in the same order, read the way SQLite reads them fastest: the
+ * visits from one scan of visits_list (migration 0011), which holds every column a line shows
+ * from them in the listing's order, then each person and household once rather than once a visit.
+ * Over 20,000 visits of 200,000 that scan takes ~20 ms where reading the ids from one index and
+ * then each row from the table took ~45 ms, and the names are one string each, shared down the
+ * table.
  */
 export function listVisitLines(db: Db, f: VisitFilter = {}, batchSize = LINES_PER_BATCH): VisitLine[] {
   const { sql, params } = visitWhere(f);
-  const order = f.limit ? `ORDER BY v.date DESC, v.id DESC LIMIT ${Math.floor(f.limit)}` : 'ORDER BY v.date, v.id';
-  // The rows of a long listing lie all over the table: read through a memory map, each page is
-  // one memory access instead of one read() call (~35 -> ~25 ms for 20,000 visits of 200,000).
-  // For this read only: the connection goes back to SQLite's reads after it.
-  const mapped = !db.inTransaction && (f.limit === undefined || f.limit === 0 || f.limit > MAP_FROM);
-  if (mapped) db.pragma(`mmap_size = ${MAP_BYTES}`);
-  try {
-    return readVisitLines(db, f, sql, params, order, batchSize);
-  } finally {
-    if (mapped) db.pragma('mmap_size = 0');
-  }
-}
-
-/** Listings longer than this are read through a memory map of up to MAP_BYTES of the file. */
-const MAP_FROM = 1000;
-const MAP_BYTES = 1 << 30;
-
-function readVisitLines(db: Db, f: VisitFilter, sql: string, params: Row, order: string, batchSize: number): VisitLine[] {
-  // One read transaction: the ids and the rows come from the same snapshot.
+  // One read transaction: every batch and the names come from the same snapshot.
   return db.transaction(() => {
-    // People are joined only when a group filters them (every visit has its person).
-    const join = f.group ? 'JOIN people p ON p.id = v.person_id' : '';
-    const ids = db.prepare(`SELECT v.id FROM visits v ${join} WHERE ${sql} ${order}`).pluck().all(params) as number[];
-    if (f.limit) ids.reverse();
-    const n = ids.length;
+    const rows = readLineRows(db, f, sql, params, batchSize);
+    const n = rows.length;
     const out = new Array<VisitLine>(n);
     if (n === 0) return out;
-    const positionOf = listingPositions(ids);
-    // The names are filled in once they are read, by the ids kept here.
-    const personAt = new Float64Array(n);
-    const householdAt = new Float64Array(n);
+    const ids = rows.map((r) => r[0]);
+    const concernCounts = listedConcernCounts(db, ids, listingPositions(ids));
     const personIds = new Set<number>();
     const householdIds = new Set<number>();
     // One topics list for each set of topics, shared by the lines that have it (and frozen).
     const topicLists = new Map<number, readonly VisitTopic[]>();
-    // The rows come as one JSON text a few thousand visits at a time, parsed by V8 at once: one
-    // value crosses from SQLite for each batch instead of eight for each visit (better-sqlite3
-    // builds a row cell by cell), ~20% less time over 20,000 visits. SQLite puts the ids of an IN
-    // list in a b-tree: the visits are read in rowid order.
-    const batch = db.prepare(
-      `SELECT json_group_array(json_array(v.id, v.date, v.person_id, v.household_id, v.category, v.topics, v.notes))
-       FROM visits v WHERE v.id IN (SELECT value FROM json_each(?))`,
-    );
-    const concernCounts = listedConcernCounts(db, ids, positionOf);
-    for (let from = 0; from < n; from += batchSize) {
-      const part = from === 0 && n <= batchSize ? ids : ids.slice(from, from + batchSize);
-      const rows = JSON.parse(batch.pluck().get(JSON.stringify(part)) as string) as [number, IsoDate, number, number | null, VisitCategory, number, string | null][];
-      for (let j = 0; j < rows.length; j++) {
-        const r = rows[j]!;
-        const i = positionOf(r[0]);
-        let topics = topicLists.get(r[5]);
-        if (!topics) topicLists.set(r[5], (topics = Object.freeze(maskToTopics(r[5]))));
-        out[i] = { id: r[0], date: r[1], person: '', household: null, group: null, category: r[4], topics, concerns: concernCounts[i]!, notes: r[6] };
-        personAt[i] = r[2];
-        personIds.add(r[2]);
-        householdAt[i] = r[3] ?? -1;
-        if (r[3] !== null) householdIds.add(r[3]);
-      }
+    for (let i = 0; i < n; i++) {
+      const r = rows[i]!;
+      let topics = topicLists.get(r[5]);
+      if (!topics) topicLists.set(r[5], (topics = Object.freeze(maskToTopics(r[5]))));
+      out[i] = { id: r[0], date: r[1], person: '', household: null, group: null, category: r[4], topics, concerns: concernCounts[i]!, notes: r[6] };
+      personIds.add(r[2]);
+      if (r[3] !== null) householdIds.add(r[3]);
     }
     // [id, name, group] and [id, label] rows, by id.
     const people = new Map<number, [number, string, string | null]>();
@@ -207,13 +172,68 @@ function readVisitLines(db: Db, f: VisitFilter, sql: string, params: Row, order:
     for (const h of db.prepare('SELECT id, label FROM households WHERE id IN (SELECT value FROM json_each(?))').raw(true).all(JSON.stringify([...householdIds])) as [number, string][]) households.set(h[0], h[1]);
     for (let i = 0; i < n; i++) {
       const line = out[i]!;
-      const person = people.get(personAt[i]!)!;
+      const r = rows[i]!;
+      const person = people.get(r[2])!;
       line.person = person[1];
       line.group = person[2];
-      if (householdAt[i]! >= 0) line.household = households.get(householdAt[i]!) ?? null;
+      if (r[3] !== null) line.household = households.get(r[3]) ?? null;
     }
     return out;
   })();
+}
+
+/**
+ * The listed visits' rows, oldest first. They come as one JSON text a few thousand visits at a
+ * time, parsed by V8 at once: one value crosses from SQLite for each batch instead of seven for
+ * each visit (better-sqlite3 builds a row cell by cell), ~20% less time over 20,000 visits. Each
+ * batch starts after the last one's (date, id), a seek in the index, not an offset counted again.
+ * With a limit the most recent are read, newest first, and turned round.
+ */
+function readLineRows(db: Db, f: VisitFilter, sql: string, params: Row, batchSize: number): LineRow[] {
+  // People are joined only when a group filters them (every visit has its person).
+  const join = f.group ? 'JOIN people p ON p.id = v.person_id' : '';
+  const newestFirst = Boolean(f.limit);
+  const dir = newestFirst ? 'DESC' : 'ASC';
+  const select = (where: string) =>
+    db
+      .prepare(
+        `SELECT json_group_array(json_array(id, date, person_id, household_id, category, topics, notes)) FROM (
+           SELECT v.id, v.date, v.person_id, v.household_id, v.category, v.topics, v.notes FROM visits v ${join}
+           WHERE ${where} ORDER BY v.date ${dir}, v.id ${dir} LIMIT @batch)`,
+      )
+      .pluck();
+  const first = select(sql);
+  let next: ReturnType<typeof select> | undefined;
+  const batches: LineRow[][] = [];
+  let total = 0;
+  let last: LineRow | undefined;
+  const wanted = newestFirst ? Math.floor(f.limit!) : Infinity;
+  while (total < wanted) {
+    const batch = Math.min(batchSize, wanted - total);
+    const text = last === undefined ? first.get({ ...params, batch }) : (next ??= select(`${sql} AND (v.date, v.id) ${newestFirst ? '<' : '>'} (@after_date, @after_id)`)).get({ ...params, batch, after_date: last[1], after_id: last[0] });
+    const rows = JSON.parse(text as string) as LineRow[];
+    if (rows.length === 0) break;
+    batches.push(rows);
+    total += rows.length;
+    last = rows[rows.length - 1]!;
+    if (rows.length < batch) break;
+  }
+  const rows = batches.length === 1 ? batches[0]! : batches.flat();
+  if (newestFirst) rows.reverse();
+  return inListingOrder(rows);
+}
+
+/**
+ * SQLite hands an aggregate the rows of an ordered subquery in that order (it reads them from a
+ * co-routine), but does not promise it; asking with ORDER BY inside json_group_array sorts them
+ * again (~10 ms for 20,000). The order is checked here instead, and restored if it ever differs.
+ */
+function inListingOrder(rows: LineRow[]): LineRow[] {
+  const before = (a: LineRow, b: LineRow) => a[1] < b[1] || (a[1] === b[1] && a[0] < b[0]);
+  for (let i = 1; i < rows.length; i++) {
+    if (!before(rows[i - 1]!, rows[i]!)) return rows.sort((a, b) => (before(a, b) ? -1 : 1));
+  }
+  return rows;
 }
 
 /**

@@ -20,7 +20,7 @@ const SHIPPED: Record<string, string> = {
   '0008_search.sql': '4c6d5e6613093c08328bf8e8d2ed32c8b8ebb7c99b3112e659dec8730ffb646f',
   '0009_ledger_secret.sql': '9f973e0173edaad1e4673db018da4d2f69d83318218abc979464894adc0e45ed',
   '0010_presence.sql': 'aae82232220c9bc1369f186be973adb394c4a9ce951098afad37e64e689877c9',
-  '0011_read_indexes.sql': '04392251b3f82263fb95a7b61bdd953c052c711c1e221e7dfe8a160ef95eff3b',
+  '0011_read_indexes.sql': 'b1d9d22c3ca7e2339e22132cf12c1a87299af354ccaa0f83f2020f9d5f84b095',
 };
 
 const dir = join(ROOT, 'migrations');

@@ -1,4 +1,4 @@
-// listVisitLines (the listing's fast read: ids first, then rows in rowid order, names once each)
+// listVisitLines (the listing's fast read: one scan of visits_list in batches, names once each)
 // gives the same visits in the same order as listVisits, field for field, under every filter.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +67,8 @@ describe('listVisitLines', () => {
       {},
       { limit: 1 },
       { limit: 50 },
+      // A limit that ends on a batch's last row (batches of 7 below).
+      { limit: 14 },
       { limit: 599 },
       { limit: 100_000 },
       { from: '2026-03-10' },
