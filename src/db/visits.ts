@@ -273,16 +273,32 @@ function listedConcernCounts(db: Db, ids: number[], positionOf: (id: number) => 
   return counts;
 }
 
+/** A listing whose ids span fewer than this many times their number finds places in a typed array. */
+const DENSE_SPAN = 16;
+
 /**
- * Where each id stands in `ids` (distinct), as a function (for an id not in `ids`, any number). The ids and their places are packed
- * into one sorted array of numbers (id × 2^k + place) and found by binary search: no map of
- * 20,000 entries. Ids too large to pack exactly go into a map after all.
+ * Where each id stands in `ids` (distinct), as a function (for an id not in `ids`, any number).
+ * When the ids lie close together (a listing's visits of the last weeks, among 200,000: their
+ * ids span about ten times their number), each place is kept in a typed array by id; else the ids
+ * and their places are packed into one sorted array of numbers (id × 2^k + place) and found by
+ * binary search (20,000 ids: ~3-5 ms to sort, against ~1 ms to fill the array). Neither is a map
+ * of 20,000 entries, but ids too large to pack exactly go into one after all.
  */
 export function listingPositions(ids: number[]): (id: number) => number {
   const n = ids.length;
   const m = 2 ** Math.ceil(Math.log2(n + 1));
   let max = 0;
-  for (let i = 0; i < n; i++) if (ids[i]! > max) max = ids[i]!;
+  let min = Infinity;
+  for (let i = 0; i < n; i++) {
+    if (ids[i]! > max) max = ids[i]!;
+    if (ids[i]! < min) min = ids[i]!;
+  }
+  // At most 64 bytes of array for each id listed.
+  if (max - min < DENSE_SPAN * n) {
+    const at = new Int32Array(max - min + 1);
+    for (let i = 0; i < n; i++) at[ids[i]! - min] = i;
+    return (id) => at[id - min] ?? 0;
+  }
   if ((max + 1) * m > Number.MAX_SAFE_INTEGER) {
     const at = new Map(ids.map((id, i) => [id, i]));
     return (id) => at.get(id)!;

@@ -94,12 +94,20 @@ describe('listVisitLines', () => {
 });
 
 describe('listingPositions', () => {
-  it('finds each id where it stands, packed or (ids too large to pack) by a map', () => {
+  it('finds each id where it stands, in a typed array, packed or (ids too large to pack) by a map', () => {
     const rand = rng(11);
-    for (const base of [1, 1_000_000, 2 ** 40, 2 ** 52]) {
-      const ids = [...new Set(Array.from({ length: 3000 }, () => base + Math.floor(rand() * 50_000)))];
-      const at = listingPositions(ids);
-      ids.forEach((id, i) => expect(at(id)).toBe(i));
+    // Ids close together (dense) and far apart (packed; from 2^52 on, a map).
+    for (const spread of [10_000, 1_000_000]) {
+      for (const base of [1, 1_000_000, 2 ** 40, 2 ** 52]) {
+        const ids = [...new Set(Array.from({ length: 3000 }, () => base + Math.floor(rand() * spread)))];
+        const at = listingPositions(ids);
+        ids.forEach((id, i) => expect(at(id)).toBe(i));
+        // An id not listed (inside, below and above the range) is never found at a listed id's place.
+        const listed = new Set(ids);
+        for (const other of [base - 1, base + spread + 1, ...Array.from({ length: 200 }, () => base + Math.floor(rand() * spread))]) {
+          if (!listed.has(other)) expect(ids[at(other)]).not.toBe(other);
+        }
+      }
     }
     expect(listingPositions([7])(7)).toBe(0);
   });
