@@ -313,11 +313,11 @@ export interface CountyLedgers {
 }
 
 /**
- * `count` ledgers under `cacheDir` (built the first time, reused while the schema version and the
+ * `count` ledgers under `cacheDir` (built the first time, reused while the schema (see schema-tag.ts) and the
  * generator's are the same). Returns as soon as they exist; `log` hears about progress.
  */
-export async function countyLedgers(cacheDir: string, schemaVersion: number, count: number, log: (s: string) => void): Promise<CountyLedgers> {
-  const dir = join(cacheDir, `county-s${schemaVersion}-g${COUNTY_GENERATOR_VERSION}`);
+export async function countyLedgers(cacheDir: string, schema: string, count: number, log: (s: string) => void): Promise<CountyLedgers> {
+  const dir = join(cacheDir, `county-${schema}-g${COUNTY_GENERATOR_VERSION}`);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   chmodSync(dir, 0o700);
   const templates = SHAPES.map((s) => join(dir, `template-${s.name}.db`));

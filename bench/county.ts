@@ -16,7 +16,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { latestVersion, loadSqlite } from '../src/db/open.js';
+import { loadSqlite } from '../src/db/open.js';
+import { schemaTag } from './schema-tag.js';
 import { pgSkipReason, startCluster, type Cluster } from '../test/helpers/pg.js';
 import { COUNTY_TODAY, countRecords, countyLedgers, RECORD_TABLES, SHAPES, VISITS_PER_LEDGER } from './county-generate.js';
 import { benchEnv, median, type Target } from './timing.js';
@@ -180,7 +181,7 @@ export async function countyBench(bin: string, cacheDir: string): Promise<Target
   const fs = (args: string[]) => [node, bin, ...args];
 
   log(`${n} ledgers × ${VISITS_PER_LEDGER.toLocaleString('en')} visits (${(n * VISITS_PER_LEDGER).toLocaleString('en')} visits), ${SHAPES.length} village shapes copied and re-keyed; the first time takes a few minutes...`);
-  const ledgers = await countyLedgers(cacheDir, latestVersion(), n, log);
+  const ledgers = await countyLedgers(cacheDir, schemaTag(), n, log);
 
   // Each shape as its own fs reads it: the ledger is valid, and its report is the reference for the county's.
   const { Sqlite, nativeBinding } = loadSqlite();

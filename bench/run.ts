@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { latestVersion } from '../src/db/open.js';
+import { schemaTag } from './schema-tag.js';
 import { addPeople, addVisits, buildOnce, rng } from './generate.js';
 import { fillReportDb } from './generate-report.js';
 import { documentBench } from './documents.js';
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     return;
   }
   // Named after the schema version: a cached database from an older schema is never reused.
-  const visitsDb = join(CACHE, `visits-100k-s${latestVersion()}.db`);
+  const visitsDb = join(CACHE, `visits-100k-${schemaTag()}.db`);
   process.stdout.write(`building ${visitsDb} (100,000 visits) if missing...\n`);
   await buildOnce(visitsDb, (db) => {
     const rand = rng(1);
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   ];
   const reportTargets = await reportBench(node);
   const safetyTargets = process.env.BENCH_SKIP_SAFETY === '1' ? [] : await safetyBench(BIN, CACHE);
-  const searchTargets = process.env.BENCH_SKIP_SEARCH === '1' ? [] : await searchBench(node, BIN, join(CACHE, `report-1m-s${latestVersion()}.db`), Math.max(10, Math.floor(ROUNDS / 2)));
+  const searchTargets = process.env.BENCH_SKIP_SEARCH === '1' ? [] : await searchBench(node, BIN, join(CACHE, `report-1m-${schemaTag()}.db`), Math.max(10, Math.floor(ROUNDS / 2)));
   const tableTargets = process.env.BENCH_SKIP_TABLE === '1' ? [] : await tableBench(BIN, CACHE);
   const countyTargets = process.env.BENCH_SKIP_COUNTY === '1' ? [] : await countyBench(BIN, CACHE);
   const ok = report([...targets, ...reportTargets, ...safetyTargets, ...searchTargets, ...tableTargets, ...countyTargets]);
@@ -75,7 +75,7 @@ const reportRounds = () => Math.max(10, Math.floor(ROUNDS / 2));
 
 async function reportBench(node: string): Promise<Target[]> {
   if (process.env.BENCH_SKIP_REPORT === '1') return [];
-  const db = join(CACHE, `report-1m-s${latestVersion()}.db`);
+  const db = join(CACHE, `report-1m-${schemaTag()}.db`);
   process.stdout.write(`building ${db} (1,000,000 visits, 50,000 disputes, ...) if missing; the first time takes a few minutes...\n`);
   const started = Date.now();
   await buildOnce(db, (d) => fillReportDb(d, rng(7)));

@@ -2,7 +2,7 @@
 // without error, and one visit with a 100,000-character note shown within a second.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { latestVersion } from '../src/db/open.js';
+import { schemaTag } from './schema-tag.js';
 import { write } from '../src/db/store.js';
 import { insertVisit } from '../src/db/visits.js';
 import { addPeople, addVisits, buildOnce, rng } from './generate.js';
@@ -17,7 +17,7 @@ function longNote(): string {
 }
 
 export async function tableBench(bin: string, cache: string): Promise<Target[]> {
-  const db = join(cache, `table-200k-s${latestVersion()}.db`);
+  const db = join(cache, `table-200k-${schemaTag()}.db`);
   process.stdout.write(`building ${db} (200,000 visits, one with a ${NOTE_CHARS.toLocaleString('en')}-character note) if missing...\n`);
   await buildOnce(db, (d) => {
     const rand = rng(3);
