@@ -6,7 +6,7 @@ import { rememberingVisitDays } from '../db/report.js';
 import { UsageError } from '../errors.js';
 import { renderDocumentMarkdown } from '../render/document-md.js';
 import { reportRedactor } from '../report/build.js';
-import { casesJob, gatherDocumentData, gatherDocumentParts, type DocumentParts } from '../report/document-data.js';
+import { gatherDocumentData, gatherDocumentParts, type DocumentParts } from '../report/document-data.js';
 import { buildDocument } from '../report/document.js';
 import { writeErr, writeOutBytes, writeOutputFile } from './shared/io.js';
 import { manyOf, oneOf } from '../domain/keys.js';
@@ -64,17 +64,16 @@ export function reportCommand(): Command {
           // The document's tables and due items are read on the figures' snapshot.
           const { model, data } = await rememberingVisitDays(db, () =>
             {
-            // The document's own tables are read while the worker counts the figures (and its cases).
+            // The document's own tables are read while the worker counts the figures.
             let parts: DocumentParts | undefined;
             const docLimit = detail.text ? limit : -1;
-            const shape = { period, today: ctx.today, sections: chosen };
             return readReport(
               db,
               ctx.dbPath,
               { period, today: ctx.today, sections: chosen, by, redact: false },
-              (model, cases) => ({ model, data: gatherDocumentData(db, model, docLimit, parts, cases) }),
-              casesJob(shape, docLimit),
-              () => (parts = gatherDocumentParts(db, shape, docLimit)),
+              (model) => ({ model, data: gatherDocumentData(db, model, docLimit, parts) }),
+              true,
+              () => (parts = gatherDocumentParts(db, { period, today: ctx.today, sections: chosen }, docLimit)),
             );
           },
           );

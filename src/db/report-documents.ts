@@ -159,19 +159,6 @@ export function documentCases(db: Db, from: IsoDate, to: IsoDate, limit: number)
   return { cases: { rows, total: touched.length }, grid };
 }
 
-/** What the document's cases are read over: the period, its cap, and whether it has a disputes section at all. */
-export interface CasesJob {
-  from: IsoDate;
-  to: IsoDate;
-  limit: number;
-  disputes: boolean;
-}
-
-/** The cases touched in the period that the document names and counts (none without a disputes section). */
-export function readDocumentCases(db: Db, job: CasesJob): TouchedCases {
-  return job.disputes ? documentCases(db, job.from, job.to, job.limit) : { cases: { rows: [], total: 0 }, grid: [] };
-}
-
 /** Text order as SQLite's BINARY collation has it (the grid was once ordered by its GROUP BY). */
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

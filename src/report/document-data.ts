@@ -7,6 +7,7 @@ import type { Db } from '../db/open.js';
 import { visitCountsByDay } from '../db/report.js';
 import {
   concernsReferred,
+  documentCases,
   documentConcerns,
   documentDecisionSteps,
   documentHelpEntries,
@@ -15,10 +16,7 @@ import {
   documentProgress,
   documentVisits,
   type Capped,
-  readDocumentCases,
-  type CasesJob,
   type DocCase,
-  type TouchedCases,
   type DocConcern,
   type DocDecisionStep,
   type DocHelpEntry,
@@ -69,12 +67,8 @@ export interface DocumentShape {
   sections: readonly string[];
 }
 
-/** The document's data but its visits (they read the visit days the figures scanned) and its cases (the worker may read them). */
-export type DocumentParts = Omit<DocumentData, 'visits' | 'visitGrid' | 'cases' | 'caseGrid'>;
-
-export function casesJob(shape: DocumentShape, limit: number): CasesJob {
-  return { from: shape.period.from, to: shape.period.to, limit, disputes: shape.sections.includes('disputes') };
-}
+/** The document's data but its visits (they read the visit days the figures scanned). */
+export type DocumentParts = Omit<DocumentData, 'visits' | 'visitGrid'>;
 
 /** The parts of the document that need no figures: read while the worker counts (see readReport). */
 export function gatherDocumentParts(db: Db, shape: DocumentShape, limit: number): DocumentParts {
@@ -85,12 +79,15 @@ export function gatherDocumentParts(db: Db, shape: DocumentShape, limit: number)
   // Meetings are judged as the period stood at the end of its last day (src/domain/compliance.ts).
   const judged = judgedOn(asOf, shape.today);
   const next = nextPeriod(shape.period);
+  const cases = has('disputes') ? documentCases(db, from, to, limit) : { cases: empty, grid: [] };
   return {
     meetings: has('meetings') ? documentMeetings(db, from, to, limit) : empty,
     compliance: has('meetings') ? meetingCompliance(db, from, to, judged) : [],
     decisionSteps: has('decisions') ? documentDecisionSteps(db, from, to) : [],
     concerns: has('concerns') ? documentConcerns(db, from, to, limit) : empty,
     concernsReferred: has('concerns') ? concernsReferred(db, from, to) : 0,
+    cases: cases.cases,
+    caseGrid: cases.grid,
     helpEntries: has('pairs') ? documentHelpEntries(db, from, to, limit) : empty,
     milestones: has('plan') ? documentMilestones(db, from, to, limit) : empty,
     progress: has('plan') ? documentProgress(db, from, to, limit) : empty,
@@ -100,11 +97,9 @@ export function gatherDocumentParts(db: Db, shape: DocumentShape, limit: number)
   };
 }
 
-/** The document's data: its parts and cases (read before, or now) and the visits. */
-export function gatherDocumentData(db: Db, m: ReportModel, limit: number, parts?: DocumentParts, cases?: TouchedCases): DocumentData {
-  const shape = { period: m.period, today: m.today, sections: m.sections.map((s) => s.name) };
-  const p = parts ?? gatherDocumentParts(db, shape, limit);
-  const c = cases ?? readDocumentCases(db, casesJob(shape, limit));
+/** The document's data: its parts (gathered before, or now) and the visits. */
+export function gatherDocumentData(db: Db, m: ReportModel, limit: number, parts?: DocumentParts): DocumentData {
+  const p = parts ?? gatherDocumentParts(db, { period: m.period, today: m.today, sections: m.sections.map((s) => s.name) }, limit);
   const { from, to } = m.period;
   const has = (name: string) => m.sections.some((s) => s.name === name);
   const grid: Record<string, Record<string, number>> = {};
@@ -117,5 +112,5 @@ export function gatherDocumentData(db: Db, m: ReportModel, limit: number, parts?
       row.total = (row.total ?? 0) + d.visits;
     }
   }
-  return { ...p, cases: c.cases, caseGrid: c.grid, visits: has('visits') ? documentVisits(db, from, to, p.limit, visits) : { rows: [], total: 0 }, visitGrid: grid };
+  return { ...p, visits: has('visits') ? documentVisits(db, from, to, p.limit, visits) : { rows: [], total: 0 }, visitGrid: grid };
 }

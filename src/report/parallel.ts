@@ -9,7 +9,6 @@ import { Worker } from 'node:worker_threads';
 import type { ReportModel, SectionName, SectionReport } from '../domain/report.js';
 import { setPageCache, type Db } from '../db/open.js';
 import { isRememberingVisitDays, shareVisitDays, type RememberedVisitDays } from '../db/report.js';
-import type { CasesJob, TouchedCases } from '../db/report-documents.js';
 import { beginRead, endRead, holdWrites } from '../db/snapshot.js';
 import { assembleReport, buildReport, buildSections, type ReportOptions } from './build.js';
 
@@ -21,11 +20,9 @@ export interface Job {
   sections: SectionName[];
   /** Send back the visit days scanned: this thread remembers them (its document reads them too). */
   shareVisitDays?: boolean;
-  /** Read the document's cases too (on the same snapshot): they take as long as a section. */
-  cases?: CasesJob;
 }
 
-export type Reply = { kind: 'ready' } | { kind: 'done'; sections: SectionReport[]; days?: RememberedVisitDays; cases?: TouchedCases } | { kind: 'failed'; message: string };
+export type Reply = { kind: 'ready' } | { kind: 'done'; sections: SectionReport[]; days?: RememberedVisitDays } | { kind: 'failed'; message: string };
 
 /** The page cache of the report's own connection (see buildReportParallel); the worker's is smaller still. */
 const REPORT_PAGE_CACHE_KIB = 8192;
@@ -75,18 +72,10 @@ export function buildReportParallel(db: Db, dbPath: string, o: ReportOptions): P
 /**
  * The report as buildReportParallel makes it, handed to `then` before the read ends: what `then`
  * reads on `db` (the document's tables and due items) sees the same state as the figures.
- * `document`: the document's cases, read by the worker with its sections, and handed to `then`
- * (undefined in one thread: `then` reads them); it also splits the figures over two threads
- * without --by. `meanwhile` reads on `db` too, while the worker counts (in one thread: before the figures).
+ * `document`: split the figures over two threads even without --by. `meanwhile` reads on `db` too,
+ * while the worker counts (in one thread: before the figures).
  */
-export async function readReport<T>(
-  db: Db,
-  dbPath: string,
-  o: ReportOptions,
-  then: (model: ReportModel, cases?: TouchedCases) => T,
-  document?: CasesJob,
-  meanwhile?: () => void,
-): Promise<T> {
+export async function readReport<T>(db: Db, dbPath: string, o: ReportOptions, then: (model: ReportModel) => T, document = false, meanwhile?: () => void): Promise<T> {
   // A report reads most pages once (and its document a few again): 8 MiB of page cache instead of
   // 16 keep the whole run, document and Word file included, ~8 MB lower at no measurable cost
   // (with 4 MiB the disputes' stock, day after day, reads its pages again).
@@ -109,7 +98,7 @@ export async function readReport<T>(
   }
   try {
     beginRead(db);
-    const counted = inWorker({ dbPath, options: o, sections: apart, shareVisitDays: isRememberingVisitDays(db), cases: document }, release);
+    const counted = inWorker({ dbPath, options: o, sections: apart, shareVisitDays: isRememberingVisitDays(db) }, release);
     // Settled either way before this thread's own counting can throw: no unhandled rejection.
     counted.catch(() => undefined);
     // A section at a time, letting the worker's "ready" in between to release the writers early.
@@ -125,7 +114,7 @@ export async function readReport<T>(
     const byName = new Map([...done.sections, ...mine].map((s) => [s.name, s]));
     const model = assembleReport(db, o, o.sections.map((name) => byName.get(name)!));
     release();
-    return then(model, done.cases);
+    return then(model);
   } finally {
     release();
     endRead(db);

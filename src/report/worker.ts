@@ -1,12 +1,10 @@
 // Entry of the report worker thread (built as dist/report-worker.cjs; see ./parallel.ts): opens the
 // ledger, takes its read snapshot and says so, counts its sections, sends them back (with the visit
-// days it scanned, when the caller's document reads them again, and the document's cases when
-// asked). Any failure
+// days it scanned, when the caller's document reads them again). Any failure
 // is sent back too: the report then fails, it never quietly counts something else.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase, type Db } from '../db/open.js';
 import { rememberedVisitDays, rememberingVisitDays } from '../db/report.js';
-import { readDocumentCases } from '../db/report-documents.js';
 import { beginRead, endRead } from '../db/snapshot.js';
 import { buildSections } from './build.js';
 import type { Job, Reply } from './parallel.js';
@@ -23,9 +21,8 @@ async function run(): Promise<void> {
     const counted = job.shareVisitDays
       ? await rememberingVisitDays(db, async () => ({ sections: buildSections(db!, job.options, job.sections), days: rememberedVisitDays(db!) }))
       : { sections: buildSections(db, job.options, job.sections) };
-    const cases = job.cases ? readDocumentCases(db, job.cases) : undefined;
     endRead(db);
-    port.postMessage({ kind: 'done', ...counted, cases } satisfies Reply);
+    port.postMessage({ kind: 'done', ...counted } satisfies Reply);
   } catch (e) {
     port.postMessage({ kind: 'failed', message: (e as Error).message ?? String(e) } satisfies Reply);
   } finally {

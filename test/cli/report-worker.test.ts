@@ -32,7 +32,7 @@ describe('the report worker', () => {
     const doc = fs(['report', '2026-Q4', '--format', 'md']);
     expect(doc.code, doc.stderr).toBe(0);
     expect(doc.stdout).toBe(fs(['report', '2026-Q4', '--format', 'md'], { FS_REPORT_WORKER: '0' }).stdout);
-    // The cases the document names are read by the worker: the same as in one thread.
+    // The cases the document names, read beside the worker: the same as in one thread.
     expect(doc.stdout).toContain('宅基地边界纠纷');
   });
 
