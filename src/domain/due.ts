@@ -111,7 +111,7 @@ export function dueItems(state: DueState, today: IsoDate, horizonDays: number): 
   const last = addDays(today, horizonDays);
   const todayNumber = dayNumber(today);
   // Every item built in one shape, field by field (a year's document pushes thousands).
-  const push = (item: Omit<DueItem, 'days' | 'key'> & { key?: string }, pastToo = true) => {
+  const push = (item: Omit<DueItem, 'days' | 'key'> & { key?: string }, { pastToo = true } = {}) => {
     if (item.due > last) return;
     if (!pastToo && item.due < today) return;
     const { kind, reason, ref, title, person, due, action } = item;
@@ -142,7 +142,7 @@ export function dueItems(state: DueState, today: IsoDate, horizonDays: number): 
     }
     const court = d.status === 'resolved' ? courtConfirmationUntil(d) : null;
     // A window that has closed is gone, not overdue: only the days still open are listed.
-    if (court !== null) push({ kind: 'dispute', reason: 'dispute-court', ref, title: t('agenda.title.court', { title: d.title }), person, due: court, action: `fs dispute log ${d.id}` }, false);
+    if (court !== null) push({ kind: 'dispute', reason: 'dispute-court', ref, title: t('agenda.title.court', { title: d.title }), person, due: court, action: `fs dispute log ${d.id}` }, { pastToo: false });
   }
 
   for (const p of state.pairs) {
