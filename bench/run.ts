@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     process.exitCode = report(await countyBench(BIN, CACHE)) ? 0 : 1;
     return;
   }
-  // Named after the schema version: a cached database from an older schema is never reused.
+  // Named after the schema and its migrations (schema-tag.ts): a cached database of another schema is never reused.
   const visitsDb = join(CACHE, `visits-100k-${schemaTag()}.db`);
   process.stdout.write(`building ${visitsDb} (100,000 visits) if missing...\n`);
   await buildOnce(visitsDb, (db) => {

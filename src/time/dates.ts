@@ -32,22 +32,25 @@ export function isIsoDate(s: string): boolean {
 // thousands of times (due dates, cadences, intervals); through Date and date-fns each call cost
 // microseconds. test/unit/time.test.ts holds them against date-fns on random dates.
 
+/** The number written by `len` ASCII digits of `s` from `at`; NaN if any is not a digit. */
+function digits(s: string, at: number, len: number): number {
+  let v = 0;
+  for (let k = at; k < at + len; k++) {
+    const c = s.charCodeAt(k) - 48;
+    if (!(c >= 0 && c <= 9)) return NaN;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
 /** Days since 1970-01-01 of an ISO date. */
 export function dayNumber(iso: IsoDate): number {
   // The shape ISO_DATE checks, read digit by digit: a report's due items call this for every item.
-  const n = (i: number, len: number) => {
-    let v = 0;
-    for (let k = i; k < i + len; k++) {
-      const c = iso.charCodeAt(k) - 48;
-      if (!(c >= 0 && c <= 9)) return NaN;
-      v = v * 10 + c;
-    }
-    return v;
-  };
-  let y = n(0, 4);
-  const mo = n(5, 2);
-  const d = n(8, 2);
-  if (typeof iso !== 'string' || iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-' || Number.isNaN(y + mo + d)) throw new Error(`not an ISO date: ${iso}`);
+  if (typeof iso !== 'string' || iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-') throw new Error(`not an ISO date: ${iso}`);
+  let y = digits(iso, 0, 4);
+  const mo = digits(iso, 5, 2);
+  const d = digits(iso, 8, 2);
+  if (Number.isNaN(y + mo + d)) throw new Error(`not an ISO date: ${iso}`);
   y -= mo <= 2 ? 1 : 0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
