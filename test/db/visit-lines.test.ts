@@ -6,7 +6,8 @@ import { VISIT_CATEGORIES, VISIT_TOPICS, type Visit, type VisitLine } from '../.
 import { softDelete, write } from '../../src/db/store.js';
 import { openDatabase, type Db } from '../../src/db/open.js';
 import { deletePerson, insertPerson } from '../../src/db/people.js';
-import { deleteVisit, insertVisit, listingPositions, listVisitLines, listVisits, type VisitFilter } from '../../src/db/visits.js';
+import { listingPositions, listVisitLines } from '../../src/db/visit-lines.js';
+import { deleteVisit, insertVisit, listVisits, type VisitFilter } from '../../src/db/visits.js';
 import { tempDir } from '../helpers/cli.js';
 import { rng } from '../helpers/rng.js';
 
