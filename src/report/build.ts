@@ -2,7 +2,7 @@
 import { isZeroReport, mergeIntervals, type Detail, type ReportBy, type ReportList, type ReportModel, type SectionName, type SectionReport } from '../domain/report.js';
 import { makeRedactor, type Redactor } from '../domain/redact.js';
 import type { Db } from '../db/open.js';
-import { DETAIL_QUERIES, type DetailRow } from '../db/report.js';
+import { DETAIL_QUERIES, type DetailRow } from '../db/report-details.js';
 import { redactionFacts } from '../db/redact.js';
 import { getLang, type Lang } from '../i18n/index.js';
 import { getSetting } from '../db/settings.js';
