@@ -1,6 +1,6 @@
 // Terminal tables that fit the terminal: one pass to measure, one to draw, linear in the cells.
 // Long cells wrap inside their column; widths are display columns (src/render/width.ts).
-import { longestWord, textWidth, wrapText } from './width.js';
+import { headerWord, longestWord, textWidth, wrapText } from './width.js';
 
 export interface TableCell {
   text: string;
@@ -562,7 +562,7 @@ function* drawGrid<P, C>(input: GridInput, lines: LineWriter<P, C>): Generator<C
   const n = headers.length;
   const rowCount = input.rowCount ?? (n === 0 ? 0 : texts.length / n);
   const natural = headers.map((h) => textWidth(h));
-  const floors = headers.map((h) => longestWord(h));
+  const floors = headers.map((h) => headerWord(h));
   const measured = measure(texts, n, natural, floors);
   const capped = natural.map((w, i) => Math.max(1, Math.min(w, input.caps?.[i] ?? w)));
   const widths = fitWidths(capped, input.width - (3 * n + 1), floors);

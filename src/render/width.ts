@@ -163,8 +163,12 @@ function wrapGraphemes(gs: string[], ws: number[], width: number, out: string[])
       end++;
     }
     if (end < gs.length && end > start + 1) {
-      // A Latin word (and the punctuation stuck to it) moves whole to the next line when a space allows.
-      if (lastSpace > start && gs[end] !== ' ' && isLatin(gs[end]!) && isLatin(gs[end - 1]!)) end = lastSpace;
+      // A Latin word (and the punctuation stuck to it) moves whole to the next line when a space
+      // allows, or the Chinese before it (添加日期：2026-11-27 breaks before the date, not inside it).
+      if (gs[end] !== ' ' && isLatin(gs[end]!) && isLatin(gs[end - 1]!)) {
+        const at = Math.max(lastSpace, latinAfterWide(start, end, gs.length, width, (k) => isLatin(gs[k]!), (k) => ws[k]! === 2));
+        if (at > start) end = at;
+      }
       // A Chinese comma or full stop never starts a line: the character before it goes along.
       else if (CLOSING.has(gs[end]!)) end--;
     }
@@ -192,7 +196,10 @@ function wrapPlain(line: string, width: number, out: string[]): void {
       end++;
     }
     if (end < n && end > start + 1) {
-      if (lastSpace > start && line[end] !== ' ' && isLatin(line[end]!) && isLatin(line[end - 1]!)) end = lastSpace;
+      if (line[end] !== ' ' && isLatin(line[end]!) && isLatin(line[end - 1]!)) {
+        const at = Math.max(lastSpace, latinAfterWide(start, end, n, width, (k) => isLatin(line[k]!), (k) => plainWidth(line.charCodeAt(k)) === 2));
+        if (at > start) end = at;
+      }
       else if (CLOSING.has(line[end]!)) end--;
     }
     let stop = end;
@@ -200,6 +207,20 @@ function wrapPlain(line: string, width: number, out: string[]): void {
     out.push(line.slice(start, stop));
     start = end;
   }
+}
+
+/**
+ * Where the Latin word that `end` is inside begins, when a wide character (Chinese, or full-width
+ * punctuation) stands right before it on this line: a line may break there. -1 when none does.
+ */
+function latinAfterWide(start: number, end: number, n: number, width: number, latin: (k: number) => boolean, wide: (k: number) => boolean): number {
+  let k = end - 1;
+  while (k > start && latin(k)) k--;
+  if (!(k > start && k < end - 1 && wide(k))) return -1;
+  // Only a word that then fits its line: a longer one breaks where it stands, a line sooner.
+  let j = end;
+  while (j < n && latin(j)) j++;
+  return j - (k + 1) <= width ? k + 1 : -1;
 }
 
 const CLOSING = new Set([...'，。、；：？！）》」』】〉…,.;:?!)]}']);
@@ -212,6 +233,16 @@ function isLatin(g: string): boolean {
 /** `s` padded with spaces to `width` display columns. */
 export function padEnd(s: string, sWidth: number, width: number): string {
   return sWidth >= width ? s : s + ' '.repeat(width - sWidth);
+}
+
+/**
+ * A column header's widest word, a Chinese one whole too (up to `cap`): a header is a label of a
+ * few characters, and 修改内容 read down a column one character a line is no label at all.
+ */
+export function headerWord(s: string, cap = 12): number {
+  let best = 0;
+  for (const part of s.split(' ')) best = Math.max(best, textWidth(part));
+  return Math.min(best, cap);
 }
 
 /** The widest piece `s` cannot be broken inside: a Latin word (up to `cap`), else 2 for a Chinese character. */

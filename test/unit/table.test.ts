@@ -2,7 +2,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { drawTable, fitWidths } from '../../src/render/table.js';
-import { displayWidth, longestWord, wrapText } from '../../src/render/width.js';
+import { displayWidth, headerWord, longestWord, wrapText } from '../../src/render/width.js';
 
 describe('displayWidth', () => {
   it.each([
@@ -34,6 +34,9 @@ describe('wrapText', () => {
     ['👍👍👍', 4, ['👍👍', '👍']],
     ['e\u0301e\u0301e\u0301', 2, ['e\u0301e\u0301', 'e\u0301']],
     ['王', 1, ['王']], // wider than the column: a line of its own
+    ['添加日期：2026-11-27', 13, ['添加日期：', '2026-11-27']], // a date after Chinese moves whole
+    ['修屋顶2026-11-27', 12, ['修屋顶', '2026-11-27']],
+    ['电话：13812345678', 10, ['电话：1381', '2345678']], // a word longer than the line breaks where it stands
   ])('%j at %i → %j', (s, w, lines) => {
     expect(wrapText(s, w)).toEqual(lines);
   });
@@ -64,6 +67,12 @@ describe('fitWidths', () => {
     expect(longestWord('王秀英')).toBe(2);
     expect(longestWord('a very-long-word-beyond-the-cap', 16)).toBe(16);
   });
+
+  it('headerWord: a header word whole, a Chinese one too (up to the cap)', () => {
+    expect(headerWord('修改内容')).toBe(8);
+    expect(headerWord('Undone by')).toBe(6);
+    expect(headerWord('联系周期（天）')).toBe(12);
+  });
 });
 
 describe('drawTable', () => {
@@ -74,6 +83,11 @@ describe('drawTable', () => {
     const out = drawTable({ headers: ['ID', 'Date', 'Person', 'Notes'], rows: rows(3, '屋顶漏雨，担心冬天。The roof leaks. '.repeat(10)), width });
     for (const line of out.split('\n')) expect(stringWidth(line)).toBe(width);
     expect(out).toContain('│ 2026-11-03 │ 王秀英 │');
+  });
+
+  it('a Chinese header is not read down its column one character a line while it fits', () => {
+    const out = drawTable({ headers: ['修改号', '修改内容', '命令'], rows: [[{ text: '3' }, { text: '电话：∅ → 13812345678；备注：屋顶漏雨担心冬天'.repeat(3) }, { text: 'person edit' }]], width: 36 });
+    expect(out.split('\n')[1]).toMatch(/^│ 修改号 │ 修改内容 +│ 命令 +│$/);
   });
 
   it('a narrow table keeps its natural width', () => {

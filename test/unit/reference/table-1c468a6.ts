@@ -1,7 +1,10 @@
 // The terminal table renderer as it was before the performance work of issue 12 (width.ts,
 // table.ts, the table half of output.ts and visitListing, commit 1c468a6), kept verbatim as the
 // reference that test/unit/table-equivalence.test.ts compares the optimised renderer against.
-// Do not "fix" anything here: its output is the contract, byte for byte.
+// Do not "fix" anything here: its output is the contract, byte for byte. Rules changed on
+// purpose since, here and in the renderer alike (2026-12-03): a header's floor keeps a Chinese
+// word whole (headerWord), and a line may break between a wide character and the Latin word
+// after it (latinAfterWide), so that 添加日期：2026-11-27 does not break inside the date.
 /* eslint-disable */
 import stringWidthLib from 'string-width';
 import { plainText } from '../../../src/i18n/plain.js';
@@ -153,7 +156,10 @@ function wrapGraphemes(gs: string[], ws: number[], width: number, out: string[])
     }
     if (end < gs.length && end > start + 1) {
       // A Latin word (and the punctuation stuck to it) moves whole to the next line when a space allows.
-      if (lastSpace > start && gs[end] !== ' ' && isLatin(gs[end]!) && isLatin(gs[end - 1]!)) end = lastSpace;
+      if (gs[end] !== ' ' && isLatin(gs[end]!) && isLatin(gs[end - 1]!)) {
+        const at = Math.max(lastSpace, latinAfterWide(start, end, gs.length, width, (k) => isLatin(gs[k]!), (k) => ws[k]! === 2));
+        if (at > start) end = at;
+      }
       // A Chinese comma or full stop never starts a line: the character before it goes along.
       else if (CLOSING.has(gs[end]!)) end--;
     }
@@ -181,7 +187,10 @@ function wrapPlain(line: string, width: number, out: string[]): void {
       end++;
     }
     if (end < n && end > start + 1) {
-      if (lastSpace > start && line[end] !== ' ' && isLatin(line[end]!) && isLatin(line[end - 1]!)) end = lastSpace;
+      if (line[end] !== ' ' && isLatin(line[end]!) && isLatin(line[end - 1]!)) {
+        const at = Math.max(lastSpace, latinAfterWide(start, end, n, width, (k) => isLatin(line[k]!), (k) => plainWidth(line.charCodeAt(k)) === 2));
+        if (at > start) end = at;
+      }
       else if (CLOSING.has(line[end]!)) end--;
     }
     let stop = end;
@@ -189,6 +198,21 @@ function wrapPlain(line: string, width: number, out: string[]): void {
     out.push(line.slice(start, stop));
     start = end;
   }
+}
+
+function latinAfterWide(start: number, end: number, n: number, width: number, latin: (k: number) => boolean, wide: (k: number) => boolean): number {
+  let k = end - 1;
+  while (k > start && latin(k)) k--;
+  if (!(k > start && k < end - 1 && wide(k))) return -1;
+  let j = end;
+  while (j < n && latin(j)) j++;
+  return j - (k + 1) <= width ? k + 1 : -1;
+}
+
+export function headerWord(s: string, cap = 12): number {
+  let best = 0;
+  for (const part of s.split(' ')) best = Math.max(best, textWidth(part));
+  return Math.min(best, cap);
 }
 
 const CLOSING = new Set([...'，。、；：？！）》」』】〉…,.;:?!)]}']);
@@ -346,7 +370,7 @@ const CHUNK_LINES = 2048;
 export function* drawTableChunks(input: TableInput): Generator<string> {
   const n = input.headers.length;
   const natural = input.headers.map((h) => textWidth(h));
-  const floors = input.headers.map((h) => longestWord(h));
+  const floors = input.headers.map((h) => headerWord(h));
   // One pass to measure: each cell's width is kept for the drawing pass.
   const measured = new Int32Array(input.rows.length * n);
   let k = 0;
