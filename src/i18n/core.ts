@@ -40,6 +40,7 @@ export const core = {
   'msg.wrote_file': ['wrote {path}', '已写入 {path}'],
   'msg.none': ['(none)', '（无）'],
   'msg.no_rows': ['no records', '没有记录'],
+  'msg.columns_left_out': ['(not shown at this width: {columns}; a wider terminal or --format tsv shows every column)', '（此宽度下未显示：{columns}；加宽终端或用 --format tsv 可看全部列）'],
   'msg.setting_saved': ['{key} = {value}', '{key} = {value}'],
 
   'hint.positive_int': ['a whole number of at least 1', '至少为 1 的整数'],

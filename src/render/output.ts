@@ -2,8 +2,8 @@
 // Render functions return strings; writing them is the CLI's job.
 import { c } from './color.js';
 import { csvCell, mdCell, mdText, stripControls, tsvCell } from './escape.js';
-import { drawGridBytes, drawGridChunks, type GridInput } from './table.js';
-import { t } from '../i18n/index.js';
+import { columnsToKeep, drawGridBytes, drawGridChunks, type GridInput } from './table.js';
+import { joinList, t } from '../i18n/index.js';
 
 export const FORMATS = ['table', 'tsv', 'csv', 'json', 'ndjson', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -21,6 +21,11 @@ export interface Column<R> {
   maxWidth?: number;
   /** Terminal tables only: colour the (already cleaned) text, e.g. overdue in red. */
   paint?: (row: R) => ((s: string) => string) | undefined;
+  /**
+   * Terminal tables only: left out (the rightmost optional column first) when the columns would
+   * otherwise be squeezed below their words; a line under the table names what was left out.
+   */
+  optional?: boolean;
 }
 
 export interface Listing<R> {
@@ -74,6 +79,7 @@ export function* renderTableChunks<R>(listing: Listing<R>, width = tableWidth): 
   const table = tableOf(listing, width);
   if (table.title) yield table.title;
   if (table.grid) yield* drawGridChunks(table.grid);
+  if (table.footer) yield table.footer;
 }
 
 /** renderTableChunks as UTF-8 bytes, for a pipe or a file: the same bytes, made without the strings. */
@@ -81,14 +87,31 @@ export function* renderTableBytes<R>(listing: Listing<R>, width = tableWidth): G
   const table = tableOf(listing, width);
   if (table.title) yield Buffer.from(table.title, 'utf8');
   if (table.grid) yield* drawGridBytes(table.grid);
+  if (table.footer) yield Buffer.from(table.footer, 'utf8');
 }
 
-/** A listing's title line (or its "no rows" line) and its cells as a grid to draw. */
-function tableOf<R>(listing: Listing<R>, width: number): { title: string; grid?: GridInput } {
+/** A listing's title line (or its "no rows" line), its cells as a grid to draw, and what was left out of it. */
+function tableOf<R>(whole: Listing<R>, width: number): { title: string; grid?: GridInput; footer?: string } {
   const colour = c();
-  const title = listing.title ? `${colour.bold(stripControls(listing.title))}\n` : '';
-  if (listing.rows.length === 0) return { title: `${title}${listing.empty ?? t('msg.no_rows')}\n` };
-  // The cells as flat texts (and paints, only when a column has them): no object per cell.
+  const title = whole.title ? `${colour.bold(stripControls(whole.title))}\n` : '';
+  if (whole.rows.length === 0) return { title: `${title}${whole.empty ?? t('msg.no_rows')}\n` };
+  const listing = narrowListing(whole, width);
+  const left = whole.columns.filter((col) => !listing.columns.includes(col));
+  const footer = left.length ? `${t('msg.columns_left_out', { columns: joinList(left.map((col) => stripControls(col.header))) })}\n` : undefined;
+  const grid = gridOf(listing, width);
+  return { title, grid: { ...grid, paintHeader: (s) => colour.bold(s) }, footer };
+}
+
+/** The listing without the optional columns that would not fit `width` (see Column.optional). */
+function narrowListing<R>(listing: Listing<R>, width: number): Listing<R> {
+  if (!listing.columns.some((col) => col.optional)) return listing;
+  const { texts } = gridOf(listing, width);
+  const kept = columnsToKeep(listing.columns.map((col) => stripControls(col.header)), texts, listing.columns.map((col) => Boolean(col.optional)), width);
+  return kept.length === listing.columns.length ? listing : { ...listing, columns: kept.map((i) => listing.columns[i]!) };
+}
+
+/** The cells as flat texts (and paints, only when a column has them): no object per cell. */
+function gridOf<R>(listing: Listing<R>, width: number): GridInput {
   const n = listing.columns.length;
   const texts = new Array<string>(listing.rows.length * n);
   const painted = listing.columns.some((col) => col.paint);
@@ -104,16 +127,12 @@ function tableOf<R>(listing: Listing<R>, width: number): { title: string; grid?:
     }
   }
   return {
-    title,
-    grid: {
-      headers: listing.columns.map((col) => stripControls(col.header)),
-      texts,
-      rowCount: listing.rows.length,
-      paints,
-      caps: listing.columns.map((col) => col.maxWidth),
-      width,
-      paintHeader: (s) => colour.bold(s),
-    },
+    headers: listing.columns.map((col) => stripControls(col.header)),
+    texts,
+    rowCount: listing.rows.length,
+    paints,
+    caps: listing.columns.map((col) => col.maxWidth),
+    width,
   };
 }
 

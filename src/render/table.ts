@@ -586,6 +586,23 @@ function* drawGrid<P, C>(input: GridInput, lines: LineWriter<P, C>): Generator<C
 }
 
 /**
+ * The columns to draw at `width`: all, or when their words (floors, see fitWidths) and borders
+ * do not fit, without the optional ones, the rightmost going first, until they do.
+ */
+export function columnsToKeep(headers: string[], texts: string[], optional: readonly boolean[], width: number): number[] {
+  const n = headers.length;
+  const all = headers.map((_, i) => i);
+  if (!optional.some(Boolean)) return all;
+  const natural = headers.map((h) => textWidth(h));
+  const floors = headers.map((h) => headerWord(h));
+  measure(texts, n, natural, floors);
+  const need = (cols: number[]) => cols.reduce((sum, i) => sum + Math.min(natural[i]!, Math.max(MIN_COLUMN, floors[i]!)) + 3, 1);
+  const kept = [...all];
+  for (let i = n - 1; i >= 0 && need(kept) > width; i--) if (optional[i]) kept.splice(kept.indexOf(i), 1);
+  return kept;
+}
+
+/**
  * The measuring pass: each cell's width (kept for the drawing pass), each column's widest cell
  * and longest unbreakable word. The two passes are functions of their own, not loops inside the
  * generator: each is optimised on its own instead of the generator being deoptimised when it

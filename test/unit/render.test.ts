@@ -5,7 +5,7 @@ import { settingSpecs } from '../../src/domain/settings.js';
 import { VISIT_CATEGORIES, VISIT_TOPICS } from '../../src/domain/visits.js';
 import { colorLevel } from '../../src/render/color.js';
 import { catalogueKeys, hasMessage, resolveLang, t } from '../../src/i18n/index.js';
-import { renderListing, type Listing } from '../../src/render/output.js';
+import { renderListing, renderTable, type Listing } from '../../src/render/output.js';
 
 interface R {
   name: string;
@@ -97,5 +97,33 @@ describe('language', () => {
       expect(t(key, {}, 'en'), key).not.toBe('');
       expect(t(key, {}, 'zh'), key).not.toBe('');
     }
+  });
+});
+
+describe('optional columns on a narrow terminal', () => {
+  const wide: Listing<{ id: number; when: string; what: string; by: string; set: string }> = {
+    columns: [
+      { key: 'id', header: 'Change', value: (r) => r.id, optional: true },
+      { key: 'when', header: 'When', value: (r) => r.when },
+      { key: 'what', header: 'What changed', value: (r) => r.what },
+      { key: 'by', header: 'Undone by', value: (r) => r.by, optional: true },
+      { key: 'set', header: 'Set undone by', value: (r) => r.set, optional: true },
+    ],
+    rows: [{ id: 1, when: '2026-12-03 14:08:57', what: 'phone: ∅ → 13812345678, village group: 一组', by: '#4', set: '#3' }],
+  };
+  const table = (width: number) => renderTable(wide, width);
+
+  it('are left out, the rightmost first, only while the words do not fit; a line says which', () => {
+    const narrow = table(44);
+    expect(narrow.split('\n')[1]).toMatch(/^│ Change │ When +│ What changed +│$/);
+    expect(narrow).toContain('(not shown at this width: Undone by, Set undone by;');
+    for (const line of narrow.split('\n').slice(0, -2)) if (line) expect(line.length).toBeLessThanOrEqual(44);
+    const roomy = table(160);
+    expect(roomy.split('\n')[1]).toContain('Set undone by');
+    expect(roomy).not.toContain('not shown');
+  });
+
+  it('stay in every machine format', () => {
+    expect(renderListing(wide, 'tsv').split('\n')[0]).toBe('id\twhen\twhat\tby\tset');
   });
 });
