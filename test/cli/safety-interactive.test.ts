@@ -35,14 +35,14 @@ describe.skipIf(!hasTmux)('data safety on a terminal', () => {
     fs.ok(['visit', 'add', '--person', '1', '--concern', '甲', '--concern', '乙']);
     const before = snapshot(fs.db);
     session = startPty(['undo'], env(fs.db));
-    await session.waitFor(/Undo #2 .* visit add: add visit #1: .*add concern #1: .*text=甲.*add concern #2: .*text=乙.*\?/s);
+    await session.waitFor(/Undo #2 .* visit add: add visit #1: .*add concern #1: .*text: 甲.*add concern #2: .*text: 乙.*\?/s);
     session.keys('Enter'); // default: no
     expect(await session.exitCode()).toBe(130);
     expect(snapshot(fs.db)).toBe(before);
     session.kill();
 
     session = startPty(['undo'], env(fs.db, 'zh'));
-    await session.waitFor(/撤销 #2 .* visit add: .*走访 #1/s);
+    await session.waitFor(/撤销 #2 .* visit add：新增 走访 #1：.*内容：甲/s);
     session.type('y');
     session.keys('Enter');
     expect(await session.exitCode()).toBe(0);

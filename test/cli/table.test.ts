@@ -47,4 +47,27 @@ describe.skipIf(!hasTmux)('tables on a terminal', () => {
     }
     expect(heights[1]).toBeLessThan(heights[0]!);
   });
+
+  it.each(['en', 'zh'])('fs history at 80 columns (%s): headers whole, fields by name, a line says what was left out', async (lang) => {
+    fs.ok(['person', 'edit', '1', '--phone', '13812345678']);
+    fs.ok(['undo', '--yes']);
+    session = startPty(['history'], { FS_DB: fs.db, FS_TODAY: '2026-12-01', FS_LANG: lang, NO_COLOR: '1' }, { width: 80, height: 80 });
+    expect(await session.exitCode()).toBe(0);
+    const screen = session.screen();
+    const lines = screen.split('\n').filter((l) => /^[┌│├└]/.test(l));
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+    const header = lines[1]!.split('│').slice(1, -1).map((c) => c.trim());
+    if (lang === 'zh') {
+      expect(header).toEqual(['修改号', '时间', '类型', 'ID', '操作', '修改内容', '修改组', '命令']);
+      expect(screen).toContain('电话：∅ →');
+      expect(screen).toContain('（此宽度下未显示：撤销于、整组撤销于；');
+    } else {
+      expect(header.every((h) => ['Change', 'When', 'Kind', 'ID', 'Action', 'What', 'Set', 'Command'].includes(h))).toBe(true);
+      expect(screen).toContain('phone: ∅ →');
+      expect(screen).toContain('(not shown at this width:');
+    }
+    expect(screen).not.toMatch(/village_group|household_id|added_on/);
+    // Dates stay whole: never split over two lines of a cell.
+    expect(screen).not.toMatch(/\b20\d\d-\d?\s*│/);
+  });
 });

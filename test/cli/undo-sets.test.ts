@@ -11,7 +11,7 @@ describe('fs undo reverts the whole last command', () => {
     expect(fs.json(['concern', 'list'])).toHaveLength(2);
     const r = fs.run(['undo', '--yes']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^undone: #2 .* visit add: add visit #1: .*; add concern #1: .*text=甲.*; add concern #2: .*text=乙/);
+    expect(r.stderr).toMatch(/^undone: #2 .* visit add: add visit #1: .*; add concern #1: .*text: 甲.*; add concern #2: .*text: 乙/);
     expect(fs.json(['visit', 'list'])).toEqual([]);
     expect(fs.json(['concern', 'list'])).toEqual([]);
     expect(fs.json(['person', 'list'])).toHaveLength(1);
@@ -28,7 +28,7 @@ describe('fs undo reverts the whole last command', () => {
     const fs = cli({ lang: 'zh' });
     fs.ok(['person', 'add', '--name', '王秀英']);
     fs.ok(['visit', 'add', '--person', '1', '--concern', '甲', '--concern', '乙']);
-    expect(fs.run(['undo', '--yes'])).toMatchObject({ code: 0, stderr: expect.stringMatching(/^已撤销：#2 .* visit add: .*走访 #1.*; .* #1: .*; .* #2: /) });
+    expect(fs.run(['undo', '--yes'])).toMatchObject({ code: 0, stderr: expect.stringMatching(/^已撤销：#2 .* visit add：新增 走访 #1：日期：.*；新增 诉求 #1：.*内容：甲.*；新增 诉求 #2：.*内容：乙/) });
     expect(fs.json(['concern', 'list'])).toEqual([]);
   });
 
@@ -73,7 +73,7 @@ describe('fs undo --id N', () => {
     );
 
     // Set 2 is independent: only 张建国 goes; the later edit and setting stay.
-    expect(fs.run(['undo', '--id', '2', '--yes'])).toMatchObject({ code: 0, stderr: expect.stringMatching(/^undone: #2 .* person add: add person #2: name=张建国/) });
+    expect(fs.run(['undo', '--id', '2', '--yes'])).toMatchObject({ code: 0, stderr: expect.stringMatching(/^undone: #2 .* person add: add person #2: name: 张建国/) });
     expect(fs.json(['person', 'list']).map((p: { name: string }) => p.name)).toEqual(['王秀英']);
     expect(fs.ok(['config', 'get', 'village'])).toBe('柳树村\n');
     expect(fs.run(['undo', '--id', '2', '--yes'])).toMatchObject({ code: 1, stderr: 'error: change set #2 is already undone (by #5); nothing was undone\n' });
