@@ -10,6 +10,7 @@ import type {
   EventInput,
   RiskFlag,
 } from '../domain/dispute.js';
+import type { DueDispute } from '../domain/due.js';
 import { NotFoundError } from '../errors.js';
 import { label, t } from '../i18n/index.js';
 import { addDays, type IsoDate } from '../time/dates.js';
@@ -138,6 +139,33 @@ export interface DisputeFilter {
 }
 
 export function listDisputes(db: Db, f: DisputeFilter = {}): Dispute[] {
+  const { where, params } = disputeWhere(f);
+  return (db.prepare(`${SELECT_DISPUTE} WHERE ${where} ORDER BY d.registered_on, d.id`).all(params) as Row[]).map(toDispute);
+}
+
+/**
+ * The cases of listDisputes(db, { open: true }), in its order, with only what the due rules read:
+ * no visit, description or agreement text, and the parties as names.
+ */
+export function listOpenDisputesDue(db: Db): DueDispute[] {
+  const { where, params } = disputeWhere({ open: true });
+  const rows = db
+    .prepare(
+      `SELECT d.id, d.uid, d.title, d.status, d.registered_on, d.revisit_due, d.court_confirmation, d.agreed_on,
+              (SELECT json_group_array(x.name) FROM (SELECT coalesce(p.name, dp.name) AS name FROM dispute_parties dp LEFT JOIN people p ON p.id = dp.person_id
+                 WHERE dp.dispute_id = d.id AND dp.deleted_at IS NULL ORDER BY dp.position) x) AS parties
+       FROM disputes d WHERE ${where} ORDER BY d.registered_on, d.id`,
+    )
+    .all(params) as Row[];
+  return rows.map((r) => ({
+    ...(r as unknown as DueDispute),
+    court_confirmation: r.court_confirmation === 1,
+    parties: (JSON.parse(r.parties as string) as string[]).map((name) => ({ name })),
+  }));
+}
+
+/** The WHERE clause of a filter (on `d`, the disputes), one for every listing. */
+function disputeWhere(f: DisputeFilter): { where: string; params: Row } {
   const where = ['d.deleted_at IS NULL'];
   const params: Row = {};
   if (f.statuses?.length) {
@@ -174,7 +202,7 @@ export function listDisputes(db: Db, f: DisputeFilter = {}): Dispute[] {
     );
     params.party = 'person_id' in f.party ? f.party.person_id : f.party.name;
   }
-  return (db.prepare(`${SELECT_DISPUTE} WHERE ${where.join(' AND ')} ORDER BY d.registered_on, d.id`).all(params) as Row[]).map(toDispute);
+  return { where: where.join(' AND '), params };
 }
 
 /** The intake fields `fs dispute edit` may change (the state and its dates change only by steps). */

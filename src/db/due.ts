@@ -3,8 +3,8 @@
 import { dueItems, filterKinds, type DueItem, type DueKind, type DueState } from '../domain/due.js';
 import { addDays, type IsoDate } from '../time/dates.js';
 import { monthOf } from '../time/periods.js';
-import { listConcerns } from './concerns.js';
-import { listDisputes } from './dispute.js';
+import { listOpenConcernsDue } from './concerns.js';
+import { listOpenDisputesDue } from './dispute.js';
 import { meetingCompliance, openDecisions } from './meeting-report.js';
 import type { Db } from './open.js';
 import { listPairs } from './pair.js';
@@ -31,8 +31,8 @@ export function loadDueState(db: Db, today: IsoDate, horizonDays: number, kinds:
   return {
     ledgerStart: start,
     settings,
-    concerns: wants('concern') ? listConcerns(db, { open: true }) : [],
-    disputes: wants('dispute') ? listDisputes(db, { open: true }) : [],
+    concerns: wants('concern') ? listOpenConcernsDue(db) : [],
+    disputes: wants('dispute') ? listOpenDisputesDue(db) : [],
     pairs: wants('pair') ? listPairs(db, { status: 'active' }) : [],
     meetings: wants('meeting') ? meetingCompliance(db, start, today, today) : [],
     milestones: wants('plan') ? listMilestones(db, today, { due_to: last }) : [],

@@ -74,15 +74,23 @@ export interface StaleHouseholdState {
   last_visit: IsoDate | null;
 }
 
+/** What the due rules read of a concern (src/db/concerns.ts, listOpenConcernsDue). */
+export type DueConcern = Pick<Concern, 'id' | 'uid' | 'person' | 'raised_on' | 'text' | 'status' | 'due_on' | 'resolved_on' | 'feedback_on'>;
+
+/** What the due rules read of a case: its state, its dates and its parties' names (src/db/dispute.ts, listOpenDisputesDue). */
+export type DueDispute = Pick<Dispute, 'id' | 'uid' | 'title' | 'status' | 'registered_on' | 'revisit_due' | 'court_confirmation' | 'agreed_on'> & {
+  parties: Pick<Dispute['parties'][number], 'name'>[];
+};
+
 /** Everything dueItems needs, read once by loadDueState(db, today, horizon) in src/db/due.ts. */
 export interface DueState {
   /** The day the ledger began (setting `ledger.start`, default the date of the first record). */
   ledgerStart: IsoDate;
   settings: { mediationDays: number; staleDays: number; stallDays: number };
   /** Concerns not finished (not resolved, or resolved and the villager not told). */
-  concerns: Concern[];
+  concerns: DueConcern[];
   /** Disputes in mediation or resolved (the only states with something due). */
-  disputes: Dispute[];
+  disputes: DueDispute[];
   /** Active pairings. */
   pairs: Pair[];
   /** Required meetings per interval from ledger.start to the horizon, pending ones included. */

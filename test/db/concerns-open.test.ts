@@ -1,10 +1,12 @@
 // The concerns not finished, as the agenda and the documents' due items read them: every state,
-// deleted ones left out, and read from the small index of open concerns (migration 0011).
+// deleted ones left out, and read from the small index of open concerns (migration 0011); and
+// the lean reads of open concerns and cases the due rules take, which must match the listings.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listConcerns } from '../../src/db/concerns.js';
+import { listConcerns, listOpenConcernsDue } from '../../src/db/concerns.js';
+import { insertDispute, listDisputes, listOpenDisputesDue } from '../../src/db/dispute.js';
 import { openDatabase, type Db } from '../../src/db/open.js';
-import { insertRecord, write } from '../../src/db/store.js';
+import { insertRecord, updateRecord, write } from '../../src/db/store.js';
 import { tempDir } from '../helpers/cli.js';
 
 const dir = tempDir();
@@ -42,6 +44,9 @@ beforeAll(async () => {
 
 afterAll(() => db.close());
 
+/** `row` with only the keys of `like`. */
+const project = <T extends object>(row: T, like: object) => Object.fromEntries(Object.keys(like).map((k) => [k, (row as Record<string, unknown>)[k]]));
+
 describe('open concerns', () => {
   it('are those not resolved, or resolved and not told, never deleted, in the order raised', () => {
     expect(listConcerns(db, { open: true }).map((c) => c.text)).toEqual(['诉求0', '诉求1', '诉求2', '诉求6']);
@@ -53,5 +58,39 @@ describe('open concerns', () => {
       .prepare(`EXPLAIN QUERY PLAN SELECT c.id, c.text, c.note, c.updated_at FROM concerns c WHERE c.deleted_at IS NULL AND (c.status <> 'resolved' OR c.feedback_on IS NULL) ORDER BY c.raised_on, c.id`)
       .all() as { detail: string }[];
     expect(plan.map((r) => r.detail).join('\n')).toMatch(/COVERING INDEX concerns_open/);
+  });
+});
+
+describe('what the due rules read', () => {
+  it('is the open concerns of the listing, in its order, with the columns the rules use', () => {
+    const lean = listOpenConcernsDue(db);
+    const full = listConcerns(db, { open: true });
+    expect(lean.map((c) => c.id)).toEqual(full.map((c) => c.id));
+    lean.forEach((c, i) => expect(c).toEqual(project(full[i]!, c)));
+    expect(Object.keys(lean[0]!).sort()).toEqual(['due_on', 'feedback_on', 'id', 'person', 'raised_on', 'resolved_on', 'status', 'text', 'uid']);
+  });
+
+  it('is the open cases of the listing, in its order, with their parties by name', () => {
+    const ids = write(db, () => {
+      const person = insertRecord(db, 'people', 'person', { name: '李四' });
+      const base = { category: 'neighbor', source: 'screening', channel: null, risk: null, flags: [], description: null, visit_id: null } as const;
+      const open = insertDispute(db, { ...base, title: '宅基地边界', registered_on: '2026-11-02' }, [{ person_id: person }, { name: '外村人' }]);
+      const resolved = insertDispute(db, { ...base, title: '鸡鸭吵架', registered_on: '2026-11-01' }, [{ name: '张三' }]);
+      updateRecord(db, 'disputes', 'dispute', resolved, { status: 'resolved', status_on: '2026-11-05', agreed_on: '2026-11-05', court_confirmation: 1, revisit_due: '2026-11-20' });
+      const closed = insertDispute(db, { ...base, title: '已结', registered_on: '2026-11-01' }, [{ name: '王五' }]);
+      updateRecord(db, 'disputes', 'dispute', closed, { status: 'closed', status_on: '2026-11-06' });
+      return { open, resolved };
+    });
+    const lean = listOpenDisputesDue(db);
+    const full = listDisputes(db, { open: true });
+    expect(lean.map((d) => d.id)).toEqual([ids.resolved, ids.open]);
+    expect(lean.map((d) => d.id)).toEqual(full.map((d) => d.id));
+    lean.forEach((d, i) => {
+      const { parties, ...rest } = d;
+      expect(rest).toEqual(project(full[i]!, rest));
+      expect(parties).toEqual(full[i]!.parties.map((p) => ({ name: p.name })));
+    });
+    expect(lean[1]!.parties).toEqual([{ name: '李四' }, { name: '外村人' }]);
+    expect(lean[0]).toMatchObject({ status: 'resolved', court_confirmation: true, agreed_on: '2026-11-05', revisit_due: '2026-11-20' });
   });
 });
