@@ -60,6 +60,8 @@ export function reportCommand(): Command {
         const db = await ctx.db();
         const chosen = REPORT_SECTIONS.filter((s) => sections.includes(s));
         if (format === 'md') {
+          // A Word file's writer is loaded while the worker counts (see `meanwhile` below).
+          const docxWriter = docx ? await import('../render/document-docx.js') : undefined;
           // The work report as a document: one tree, redacted on the tree, then Markdown or docx.
           // The document's tables and due items are read on the figures' snapshot.
           const { model, data } = await rememberingVisitDays(db, () =>
@@ -73,15 +75,17 @@ export function reportCommand(): Command {
               { period, today: ctx.today, sections: chosen, by, redact: false },
               (model) => ({ model, data: gatherDocumentData(db, model, docLimit, parts) }),
               true,
-              () => (parts = gatherDocumentParts(db, { period, today: ctx.today, sections: chosen }, docLimit)),
+              () => {
+                parts = gatherDocumentParts(db, { period, today: ctx.today, sections: chosen }, docLimit);
+                docxWriter?.preloadDocx();
+              },
             );
           },
           );
           let tree = buildDocument(model, data, getLang(), Boolean(o.redact));
           if (o.redact) tree = redactDocument(tree, reportRedactor(db, { lang: getLang() }));
-          if (!docx) return emit(renderDocumentMarkdown(tree), o);
-          const { renderDocumentDocx } = await import('../render/document-docx.js');
-          const bytes = await renderDocumentDocx(tree);
+          if (!docxWriter) return emit(renderDocumentMarkdown(tree), o);
+          const bytes = await docxWriter.renderDocumentDocx(tree);
           if (!o.output) return writeOutBytes(bytes);
           writeOutputFile(o.output, bytes);
           return writeErr(t('msg.wrote_file', { path: o.output }));

@@ -278,6 +278,11 @@ function loadDocx(): Docx {
   return docx;
 }
 
+/** Loads docx now (it is compiled in the idle time while the report worker counts), not when the file is written. */
+export function preloadDocx(): void {
+  loadDocx();
+}
+
 /** The members of the archive docx's compiler makes (a JSZip), in its order. */
 interface CompiledZip {
   forEach(cb: (path: string, entry: { name: string; dir: boolean; date: Date; async(type: 'nodebuffer'): Promise<Buffer> }) => void): void;
