@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listConcerns, listOpenConcernsDue } from '../../src/db/concerns.js';
-import { insertDispute, listDisputes, listOpenDisputesDue } from '../../src/db/dispute.js';
+import { insertDispute, listDisputes, listOpenDisputesDue, type DisputeInput } from '../../src/db/dispute.js';
 import { openDatabase, type Db } from '../../src/db/open.js';
 import { insertRecord, updateRecord, write } from '../../src/db/store.js';
 import { tempDir } from '../helpers/cli.js';
@@ -73,7 +73,7 @@ describe('what the due rules read', () => {
   it('is the open cases of the listing, in its order, with their parties by name', () => {
     const ids = write(db, () => {
       const person = insertRecord(db, 'people', 'person', { name: '李四' });
-      const base = { category: 'neighbor', source: 'screening', channel: null, risk: null, flags: [], description: null, visit_id: null } as const;
+      const base = { category: 'neighbor', source: 'screening', channel: null, risk: null, flags: [], description: null, visit_id: null } satisfies Omit<DisputeInput, 'title' | 'registered_on'>;
       const open = insertDispute(db, { ...base, title: '宅基地边界', registered_on: '2026-11-02' }, [{ person_id: person }, { name: '外村人' }]);
       const resolved = insertDispute(db, { ...base, title: '鸡鸭吵架', registered_on: '2026-11-01' }, [{ name: '张三' }]);
       updateRecord(db, 'disputes', 'dispute', resolved, { status: 'resolved', status_on: '2026-11-05', agreed_on: '2026-11-05', court_confirmation: 1, revisit_due: '2026-11-20' });
