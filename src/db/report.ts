@@ -4,7 +4,7 @@
 import { addDays, daysBetween, type IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
 import { recentVisitSince, VISIT_TOPICS, type VisitCategory, type VisitTopic } from '../domain/visits.js';
-import { STALE_HOUSEHOLDS_WHERE, topicSums } from './visits.js';
+import { STALE_HOUSEHOLDS_WHERE } from './visits.js';
 import { statement } from './store.js';
 
 export interface VisitDay {
@@ -15,8 +15,8 @@ export interface VisitDay {
 }
 
 /**
- * Visits per day and category, with the topics asked, over [from, to]: one scan of the covering
- * date index in its own order (no sort). Reports sum the days into weeks, months and quarters.
+ * Visits per day and category, with the topics asked, over [from, to]: a range of the table of
+ * day counts (no visit read). Reports sum the days into weeks, months and quarters.
  */
 export function visitCountsByDay(db: Db, from: IsoDate, to: IsoDate): VisitDay[] {
   const memo = remembered.get(db);
@@ -63,8 +63,8 @@ export function shareVisitDays(db: Db, days: RememberedVisitDays): void {
 }
 
 function countVisitsByDay(db: Db, from: IsoDate, to: IsoDate): VisitDay[] {
-  const sums = topicSums();
-  const rows = statement(db, `SELECT date, category, count(*) AS visits, ${sums} FROM visits WHERE deleted_at IS NULL AND date BETWEEN ? AND ? GROUP BY date, category`)
+  // visit_days (migration 0012): kept by triggers in step with every write to visits.
+  const rows = statement(db, `SELECT date, category, visits, ${VISIT_TOPICS.map((k) => `"${k}"`).join(', ')} FROM visit_days WHERE date BETWEEN ? AND ? ORDER BY date, category`)
     .all(from, to) as (Record<string, number> & { date: IsoDate; category: VisitCategory; visits: number })[];
   return rows.map((r) => ({
     date: r.date,

@@ -12,8 +12,13 @@ export const EXPORT_FORMAT_VERSION = 1;
 
 /** The audit trail is local history (ids of this database): it stays in backups, not in exports. */
 export const LOG_TABLE = 'change_log';
-/** Tables that belong to this file and never travel: the audit trail with its change sets (migration 0006), what migration 0007 repaired in this database's own rows, and the ledger's own secret (the redaction salt, migration 0009). */
-export const LOCAL_TABLES: ReadonlySet<string> = new Set([LOG_TABLE, 'change_set', 'migration_repairs', 'ledger_secret']);
+/**
+ * Tables that belong to this file and never travel: the audit trail with its change sets (migration
+ * 0006), what migration 0007 repaired in this database's own rows, the ledger's own secret (the
+ * redaction salt, migration 0009) and the visits' day counts (migration 0012: kept by triggers,
+ * an import rebuilds them).
+ */
+export const LOCAL_TABLES: ReadonlySet<string> = new Set([LOG_TABLE, 'change_set', 'migration_repairs', 'ledger_secret', 'visit_days']);
 
 export interface RawColumn {
   name: string;

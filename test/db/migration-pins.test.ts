@@ -21,6 +21,7 @@ const SHIPPED: Record<string, string> = {
   '0009_ledger_secret.sql': '9f973e0173edaad1e4673db018da4d2f69d83318218abc979464894adc0e45ed',
   '0010_presence.sql': 'aae82232220c9bc1369f186be973adb394c4a9ce951098afad37e64e689877c9',
   '0011_read_indexes.sql': 'b1d9d22c3ca7e2339e22132cf12c1a87299af354ccaa0f83f2020f9d5f84b095',
+  '0012_visit_days.sql': 'de9786e9e6df9800c70dca89c28311b2fd2e5087539a93c28e4d9c1c75cfb120',
 };
 
 const dir = join(ROOT, 'migrations');

@@ -38,7 +38,21 @@ interface Figures {
 }
 
 const env = (db: string) => ({ FS_DB: db, FS_TODAY: TODAY, FS_LANG: 'en', FS_NO_INPUT: '1', NO_COLOR: '1' });
-const LOG = new Set(['change_log', 'change_set']);
+// visit_days is derived (triggers on visits): not what a user sees, but checked after every step
+// against the visits themselves (dayCountsHold).
+const LOG = new Set(['change_log', 'change_set', 'visit_days']);
+
+/** The day counts (migration 0012) are exactly the live visits grouped by day and category. */
+function dayCountsHold(dbPath: string, what: string): void {
+  const topics = ['team', 'opinion', 'development', 'hardship', 'disputes'];
+  const kept = sql<Record<string, unknown>>(dbPath, `SELECT date, category, visits, ${topics.map((k) => `"${k}"`).join(', ')} FROM visit_days ORDER BY date, category`);
+  const counted = sql<Record<string, unknown>>(
+    dbPath,
+    `SELECT date, category, count(*) AS visits, ${topics.map((k, i) => `count(*) FILTER (WHERE topics & ${1 << i}) AS "${k}"`).join(', ')}
+     FROM visits WHERE deleted_at IS NULL GROUP BY date, category ORDER BY date, category`,
+  );
+  if (JSON.stringify(kept) !== JSON.stringify(counted)) throw new Error(`${what}: visit_days is not the visits counted\n  kept:    ${JSON.stringify(kept).slice(0, 400)}\n  counted: ${JSON.stringify(counted).slice(0, 400)}`);
+}
 
 /** What a user can see: live rows of entity tables (less updated_at), child rows, keyed rows. Key "table#id". */
 function visible(dbPath: string, schema: SchemaSpec): State {
@@ -132,6 +146,7 @@ class Write implements fc.AsyncCommand<object, Real> {
       return;
     }
     real.figures.commands.set(this.name, (real.figures.commands.get(this.name) ?? 0) + 1);
+    dayCountsHold(real.db, `fs ${argv.join(' ')}`);
     const after = visible(real.db, real.schema);
     if (made > 1) throw new Error(`fs ${argv.join(' ')} made ${made} change sets, not one`);
     if (made === 0) return same(before, after, `fs ${argv.join(' ')} made no change set`);
@@ -154,6 +169,7 @@ class Undo implements fc.AsyncCommand<object, Real> {
     if (res.code !== 0) throw new Error(`undo of #${e.id} (fs ${e.argv.join(' ')}) refused: ${res.stderr}`);
     if (!res.stderr.startsWith(`undone: #${e.id} `)) throw new Error(`undo reverted another set than #${e.id}: ${res.stderr}`);
     same(reverted(now, e), visible(real.db, real.schema), `undo of fs ${e.argv.join(' ')}`);
+    dayCountsHold(real.db, `undo of fs ${e.argv.join(' ')}`);
     real.stack.pop();
     real.figures.undone++;
   }
@@ -181,6 +197,7 @@ class UndoById implements fc.AsyncCommand<object, Real> {
     }
     if (dependent || e.kind !== 'set') throw new Error(`undo --id ${e.id} (fs ${e.kind === 'set' ? e.argv.join(' ') : 'import'}) went through though a later set changed its records`);
     same(reverted(now, e), visible(real.db, real.schema), `undo --id ${e.id} (fs ${e.argv.join(' ')})`);
+    dayCountsHold(real.db, `undo --id ${e.id}`);
     real.stack.splice(i, 1);
     real.figures.undoneById++;
   }
@@ -199,6 +216,7 @@ class ImportOwnExport implements fc.AsyncCommand<object, Real> {
     if (res.code !== 0) throw new Error(`re-import failed: ${res.stderr}`);
     if (maxSet(real.db) !== sets) throw new Error('a re-import that changed nothing made a change set');
     same(before, visible(real.db, real.schema), 'import own export');
+    dayCountsHold(real.db, 'import own export');
   }
   toString = () => 'import own export';
 }
@@ -211,6 +229,7 @@ class ImportRemote implements fc.AsyncCommand<object, Real> {
     const res = await run(real, ['import', real.remoteFile]);
     if (res.code !== 0) throw new Error(`import failed: ${res.stderr}`);
     if (maxSet(real.db) !== sets + 1) throw new Error('an import must be one change set');
+    dayCountsHold(real.db, 'import remote ledger');
     real.stack.push({ kind: 'barrier', id: sets + 1 });
     real.figures.commands.set('import', (real.figures.commands.get('import') ?? 0) + 1);
   }
