@@ -64,6 +64,65 @@ export function waterFill(natural: number[], available: number, min = MIN_COLUMN
   return widths;
 }
 
+/** How many wrapped texts of one column the reclaiming pass checks before it leaves the column as it is. */
+const RECLAIM_CHECKS = 4096;
+
+/**
+ * Width that saves no line goes to the columns where it does. fitWidths shares the space out
+ * by width alone: a column of timestamps or of two-word commands given 13 of the 19 columns it
+ * wants still wraps every cell into two lines, as it would at 10, while the notes beside it wrap
+ * into twice as many lines for the lack of those 3. So each column narrower than its widest
+ * cell gives back what lies between its widest cell that fits and its width, when no cell
+ * (header included) takes more lines for it; the columns that still want more share what was
+ * given back. `column(i)` gives a column's texts with their measured widths.
+ */
+export function reclaimWidths(
+  widths: number[],
+  natural: readonly number[],
+  floors: readonly number[],
+  headers: readonly string[],
+  column: (i: number) => { texts: ArrayLike<string>; measured: ArrayLike<number> },
+): number[] {
+  const out = [...widths];
+  const donors = new Set<number>();
+  let given = 0;
+  for (let i = 0; i < widths.length; i++) {
+    const w = widths[i]!;
+    if (w >= natural[i]!) continue;
+    const { texts, measured } = column(i);
+    let fit = Math.min(natural[i]!, Math.max(MIN_COLUMN, floors[i]!));
+    const header = textWidth(headers[i]!);
+    if (header <= w) fit = Math.max(fit, header);
+    for (let k = 0; k < measured.length; k++) if (measured[k]! <= w && measured[k]! > fit) fit = measured[k]!;
+    if (fit >= w) continue;
+    if (sameLines(headers[i]!, header, w, fit, texts, measured)) {
+      out[i] = fit;
+      given += w - fit;
+      donors.add(i);
+    }
+  }
+  if (given === 0) return widths;
+  const wanting = out.map((w, i) => (donors.has(i) ? 0 : Math.max(0, natural[i]! - w)));
+  if (!wanting.some((d) => d > 0)) return widths;
+  const extra = waterFill(wanting, given, 0);
+  return out.map((w, i) => w + extra[i]!);
+}
+
+/** Whether every text wider than `from` wraps into as many lines at `to` (a narrower width). */
+function sameLines(header: string, headerWidth: number, from: number, to: number, texts: ArrayLike<string>, measured: ArrayLike<number>): boolean {
+  const lines = (t: string, w: number) => wrapText(t, w).length;
+  if (headerWidth > from && lines(header, to) !== lines(header, from)) return false;
+  const checked = new Set<string>();
+  for (let k = 0; k < measured.length; k++) {
+    if (measured[k]! <= from) continue;
+    const t = texts[k]!;
+    if (checked.has(t)) continue;
+    if (checked.size >= RECLAIM_CHECKS || lines(t, to) !== lines(t, from)) return false;
+    checked.add(t);
+  }
+  return true;
+}
+
 const BOX = { h: '─', v: '│', tl: '┌', tm: '┬', tr: '┐', ml: '├', mm: '┼', mr: '┤', bl: '└', bm: '┴', br: '┘' };
 
 function rule(widths: number[], l: string, m: string, r: string): string {
@@ -565,7 +624,7 @@ function* drawGrid<P, C>(input: GridInput, lines: LineWriter<P, C>): Generator<C
   const floors = headers.map((h) => headerWord(h));
   const measured = measure(texts, n, natural, floors);
   const capped = natural.map((w, i) => Math.max(1, Math.min(w, input.caps?.[i] ?? w)));
-  const widths = fitWidths(capped, input.width - (3 * n + 1), floors);
+  const widths = reclaimWidths(fitWidths(capped, input.width - (3 * n + 1), floors), capped, floors, headers, (i) => columnOf(texts, measured, n, i));
   const pens = widths.map((w) => new ColumnPen<P>(w, lines));
   const blanks = pens.map((p) => p.blank);
   lines.begin(widths.map(blankText));
@@ -636,6 +695,18 @@ function measure(texts: string[], n: number, natural: number[], floors: number[]
     if (++i === n) i = 0;
   }
   return measured;
+}
+
+/** Column `i` of a row-major grid of `n` columns, with its measured widths. */
+function columnOf(texts: string[], measured: Int32Array, n: number, i: number): { texts: string[]; measured: Int32Array } {
+  const rows = n === 0 ? 0 : texts.length / n;
+  const t: string[] = new Array(rows);
+  const m = new Int32Array(rows);
+  for (let r = 0, k = i; r < rows; r++, k += n) {
+    t[r] = texts[k]!;
+    m[r] = measured[k]!;
+  }
+  return { texts: t, measured: m };
 }
 
 /** How many distinct texts a column's measuring remembers before it stops (ids never repeat). */

@@ -169,8 +169,12 @@ function wrapGraphemes(gs: string[], ws: number[], width: number, out: string[])
         const at = Math.max(lastSpace, latinAfterWide(start, end, gs.length, width, (k) => isLatin(gs[k]!), (k) => ws[k]! === 2));
         if (at > start) end = at;
       }
-      // A Chinese comma or full stop never starts a line: the character before it goes along.
-      else if (CLOSING.has(gs[end]!)) end--;
+      // A Chinese comma or full stop never starts a line: the character before it goes along,
+      // the whole Latin word when it is one (2026-11-27， moves whole after 日期：).
+      else if (CLOSING.has(gs[end]!)) {
+        const at = isLatin(gs[end - 1]!) ? latinAfterWide(start, end, gs.length, width, (k) => isLatin(gs[k]!), (k) => ws[k]! === 2) : -1;
+        end = at > start ? at : end - 1;
+      }
     }
     out.push(gs.slice(start, end).join('').replace(/\s+$/, ''));
     start = end;
@@ -200,7 +204,10 @@ function wrapPlain(line: string, width: number, out: string[]): void {
         const at = Math.max(lastSpace, latinAfterWide(start, end, n, width, (k) => isLatin(line[k]!), (k) => plainWidth(line.charCodeAt(k)) === 2));
         if (at > start) end = at;
       }
-      else if (CLOSING.has(line[end]!)) end--;
+      else if (CLOSING.has(line[end]!)) {
+        const at = isLatin(line[end - 1]!) ? latinAfterWide(start, end, n, width, (k) => isLatin(line[k]!), (k) => plainWidth(line.charCodeAt(k)) === 2) : -1;
+        end = at > start ? at : end - 1;
+      }
     }
     let stop = end;
     while (stop > start && line.charCodeAt(stop - 1) === 0x20) stop--;

@@ -1,7 +1,7 @@
 // Terminal tables: display widths, wrapping that never cuts a character, widths that fit.
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { drawTable, fitWidths } from '../../src/render/table.js';
+import { drawTable, fitWidths, reclaimWidths } from '../../src/render/table.js';
 import { displayWidth, headerWord, longestWord, wrapText } from '../../src/render/width.js';
 
 describe('displayWidth', () => {
@@ -36,6 +36,10 @@ describe('wrapText', () => {
     ['王', 1, ['王']], // wider than the column: a line of its own
     ['添加日期：2026-11-27', 13, ['添加日期：', '2026-11-27']], // a date after Chinese moves whole
     ['修屋顶2026-11-27', 12, ['修屋顶', '2026-11-27']],
+    ['日期：2026-11-27，类别', 16, ['日期：', '2026-11-27，类别']], // the comma after a date takes the whole date along
+    ['日期：2026-11-27，类别', 17, ['日期：', '2026-11-27，类别']],
+    ['修屋顶abc，好', 9, ['修屋顶', 'abc，好']],
+    ['abc，好', 3, ['ab', 'c，', '好']], // nothing wide before the word: the last character goes along, as before
     ['电话：13812345678', 10, ['电话：1381', '2345678']], // a word longer than the line breaks where it stands
   ])('%j at %i → %j', (s, w, lines) => {
     expect(wrapText(s, w)).toEqual(lines);
@@ -102,5 +106,31 @@ describe('drawTable', () => {
     const long = drawTable({ headers: ['Field', 'Value'], rows: [[{ text: 'Notes' }, { text: '屋顶漏雨，担心冬天。roof '.repeat(7_000) }]], width: 80 });
     expect(long.split('\n').length).toBeGreaterThan(1_000);
     expect(Date.now() - start).toBeLessThan(15_000);
+  });
+});
+
+describe('reclaimWidths', () => {
+  const col = (texts: string[]) => ({ texts, measured: texts.map((t) => displayWidth(t)) });
+  it('width that saves no line in a column goes to the columns where it does', () => {
+    // Timestamps at 13 of 19 wrap in two lines as they would at 10; the notes get the 3.
+    const when = ['2026-12-03 19:57:07', '2026-12-03 19:58:00'];
+    const notes = ['屋顶漏雨需要修缮，已联系乡里，等回复', '低保'];
+    const columns = [col(when), col(notes)];
+    expect(reclaimWidths([13, 12], [19, 36], [10, 4], ['时间', '内容'], (i) => columns[i]!)).toEqual([10, 15]);
+  });
+
+  it('keeps a width that saves a line, or when no column wants more', () => {
+    const long = col(['屋顶漏雨需要修缮，已联系乡里，等回复']);
+    // Narrower, the note would take more lines: it keeps its 13 and takes what the time gives.
+    expect(reclaimWidths([13, 12], [36, 19], [4, 10], ['内容', '时间'], (i) => [long, col(['2026-12-03 19:57:07'])][i]!)).toEqual([15, 10]);
+    const when = col(['2026-12-03 19:57:07']);
+    expect(reclaimWidths([13, 5], [19, 5], [10, 2], ['时间', 'ID'], (i) => [when, col(['12345'])][i]!)).toEqual([13, 5]);
+  });
+
+  it('never leaves a header on more lines or below a word', () => {
+    const cmd = col(['person add', 'config set']);
+    // "Command" (7) fits at 8 and would wrap at 6: the column keeps 7.
+    expect(reclaimWidths([8, 10], [10, 30], [6, 4], ['Command', 'What'], (i) => [cmd, col(['x'.repeat(30)])][i]!)).toEqual([7, 11]);
+    expect(reclaimWidths([8, 10], [10, 30], [6, 4], ['Cmd', 'What'], (i) => [cmd, col(['x'.repeat(30)])][i]!)).toEqual([6, 12]);
   });
 });

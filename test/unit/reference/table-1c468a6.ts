@@ -4,7 +4,9 @@
 // Do not "fix" anything here: its output is the contract, byte for byte. Rules changed on
 // purpose since, here and in the renderer alike (2026-12-03): a header's floor keeps a Chinese
 // word whole (headerWord), and a line may break between a wide character and the Latin word
-// after it (latinAfterWide), so that 添加日期：2026-11-27 does not break inside the date.
+// after it (latinAfterWide), so that 添加日期：2026-11-27 does not break inside the date; a
+// Latin word before a closing mark (，。) moves whole with it; width that saves no line in a
+// column goes to the columns where it does (reclaim).
 /* eslint-disable */
 import stringWidthLib from 'string-width';
 import { plainText } from '../../../src/i18n/plain.js';
@@ -160,8 +162,12 @@ function wrapGraphemes(gs: string[], ws: number[], width: number, out: string[])
         const at = Math.max(lastSpace, latinAfterWide(start, end, gs.length, width, (k) => isLatin(gs[k]!), (k) => ws[k]! === 2));
         if (at > start) end = at;
       }
-      // A Chinese comma or full stop never starts a line: the character before it goes along.
-      else if (CLOSING.has(gs[end]!)) end--;
+      // A Chinese comma or full stop never starts a line: the character before it goes along,
+      // the whole Latin word when it is one (2026-11-27， moves whole after 日期：).
+      else if (CLOSING.has(gs[end]!)) {
+        const at = isLatin(gs[end - 1]!) ? latinAfterWide(start, end, gs.length, width, (k) => isLatin(gs[k]!), (k) => ws[k]! === 2) : -1;
+        end = at > start ? at : end - 1;
+      }
     }
     out.push(gs.slice(start, end).join('').replace(/\s+$/, ''));
     start = end;
@@ -191,7 +197,10 @@ function wrapPlain(line: string, width: number, out: string[]): void {
         const at = Math.max(lastSpace, latinAfterWide(start, end, n, width, (k) => isLatin(line[k]!), (k) => plainWidth(line.charCodeAt(k)) === 2));
         if (at > start) end = at;
       }
-      else if (CLOSING.has(line[end]!)) end--;
+      else if (CLOSING.has(line[end]!)) {
+        const at = isLatin(line[end - 1]!) ? latinAfterWide(start, end, n, width, (k) => isLatin(line[k]!), (k) => plainWidth(line.charCodeAt(k)) === 2) : -1;
+        end = at > start ? at : end - 1;
+      }
     }
     let stop = end;
     while (stop > start && line.charCodeAt(stop - 1) === 0x20) stop--;
@@ -364,6 +373,47 @@ export function drawTable(input: TableInput): string {
 const CHUNK_LINES = 2048;
 
 /**
+ * Added 2026-12-03, as in the renderer (reclaimWidths): a column narrower than its widest cell
+ * shrinks to its widest cell that fits (not below its floor) when no cell or header then takes
+ * more lines (checking at most 4096 distinct wrapped texts), and the columns that still want more
+ * share what it gave, by waterFill.
+ */
+function reclaim(widths: number[], natural: number[], floors: number[], headers: string[], rows: TableCell[][], measured: Int32Array): number[] {
+  const n = widths.length;
+  const next = widths.slice();
+  const gave: boolean[] = widths.map(() => false);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    if (widths[i]! >= natural[i]!) continue;
+    const w = widths[i]!;
+    const cells: { text: string; width: number }[] = [{ text: headers[i]!, width: textWidth(headers[i]!) }];
+    for (let r = 0; r < rows.length; r++) cells.push({ text: rows[r]![i]!.text, width: measured[r * n + i]! });
+    let to = Math.min(natural[i]!, Math.max(MIN_COLUMN, floors[i]!));
+    for (const c of cells) if (c.width <= w) to = Math.max(to, c.width);
+    if (to >= w) continue;
+    const seen = new Set<string>();
+    let same = true;
+    for (let c = 0; c < cells.length && same; c++) {
+      const cell = cells[c]!;
+      if (cell.width <= w) continue;
+      if (c > 0 && seen.has(cell.text)) continue;
+      if (c > 0 && seen.size >= 4096) same = false;
+      else if (wrapText(cell.text, to).length !== wrapText(cell.text, w).length) same = false;
+      if (c > 0) seen.add(cell.text);
+    }
+    if (!same) continue;
+    next[i] = to;
+    gave[i] = true;
+    total += w - to;
+  }
+  if (total === 0) return widths;
+  const want = next.map((w, i) => (gave[i] ? 0 : Math.max(0, natural[i]! - w)));
+  if (want.every((d) => d === 0)) return widths;
+  const extra = waterFill(want, total, 0);
+  return next.map((w, i) => w + extra[i]!);
+}
+
+/**
  * The table in pieces of a few thousand lines, each ending in a newline: a 200,000-row listing is
  * written as it is drawn instead of being held whole in memory (once as lines, again as one string).
  */
@@ -387,7 +437,7 @@ export function* drawTableChunks(input: TableInput): Generator<string> {
     }
   }
   const capped = natural.map((w, i) => Math.max(1, Math.min(w, input.caps?.[i] ?? w)));
-  const widths = fitWidths(capped, input.width - (3 * n + 1), floors);
+  const widths = reclaim(fitWidths(capped, input.width - (3 * n + 1), floors), capped, floors, input.headers, input.rows, measured);
   let out: string[] = [rule(widths, BOX.tl, BOX.tm, BOX.tr)];
   drawRow(input.headers.map((text) => ({ text })), input.headers.map((h) => textWidth(h)), widths, out, input.paintHeader);
   out.push(rule(widths, BOX.ml, BOX.mm, BOX.mr));
