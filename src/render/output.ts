@@ -95,19 +95,28 @@ function tableOf<R>(whole: Listing<R>, width: number): { title: string; grid?: G
   const colour = c();
   const title = whole.title ? `${colour.bold(stripControls(whole.title))}\n` : '';
   if (whole.rows.length === 0) return { title: `${title}${whole.empty ?? t('msg.no_rows')}\n` };
-  const listing = narrowListing(whole, width);
-  const left = whole.columns.filter((col) => !listing.columns.includes(col));
+  const all = gridOf(whole, width);
+  const kept = whole.columns.some((col) => col.optional) ? columnsToKeep(all.headers, all.texts, whole.columns.map((col) => Boolean(col.optional)), width) : undefined;
+  const left = kept ? whole.columns.filter((_, i) => !kept.includes(i)) : [];
   const footer = left.length ? `${t('msg.columns_left_out', { columns: joinList(left.map((col) => stripControls(col.header))) })}\n` : undefined;
-  const grid = gridOf(listing, width);
+  const grid = kept && left.length ? someColumns(all, kept) : all;
   return { title, grid: { ...grid, paintHeader: (s) => colour.bold(s) }, footer };
 }
 
-/** The listing without the optional columns that would not fit `width` (see Column.optional). */
-function narrowListing<R>(listing: Listing<R>, width: number): Listing<R> {
-  if (!listing.columns.some((col) => col.optional)) return listing;
-  const { texts } = gridOf(listing, width);
-  const kept = columnsToKeep(listing.columns.map((col) => stripControls(col.header)), texts, listing.columns.map((col) => Boolean(col.optional)), width);
-  return kept.length === listing.columns.length ? listing : { ...listing, columns: kept.map((i) => listing.columns[i]!) };
+/** The grid with only the columns `kept` (indexes, in order): the texts made once serve both. */
+function someColumns(g: GridInput, kept: number[]): GridInput {
+  const n = g.headers.length;
+  const rows = g.rowCount ?? 0;
+  const m = kept.length;
+  const texts = new Array<string>(rows * m);
+  const paints = g.paints ? new Array<((s: string) => string) | undefined>(rows * m) : undefined;
+  for (let r = 0, k = 0; r < rows; r++) {
+    for (let j = 0; j < m; j++, k++) {
+      texts[k] = g.texts[r * n + kept[j]!]!;
+      if (paints) paints[k] = g.paints![r * n + kept[j]!];
+    }
+  }
+  return { ...g, headers: kept.map((i) => g.headers[i]!), texts, paints, caps: kept.map((i) => g.caps?.[i]) };
 }
 
 /** The cells as flat texts (and paints, only when a column has them): no object per cell. */

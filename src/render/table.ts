@@ -1,6 +1,6 @@
 // Terminal tables that fit the terminal: one pass to measure, one to draw, linear in the cells.
 // Long cells wrap inside their column; widths are display columns (src/render/width.ts).
-import { headerWord, longestWord, textWidth, wrapText } from './width.js';
+import { cellFloor, headerWord, textWidth, wrapText } from './width.js';
 
 export interface TableCell {
   text: string;
@@ -683,7 +683,7 @@ function measure(texts: string[], n: number, natural: number[], floors: number[]
       measured[k] = w;
       if (w > natural[i]!) natural[i] = w;
       if (w > floors[i]!) {
-        const f = longestWord(text);
+        const f = cellFloor(text, w);
         if (f > floors[i]!) floors[i] = f;
       }
       // A column that hardly repeats (ids) stops remembering.

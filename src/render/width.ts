@@ -252,6 +252,18 @@ export function headerWord(s: string, cap = 12): number {
   return Math.min(best, cap);
 }
 
+/** A cell this narrow (display columns) without a space is one word: a name, a household, 致富能手. */
+const SHORT_CELL = 8;
+
+/**
+ * What a cell of width `w` asks of its column's floor (see fitWidths): the whole of a short cell
+ * without spaces, so that 王秀英 or 黄家159 is not broken while the column can be wider; else its
+ * longest word.
+ */
+export function cellFloor(s: string, w: number): number {
+  return w <= SHORT_CELL && !s.includes(' ') && !s.includes('\n') ? w : longestWord(s);
+}
+
 /** The widest piece `s` cannot be broken inside: a Latin word (up to `cap`), else 2 for a Chinese character. */
 export function longestWord(s: string, cap = 16): number {
   let best = 0;

@@ -37,6 +37,22 @@ describe.skipIf(!hasTmux)('tables on a terminal', () => {
     }
   });
 
+  it.each(['en', 'zh'])('visit list at 80 columns (%s): names, households and dates whole, the optional columns left out and named', async (lang) => {
+    session = startPty(['visit', 'list'], { FS_DB: fs.db, FS_TODAY: '2026-12-01', FS_LANG: lang, NO_COLOR: '1' }, { width: 80, height: 60 });
+    expect(await session.exitCode()).toBe(0);
+    const screen = session.screen();
+    const rows = screen.split('\n').filter((l) => l.startsWith('│')).map((l) => l.split('│').slice(1, -1).map((c) => c.trim()));
+    const first = rows.find((r) => r[0] === '2')!;
+    expect(first.slice(0, 5)).toEqual(['2', '2026-12-01', '王秀英', '王家', '一组']);
+    // The rightmost optional columns go first: the concerns' count, then the topics if need be.
+    expect(screen).toMatch(lang === 'zh' ? /（此宽度下未显示：(问及事项、)?诉求；/ : /\(not shown at this width: (Topics asked, )?Concerns;/);
+    // At 120 columns every column is there and nothing is named.
+    session.kill();
+    session = startPty(['visit', 'list'], { FS_DB: fs.db, FS_TODAY: '2026-12-01', FS_LANG: lang, NO_COLOR: '1' }, { width: 120, height: 60 });
+    expect(await session.exitCode()).toBe(0);
+    expect(session.screen()).not.toMatch(/not shown at this width|此宽度下未显示/);
+  });
+
   it('a wider terminal gives wider columns (fewer lines)', async () => {
     const heights: number[] = [];
     for (const width of [80, 120]) {

@@ -2,7 +2,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { drawTable, fitWidths, reclaimWidths } from '../../src/render/table.js';
-import { displayWidth, headerWord, longestWord, wrapText } from '../../src/render/width.js';
+import { cellFloor, displayWidth, headerWord, longestWord, wrapText } from '../../src/render/width.js';
 
 describe('displayWidth', () => {
   it.each([
@@ -132,5 +132,19 @@ describe('reclaimWidths', () => {
     // "Command" (7) fits at 8 and would wrap at 6: the column keeps 7.
     expect(reclaimWidths([8, 10], [10, 30], [6, 4], ['Command', 'What'], (i) => [cmd, col(['x'.repeat(30)])][i]!)).toEqual([7, 11]);
     expect(reclaimWidths([8, 10], [10, 30], [6, 4], ['Cmd', 'What'], (i) => [cmd, col(['x'.repeat(30)])][i]!)).toEqual([6, 12]);
+  });
+});
+
+describe('cellFloor', () => {
+  it.each([
+    ['王秀英', 6], // a name stays whole
+    ['黄家159', 7],
+    ['致富能手', 8],
+    ['重点信访户', 2], // longer than a name: any character may break
+    ['村情民意、群众疾苦', 2],
+    ['key petition', 8], // spaces: its longest word
+    ['2026-11-27', 10],
+  ])('%j → %i', (s, w) => {
+    expect(cellFloor(s, displayWidth(s))).toBe(w);
   });
 });

@@ -237,6 +237,11 @@ export function padEnd(s: string, sWidth: number, width: number): string {
 }
 
 /** The widest piece `s` cannot be broken inside: a Latin word (up to `cap`), else 2 for a Chinese character. */
+// Added 2026-12-03, as in width.ts: a short cell without a space (a name) is one word for the floor.
+function cellFloor(s: string, w: number): number {
+  return w <= 8 && !s.includes(' ') && !s.includes('\n') ? w : longestWord(s);
+}
+
 export function longestWord(s: string, cap = 16): number {
   let best = 0;
   let run = 0;
@@ -431,7 +436,7 @@ export function* drawTableChunks(input: TableInput): Generator<string> {
       measured[k++] = w;
       if (w > natural[i]!) natural[i] = w;
       if (w > floors[i]!) {
-        const f = longestWord(text);
+        const f = cellFloor(text, w);
         if (f > floors[i]!) floors[i] = f;
       }
     }
@@ -472,12 +477,30 @@ export function renderTable<R>(listing: Listing<R>, width: number, bold: (s: str
   return s;
 }
 
-function* renderTableChunks<R>(listing: Listing<R>, width: number, bold: (s: string) => string, noRows: string): Generator<string> {
-  const title = listing.title ? `${bold(plainText(listing.title))}\n` : '';
-  if (listing.rows.length === 0) {
-    yield `${title}${listing.empty ?? noRows}\n`;
+function* renderTableChunks<R>(whole: Listing<R>, width: number, bold: (s: string) => string, noRows: string): Generator<string> {
+  const title = whole.title ? `${bold(plainText(whole.title))}\n` : '';
+  if (whole.rows.length === 0) {
+    yield `${title}${whole.empty ?? noRows}\n`;
     return;
   }
+  // Added 2026-12-03, as in output.ts (Column.optional): while the columns' floors (a column's
+  // longest word, at least 2, at most its widest cell) and borders exceed the width, the rightmost
+  // optional column is left out; a line under the table names those left out.
+  const kept = [...whole.columns];
+  const floorOf = (col: Column<R>) => {
+    let natural = textWidth(plainText(col.header));
+    let floor = headerWord(plainText(col.header));
+    for (const row of whole.rows) {
+      const text = humanText(col, row).replace(/\t/g, ' ');
+      natural = Math.max(natural, textWidth(text));
+      floor = Math.max(floor, cellFloor(text, textWidth(text)));
+    }
+    return Math.min(natural, Math.max(MIN_COLUMN, floor));
+  };
+  const need = () => kept.reduce((sum, col) => sum + floorOf(col) + 3, 1);
+  for (let i = whole.columns.length - 1; i >= 0 && need() > width; i--) if (whole.columns[i]!.optional) kept.splice(kept.indexOf(whole.columns[i]!), 1);
+  const left = whole.columns.filter((col) => !kept.includes(col));
+  const listing = { ...whole, columns: kept };
   const rows: TableCell[][] = new Array(listing.rows.length);
   let r = 0;
   for (const row of listing.rows) {
@@ -491,6 +514,7 @@ function* renderTableChunks<R>(listing: Listing<R>, width: number, bold: (s: str
     width,
     paintHeader: (s) => bold(s),
   });
+  if (left.length) yield `${t('msg.columns_left_out', { columns: joinList(left.map((col) => plainText(col.header))) })}\n`;
 }
 
 // ---- render/visits.ts ----
@@ -499,16 +523,17 @@ function topicsText(topics: readonly string[]): string {
 }
 
 export function visitListing(visits: Visit[]): Listing<Visit> {
+  // Household, group, topics and concerns optional since 2026-12-03, as in src/render/visits.ts.
   return {
     columns: [
       { key: 'id', header: t('col.id'), value: (v) => v.id },
       { key: 'date', header: t('col.date'), value: (v) => v.date },
       { key: 'person', header: t('col.person'), value: (v) => v.person },
-      { key: 'household', header: t('col.household'), value: (v) => v.household },
-      { key: 'group', header: t('col.group'), value: (v) => v.group },
+      { key: 'household', header: t('col.household'), value: (v) => v.household, optional: true },
+      { key: 'group', header: t('col.group'), value: (v) => v.group, optional: true },
       { key: 'category', header: t('col.category'), value: (v) => v.category, text: (v) => label('visit_category', v.category) },
-      { key: 'topics', header: t('col.topics'), value: (v) => v.topics, text: (v) => topicsText(v.topics) },
-      { key: 'concerns', header: t('col.concerns'), value: (v) => v.concerns },
+      { key: 'topics', header: t('col.topics'), value: (v) => v.topics, text: (v) => topicsText(v.topics), optional: true },
+      { key: 'concerns', header: t('col.concerns'), value: (v) => v.concerns, optional: true },
       { key: 'notes', header: t('col.notes'), value: (v) => v.notes, maxWidth: 40 },
     ],
     rows: visits,
