@@ -1,7 +1,8 @@
 // Terminal tables: display widths, wrapping that never cuts a character, widths that fit.
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { drawTable, fitWidths, reclaimWidths } from '../../src/render/table.js';
+import { fitWidths, reclaimWidths } from '../../src/render/column-widths.js';
+import { drawTable } from '../../src/render/table.js';
 import { cellFloor, displayWidth, headerWord, longestWord, wrapText } from '../../src/render/width.js';
 
 describe('displayWidth', () => {
