@@ -6,57 +6,14 @@
 // The document is laid out once (layOut); docx makes the file's parts (styles, numbering, settings,
 // footer, relationships, properties), the body is written as the XML docx would write for it
 // (partsXml, tested against docx's own objects, docxParts), and zlib deflates the archive.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { cellText, type Block, type DocTable, type DocumentTree } from '../domain/document.js';
 import { stripControls } from './escape.js';
 import { dashWidths, displayWidth } from './document-md.js';
-import { requireWithCodeCache } from './code-cache.js';
+import { docxCompiler, loadDocx, type Docx } from './docx-library.js';
+import { EN, MM, PT, ZH, type Style } from './docx-styles.js';
 import { zipArchive } from './zip.js';
 
-const MM = 56.693; // twips per millimetre
-const PT = 20; // twips per point (half-points for font sizes: pt * 2)
-
-interface Style {
-  margins: { top: number; bottom: number; left: number; right: number };
-  title: { font: string; size: number };
-  meta: { font: string; size: number };
-  h1: { font: string; size: number; bold: boolean };
-  h2: { font: string; size: number; bold: boolean };
-  body: { font: string; size: number };
-  table: { font: string; size: number };
-  /** Fixed line height in points, or undefined for single spacing. */
-  line?: number;
-  /** First-line indent of body paragraphs, in points (two characters in zh). */
-  indent: number;
-  pageNumber: (n: string) => string[];
-}
-
-const ZH: Style = {
-  margins: { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM },
-  title: { font: '方正小标宋简体', size: 22 },
-  meta: { font: '楷体_GB2312', size: 16 },
-  h1: { font: '黑体', size: 16, bold: false },
-  h2: { font: '楷体_GB2312', size: 16, bold: false },
-  body: { font: '仿宋_GB2312', size: 16 },
-  table: { font: '仿宋_GB2312', size: 12 },
-  line: 28,
-  indent: 32,
-  pageNumber: (n) => ['— ', n, ' —'],
-};
-
-const EN: Style = {
-  margins: { top: 25 * MM, bottom: 25 * MM, left: 25 * MM, right: 25 * MM },
-  title: { font: 'Calibri', size: 18 },
-  meta: { font: 'Calibri', size: 11 },
-  h1: { font: 'Calibri', size: 14, bold: true },
-  h2: { font: 'Calibri', size: 12, bold: true },
-  body: { font: 'Calibri', size: 11 },
-  table: { font: 'Calibri', size: 10 },
-  indent: 0,
-  pageNumber: (n) => [n],
-};
+export { preloadDocx } from './docx-library.js';
 
 /**
  * Column widths in twips: a date, name or count column as wide as its widest cell, so that it
@@ -86,7 +43,6 @@ export function columnWidths(tb: DocTable, textWidth: number, fontPt: number): n
   return full.map((w, i) => Math.floor(isText[i] ? floor[i]! + (dashes[i]! / textDashes) * spare : w));
 }
 
-type Docx = typeof import('docx');
 type Align = 'left' | 'center' | 'right' | 'both';
 
 /** A run of text as laid out: fonts by script, size in half-points, bold only where set. */
@@ -257,46 +213,6 @@ function partsXml(parts: Part[]): string {
     out += '</w:tbl>';
   }
   return out;
-}
-
-let docx: Docx | undefined;
-
-/**
- * docx, from node_modules (it is not in the bundle: most runs never write a Word file), compiled
- * through the code cache the build writes beside the bundle (dist/docx.v8cache).
- */
-function loadDocx(): Docx {
-  if (docx) return docx;
-  // require, not import(): the bundle runs in a vm.Script (bin/fs.js), which has no dynamic import.
-  const load = createRequire(import.meta.url);
-  const cache = join(dirname(fileURLToPath(import.meta.url)), 'docx.v8cache');
-  try {
-    docx = requireWithCodeCache(load.resolve('docx'), cache, 'docx') as Docx;
-  } catch {
-    docx = load('docx') as Docx; // whatever went wrong, the plain way
-  }
-  return docx;
-}
-
-/** Loads docx now (it is compiled in the idle time while the report worker counts), not when the file is written. */
-export function preloadDocx(): void {
-  loadDocx();
-}
-
-/** The members of the archive docx's compiler makes (a JSZip), in its order. */
-interface CompiledZip {
-  forEach(cb: (path: string, entry: { name: string; dir: boolean; date: Date; async(type: 'nodebuffer'): Promise<Buffer> }) => void): void;
-}
-
-/**
- * docx's compiler (Packer's own): it turns a Document into its parts (styles, numbering, settings,
- * footer, relationships, properties) as a JSZip, which Packer then deflates in JavaScript.
- * Not part of docx's documented API (docx is pinned): undefined if this docx has none.
- */
-function docxCompiler(d: Docx): ((file: InstanceType<Docx['Document']>) => CompiledZip) | undefined {
-  const compiler = (d.Packer as unknown as { compiler?: { compile?: (file: unknown, prettify?: unknown, overrides?: unknown[]) => CompiledZip } }).compiler;
-  const compile = compiler?.compile;
-  return typeof compile === 'function' ? (file) => compile.call(compiler, file, undefined, []) : undefined;
 }
 
 export interface DocxOptions {
