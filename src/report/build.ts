@@ -8,7 +8,8 @@ import { getLang, type Lang } from '../i18n/index.js';
 import { getSetting } from '../db/settings.js';
 import type { IsoDate } from '../time/dates.js';
 import { splitPeriod, type Period } from '../time/periods.js';
-import { onceMemo, SECTION_SPECS } from './sections.js';
+import { onceMemo } from './section-spec.js';
+import { SECTION_SPECS } from './sections.js';
 
 export interface ReportOptions {
   period: Period;

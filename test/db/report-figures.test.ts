@@ -8,7 +8,8 @@ import { disputeStockRows, longestFinishedCase } from '../../src/db/dispute-coun
 import { pairActivePerHelper, pairHelpEntriesLogged, pairIntervalCounts, pairOverdueContacts, pairsStartedAndEnded } from '../../src/db/pair-report.js';
 import { concernStates, rememberedVisitDays, rememberingVisitDays, shareVisitDays, visitCountsByDay, visitReach, visitReachSplit } from '../../src/db/report.js';
 import { REPORT_SECTIONS } from '../../src/domain/report.js';
-import { onceMemo, SECTION_SPECS, type Range } from '../../src/report/sections.js';
+import { onceMemo, type Range } from '../../src/report/section-spec.js';
+import { SECTION_SPECS } from '../../src/report/sections.js';
 import { insertRecord, write } from '../../src/db/store.js';
 import { addDays, type IsoDate } from '../../src/time/dates.js';
 import { splitPeriod } from '../../src/time/periods.js';
