@@ -8,10 +8,11 @@ import { listMigrations, openDatabase, type Db } from '../../src/db/open.js';
 import { visitCountsByDay } from '../../src/db/report.js';
 import { insertRecord, write } from '../../src/db/store.js';
 import { visitCountsByCategory } from '../../src/db/visits.js';
+import { VISIT_TOPICS } from '../../src/domain/visits.js';
 import { tempDir } from '../helpers/cli.js';
 
 const dir = tempDir();
-const TOPICS = ['team', 'opinion', 'development', 'hardship', 'disputes'];
+const TOPICS = VISIT_TOPICS;
 
 const kept = (db: Db) => db.prepare(`SELECT date, category, visits, ${TOPICS.map((k) => `"${k}"`).join(', ')} FROM visit_days ORDER BY date, category`).all();
 const counted = (db: Db) =>

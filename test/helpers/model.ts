@@ -11,6 +11,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/db/open.js';
 import { describeSchema } from '../../src/db/schema.js';
+import { VISIT_TOPICS } from '../../src/domain/visits.js';
 import type { SchemaSpec } from '../../src/domain/transfer.js';
 import { snapshot } from './cli.js';
 import { runInProcess } from './inproc.js';
@@ -44,7 +45,7 @@ const LOG = new Set(['change_log', 'change_set', 'visit_days']);
 
 /** The day counts (migration 0012) are exactly the live visits grouped by day and category. */
 function dayCountsHold(dbPath: string, what: string): void {
-  const topics = ['team', 'opinion', 'development', 'hardship', 'disputes'];
+  const topics = VISIT_TOPICS;
   const kept = sql<Record<string, unknown>>(dbPath, `SELECT date, category, visits, ${topics.map((k) => `"${k}"`).join(', ')} FROM visit_days ORDER BY date, category`);
   const counted = sql<Record<string, unknown>>(
     dbPath,
