@@ -28,16 +28,18 @@ export function disputeFlowRows(db: Db, from: IsoDate, to: IsoDate): CountRow[] 
 }
 
 /**
- * The longest a finished case (closed, escalated, withdrawn) took from registration to its end, in
- * days. A finished case registered longer than that before a day had ended by then: the bound
- * lets the state "as of" a day read only the registrations of its last weeks, not of every year.
+ * The longest a case finished (closed, escalated, withdrawn) after `after` took from registration
+ * to its end, in days. On any day from `after` on, a case finished since was one of these: one
+ * registered longer than that before the day had ended by then. The bound lets the state "as of"
+ * a day read only the registrations of its last weeks, not of every year; and reading only the
+ * cases finished after a report's first day reads a fifth of the status index for a year's report.
  */
-export function longestFinishedCase(db: Db): number {
+export function longestFinishedCase(db: Db, after: IsoDate): number {
   const row = statement(db, 
       `SELECT max(julianday(status_on) - julianday(registered_on)) AS days FROM disputes
-       WHERE deleted_at IS NULL AND status IN ('closed', 'escalated', 'withdrawn')`,
+       WHERE deleted_at IS NULL AND status IN ('closed', 'escalated', 'withdrawn') AND status_on > ?`,
     )
-    .get() as { days: number | null };
+    .get(after) as { days: number | null };
   return Math.ceil(row.days ?? 0);
 }
 
@@ -62,7 +64,7 @@ const FINISHED_AFTER = {
 /**
  * The ledger as it stood at the end of `asOf`: each case's state is its latest state-setting
  * event on or before that day. Only cases open now, or that ended after `asOf`, can have been open.
- * With `longest` (longestFinishedCase: worth reading once for a report's many days), the latter
+ * With `longest` (longestFinishedCase after `asOf` or before: worth reading once for a report's many days), the latter
  * are looked for among the registrations of the `longest` days before `asOf` only; both ways find
  * the same cases, since none took longer.
  */

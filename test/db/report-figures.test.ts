@@ -11,7 +11,7 @@ import { REPORT_SECTIONS } from '../../src/domain/report.js';
 import { onceMemo, type Range } from '../../src/report/section-spec.js';
 import { SECTION_SPECS } from '../../src/report/sections.js';
 import { insertRecord, write } from '../../src/db/store.js';
-import { addDays, type IsoDate } from '../../src/time/dates.js';
+import { addDays, daysBetween, type IsoDate } from '../../src/time/dates.js';
 import { splitPeriod } from '../../src/time/periods.js';
 import { tempDir } from '../helpers/cli.js';
 import { rng } from '../helpers/rng.js';
@@ -218,14 +218,27 @@ describe('pairing counts of every interval from one read', () => {
 
 describe('the dispute stock on a day', () => {
   it('the same whether the cases finished since are looked for by registration or by status', () => {
-    const longest = longestFinishedCase(db);
+    const longest = longestFinishedCase(db, '1900-01-01');
     expect(longest).toBeGreaterThan(100);
     const sorted = (rows: ReturnType<typeof disputeStockRows>) => rows.map((r) => `${r.category} ${r.source} ${r.channel} ${r.key} ${r.n}`).sort();
     const rand = rng(9);
-    for (const asOf of Array.from({ length: 40 }, () => day(rand, 800))) {
+    // The bound by its definition: the longest of the cases finished after the day.
+    const finished = db.prepare("SELECT registered_on, status_on FROM disputes WHERE deleted_at IS NULL AND status IN ('closed', 'escalated', 'withdrawn')").all() as { registered_on: IsoDate; status_on: IsoDate }[];
+    const longestAfter = (after: IsoDate) => Math.max(0, ...finished.filter((c) => c.status_on > after).map((c) => daysBetween(c.registered_on, c.status_on)));
+    const slowest = finished.reduce((a, c) => (daysBetween(c.registered_on, c.status_on) > daysBetween(a.registered_on, a.status_on) ? c : a));
+    expect(longestFinishedCase(db, slowest.status_on)).toBeLessThan(longest);
+    // Random days, and the days cases finished on and the day before: where a bound changes.
+    const ends = [...new Set(finished.map((c) => c.status_on))].sort().filter((_, i) => i % 3 === 0);
+    for (const asOf of [...Array.from({ length: 40 }, () => day(rand, 800)), ...ends.flatMap((d) => [d, addDays(d, -1)])]) {
       const byStatus = sorted(disputeStockRows(db, asOf, 30));
       expect(byStatus.some((r) => !r.endsWith(' 0')) || asOf < START).toBe(true);
       expect(sorted(disputeStockRows(db, asOf, 30, longest)), asOf).toEqual(byStatus);
+      // Bounded by the cases finished after the day or an earlier one (a report's first): the same cases.
+      for (const after of [asOf, addDays(asOf, -45), addDays(asOf, -400)]) {
+        const bound = longestFinishedCase(db, after);
+        expect(bound).toBe(Math.ceil(longestAfter(after)));
+        expect(sorted(disputeStockRows(db, asOf, 30, bound)), `${asOf} after ${after}`).toEqual(byStatus);
+      }
     }
   });
 });
