@@ -64,9 +64,9 @@ const FINISHED_AFTER = {
 /**
  * The ledger as it stood at the end of `asOf`: each case's state is its latest state-setting
  * event on or before that day. Only cases open now, or that ended after `asOf`, can have been open.
- * With `longest` (longestFinishedCase after `asOf` or before: worth reading once for a report's many days), the latter
- * are looked for among the registrations of the `longest` days before `asOf` only; both ways find
- * the same cases, since none took longer.
+ * With `longest` (longestFinishedCase after `asOf` or a day before it: worth reading once for a
+ * report's many days), the latter are looked for among the registrations of the `longest` days
+ * before `asOf` only; both ways find the same cases, since none took longer.
  */
 export function disputeStockRows(db: Db, asOf: IsoDate, mediationDays: number, longest?: number): CountRow[] {
   const rows = statement(db, 

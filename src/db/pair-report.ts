@@ -2,7 +2,7 @@
 // aggregations over the indexed date columns; only per-helper rows and the overdue pairings
 // (at most pair.max per helper) come back as lists.
 import { asOfDate, contactBase, countsByKind, PAIR_PERSON_KINDS, type PairPersonKind } from '../domain/pair.js';
-import { daysBetween, type IsoDate } from '../time/dates.js';
+import { daysBetween, earliest, latest, type IsoDate } from '../time/dates.js';
 import type { Db } from './open.js';
 import { statement } from './store.js';
 
@@ -133,9 +133,9 @@ export function pairIntervalCounts(db: Db, intervals: readonly { from: IsoDate; 
   if (intervals.length === 0) return [];
   // Entries from the first interval's start, or from the earliest day the rule is applied on if
   // that is before (an interval after today is judged on today).
-  const first = intervals.reduce((m, r) => (r.from < m ? r.from : m), intervals[0]!.from);
-  const since = intervals.reduce((m, r) => (r.asOf < m ? r.asOf : m), first);
-  const last = intervals.reduce((m, r) => (r.to > m ? r.to : m), intervals[0]!.to);
+  const first = earliest(intervals.map((r) => r.from));
+  const since = earliest([first, ...intervals.map((r) => r.asOf)]);
+  const last = latest(intervals.map((r) => r.to));
   // The pairings that overlap an interval (ACTIVE_IN_PERIOD of the span), each with its entry
   // dates, oldest first: its last one before `since`, then those from `since` on.
   const running = new Map<number, { helper: string; cadence: number; started: IsoDate; ended: IsoDate | null; dates: IsoDate[] }>();

@@ -17,7 +17,7 @@ import { loadCalendar } from '../db/calendar.js';
 import { leaveDaysInYear, listPresenceDays, presenceSettings } from '../db/presence.js';
 import { summarisePresence } from '../domain/presence.js';
 import { monthOf } from '../time/periods.js';
-import type { IsoDate } from '../time/dates.js';
+import { earliest, type IsoDate } from '../time/dates.js';
 import { eachRange, fromEntries, of, rangeOf, type Range, type SectionSpec } from './section-spec.js';
 
 const visits: SectionSpec = {
@@ -95,7 +95,7 @@ const disputes: SectionSpec = {
     const mediationDays = getNumberSetting(db, 'dispute.mediation_days');
     // The period and its last interval end on the same day: take that day's stock once.
     const days = new Set([period.asOf, ...intervals.map((r) => r.asOf)]);
-    const longest = days.size > 1 ? longestFinishedCase(db, [...days].reduce((a, b) => (b < a ? b : a))) : undefined;
+    const longest = days.size > 1 ? longestFinishedCase(db, earliest(days)) : undefined;
     const stock = new Map<IsoDate, ReturnType<typeof disputeStockRows>>();
     const stockOn = (day: IsoDate) => stock.get(day) ?? stock.set(day, disputeStockRows(db, day, mediationDays, longest)).get(day)!;
     const figures = (r: Range, flows: CountRow[]): Figures => {

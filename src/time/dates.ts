@@ -77,6 +77,21 @@ export function addDays(iso: IsoDate, n: number): IsoDate {
   return fromDayNumber(dayNumber(iso) + n);
 }
 
+/** The earliest and the latest of some dates (ISO text orders as the calendar does). */
+export function earliest(dates: Iterable<IsoDate>): IsoDate {
+  let first: IsoDate | undefined;
+  for (const d of dates) if (first === undefined || d < first) first = d;
+  if (first === undefined) throw new Error('earliest of no dates');
+  return first;
+}
+
+export function latest(dates: Iterable<IsoDate>): IsoDate {
+  let last: IsoDate | undefined;
+  for (const d of dates) if (last === undefined || d > last) last = d;
+  if (last === undefined) throw new Error('latest of no dates');
+  return last;
+}
+
 /** Whole days from a to b (positive when b is later). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
   return dayNumber(b) - dayNumber(a);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays as addDaysFns } from 'date-fns/addDays';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-import { addDays, dayNumber, daysBetween, fromDate, fromDayNumber, parseDate, toDate } from '../../src/time/dates.js';
+import { addDays, dayNumber, daysBetween, earliest, fromDate, fromDayNumber, latest, parseDate, toDate } from '../../src/time/dates.js';
 import { parsePeriod, rangePeriod, splitPeriod } from '../../src/time/periods.js';
 
 const today = '2026-11-27'; // a Friday in ISO week 2026-W48
@@ -98,6 +98,9 @@ describe('ranges and splitting', () => {
     expect(addDays('2025-02-28', 1)).toBe('2025-03-01');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(daysBetween('2026-01-01', '2026-12-31')).toBe(364);
+    expect(earliest(new Set(['2026-03-01', '2025-12-31', '2026-01-15']))).toBe('2025-12-31');
+    expect(latest(['2026-03-01', '2026-11-30', '2026-01-15'])).toBe('2026-11-30');
+    expect(() => earliest([])).toThrow();
   });
 });
 
